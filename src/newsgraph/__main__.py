@@ -1,0 +1,5 @@
+"""`python -m newsgraph` runs the CLI."""
+
+from newsgraph.cli import app
+
+app()

@@ -1,0 +1,101 @@
+"""The `newsgraph` command: a thin Typer shell; each command calls one library function.
+
+Results go to stdout; progress and problems to stderr. A NewsgraphError exits 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsgraph.errors import NewsgraphError, ReadError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+err = Console(stderr=True)
+
+
+class Output(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def report(error: ReadError) -> None:
+    """on_error for the CLI: one line per bad record on stderr."""
+    err.print(f"[yellow]{error}[/yellow]", highlight=False, soft_wrap=True)
+
+
+def fail(exc: NewsgraphError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    return typer.Exit(2)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug details.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr)
+
+
+# --- extract ------------------------------------------------------------------------------------
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    *,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")
+    ] = None,
+    output: Annotated[Output, typer.Option(help="json, jsonl or table.")] = Output.json,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+) -> None:
+    """Extract entities, quotes, events and figures: one record per article."""
+    from newsgraph.jobs import extract_paths
+    from newsgraph.model import to_json
+
+    try:
+        anchor = date.fromisoformat(published) if published else None
+        records = list(extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report))
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    except ValueError as exc:
+        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
+    if output is Output.table:
+        from newsgraph.table import print_table
+
+        print_table(records)
+    elif output is Output.jsonl:
+        for record in records:
+            sys.stdout.write(json.dumps(to_json(record), ensure_ascii=False) + "\n")
+    else:
+        body = [to_json(r) for r in records]
+        sys.stdout.write(json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n")
+    if not records:
+        raise typer.Exit(1)
+
+
+# --- eval ---------------------------------------------------------------------------------------
+
+
+# --- store: ingest, errors, quotes, events, figures, entity, entities, export ---------------------
+
+
+# --- serve --------------------------------------------------------------------------------------
+
+
+# --- batch, load --------------------------------------------------------------------------------
+
+
+# --- demo ---------------------------------------------------------------------------------------

@@ -1,0 +1,57 @@
+"""The two expected failures: a user's mistake (NewsgraphError) and a bad input record (ReadError).
+
+A bug is neither: it propagates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+READ_REASONS = (
+    "empty",  # nothing in the file or record
+    "binary",  # not text at all
+    "encoding",  # text that is not valid in any encoding we accept
+    "truncated",  # a compressed or WARC stream that ends early
+    "malformed",  # a feed, JSON line or WARC record that does not parse
+    "no-text",  # parsed, but carries no article text
+    "too-large",  # over the size limit
+    "not-english",  # the language detector says another language
+    "unsupported",  # a format we cannot read
+    "internal",  # a bug caught at the per-article boundary of a batch
+)
+
+
+class NewsgraphError(Exception):
+    """A user's mistake (a bad --db URL, a missing model): the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A bad input record: reported, skipped, and the run goes on."""
+
+    source: str  # the file
+    record: str | None  # the record within it ("entry 12", "line 4"); None for the whole file
+    reason: str  # a stable slug from READ_REASONS
+    detail: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.source}: {self.record}" if self.record else self.source
+        tail = f" ({self.detail})" if self.detail else ""
+        return f"{where}: {self.reason}; skipped{tail}"
+
+
+class ReadFailure(Exception):
+    """Raised by `raise_it`, the default `on_error`, carrying the ReadError."""
+
+    def __init__(self, error: ReadError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+OnError = Callable[[ReadError], None]
+
+
+def raise_it(error: ReadError) -> None:
+    """The default `on_error`: turn a ReadError into an exception."""
+    raise ReadFailure(error)

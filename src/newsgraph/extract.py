@@ -1,0 +1,119 @@
+"""Doc -> ExtractedArticle: the only place where spaCy spans become model records.
+
+One function per stage turns what its component wrote on `doc._` into records; each component's
+intermediate objects are defined in its own module under `newsgraph.nlp`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import (
+    Article,
+    Entity,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Mention,
+    Provenance,
+    Quote,
+)
+
+
+def sentence_index(doc: Doc, char: int) -> int | None:
+    """Index of the sentence holding the character offset, or None when outside every sentence."""
+    for i, sent in enumerate(doc.sents):
+        if sent.start_char <= char < sent.end_char:
+            return i
+    return None
+
+
+def provenance(doc: Doc, start: int, end: int) -> Provenance:
+    """Provenance of a char span of `doc`, whose text is the article text."""
+    return Provenance(
+        article_id=doc._.article_id, sentence=sentence_index(doc, start), start=start, end=end
+    )
+
+
+def entities_from(doc: Doc) -> tuple[Entity, ...]:
+    """doc._.entities (EntityCluster) -> Entity records."""
+    return tuple(
+        Entity(
+            id=cluster.key,
+            name=cluster.name,
+            label=cluster.label,
+            roles=tuple(cluster.roles),
+            aliases=tuple(cluster.aliases),
+            mentions=tuple(
+                Mention(
+                    text=m.span.text,
+                    label=m.span.label_ or cluster.label,
+                    kind=m.kind,
+                    prov=provenance(doc, m.span.start_char, m.span.end_char),
+                )
+                for m in cluster.mentions
+            ),
+            country=cluster.country,
+            latitude=cluster.latitude,
+            longitude=cluster.longitude,
+        )
+        for cluster in doc._.entities or ()
+    )
+
+
+def quotes_from(doc: Doc) -> tuple[Quote, ...]:
+    """doc._.quotes -> Quote records."""
+    return ()
+
+
+def events_from(doc: Doc) -> tuple[Event, ...]:
+    """doc._.events -> Event records."""
+    return ()
+
+
+def figures_from(doc: Doc) -> tuple[Figure, ...]:
+    """doc._.figures -> Figure records."""
+    return ()
+
+
+def extracted_from(article: Article, doc: Doc) -> ExtractedArticle:
+    """All records of one processed doc."""
+    return ExtractedArticle(
+        article=article,
+        entities=entities_from(doc),
+        quotes=quotes_from(doc),
+        events=events_from(doc),
+        figures=figures_from(doc),
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+    )
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised doc carrying the article's id and publication date for the components."""
+    doc = nlp.make_doc(article.text)
+    doc._.article_id = article.id
+    doc._.published = article.published
+    return doc
+
+
+def extract_articles(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
+) -> Iterator[ExtractedArticle]:
+    """Run the pipeline over articles, streaming: one ExtractedArticle per input article."""
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield extracted_from(pending.pop(0), doc)
+
+
+def extract_article(article: Article, nlp: Language) -> ExtractedArticle:
+    """One article through the pipeline."""
+    return extracted_from(article, nlp(make_doc(nlp, article)))

@@ -1,0 +1,36 @@
+"""The Python API behind the CLI: one function per command, usable from a notebook as is."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from newsgraph.errors import OnError, raise_it
+from newsgraph.extract import extract_articles
+from newsgraph.model import Article, ExtractedArticle
+from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from newsgraph.read import read_paths
+
+
+def with_published(articles: Iterable[Article], published: date | None) -> Iterator[Article]:
+    """Give articles that carry no publication date the one the user supplied."""
+    for article in articles:
+        if published and not article.published:
+            article = dataclasses.replace(article, published=published)
+        yield article
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    fmt: str | None = None,
+    model: str | None = None,
+    on_error: OnError = raise_it,
+) -> Iterator[ExtractedArticle]:
+    """`newsgraph extract`: read, run the pipeline, yield one record per article."""
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    articles = with_published(read_paths(paths, fmt=fmt, on_error=on_error), published)
+    yield from extract_articles(articles, nlp)

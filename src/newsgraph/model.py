@@ -1,0 +1,242 @@
+"""The data model at the centre of newsgraph: every stage passes these records, never dicts.
+
+Offsets are Python string indices into `Article.text`; `article.text[x.prov.start:x.prov.end]`
+is always the record's own text. `to_json`/`from_json` are the one serialiser: their output is
+the public schema of `newsgraph extract` (extend it, never rename a key).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+EVENT_STATUSES = ("happened", "ongoing", "planned")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provenance:
+    """Where a record comes from: article id, sentence index (None if unknown) and char span."""
+
+    article_id: str
+    sentence: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article; `text` is the clean body that every offset points into."""
+
+    id: str
+    text: str
+    source: str  # the file, and the record within it: "feed.xml#entry-3"
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None
+    content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self.text))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ref:
+    """A pointer to the mention of an entity that fills a role (speaker, actor, place, source)."""
+
+    name: str  # the resolved entity name, or the mention's text when unresolved
+    entity: str | None  # entity id within the article; None when unresolved
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One mention of an entity: a name, surname, title, descriptor, pronoun or metonym."""
+
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC ...
+    kind: str  # "name" | "surname" | "title" | "descriptor" | "pronoun" | "metonym"
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A referent inside one article, with every mention of it."""
+
+    id: str  # article-local: "e0", "e1", ...
+    name: str  # the fullest clean name in the article ("Joe Biden" for "President [Joe] Biden")
+    label: str
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    country: str | None = None  # ISO 3166-1 alpha-2, for places and national actors
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """An attributed statement: direct, indirect (reported) or mixed."""
+
+    id: str  # article-local: "q0", ...
+    text: str
+    kind: str  # one of QUOTE_KINDS
+    cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None  # resolved entity name; None when it cannot be resolved
+    speaker_start: int | None = None  # the attributing mention ("he", "the ministry")
+    speaker_end: int | None = None
+    speaker_entity: str | None = None  # entity id
+    pieces: tuple[tuple[int, int], ...] = ()  # discontinuous parts when the cue splits the quote
+    duplicate_of: str | None = None  # a pull quote: the id of the quote it repeats
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A PLOVER event: who did what to whom, where and when."""
+
+    id: str  # article-local: "v0", ...
+    type: str  # PLOVER type: CONSULT, ASSAULT ...
+    mode: str | None = None  # "visit", "meeting", "phone call", "airstrike" ...
+    status: str = "happened"  # one of EVENT_STATUSES
+    trigger: str | None = None
+    source: tuple[Ref, ...] = ()
+    target: tuple[Ref, ...] = ()
+    place: Ref | None = None
+    when: str | None = None  # the date expression as written ("later Tuesday")
+    date: str | None = None  # ISO date, or "start/end" range; None when unresolved
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number that counts something, with its hedge and the source it is attributed to."""
+
+    id: str  # article-local: "f0", ...
+    text: str
+    value: float | None  # None for vague amounts ("thousands")
+    hedge: str | None = None  # "at least", "approximately"; None when stated flat
+    unit: str | None = None  # "percent", "USD", "people" ...
+    what: str | None = None  # what it counts ("Gaza residents killed")
+    source: Ref | None = None  # None when the reporter states it
+    cue: str | None = None  # "according to", "insists"
+    contests: tuple[str, ...] = ()  # ids of figures from other sources for the same quantity
+    prov: Provenance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractedArticle:
+    """Everything newsgraph knows about one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = field(default=())  # char spans of sentences
+
+
+def normalise_text(text: str) -> str:
+    """NFKC, lower case, whitespace collapsed: two copies of one text normalise alike."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex digest of the normalised text: the key of an article everywhere."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+# --- the one serialiser -------------------------------------------------------------------------
+
+_RECORDS: dict[str, type[Any]] = {
+    "entities": Entity,
+    "quotes": Quote,
+    "events": Event,
+    "figures": Figure,
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Provenance):
+        return {"sentence": value.sentence, "start": value.start, "end": value.end}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.name == "prov":
+                out.update(_plain(item))  # provenance is flattened: "start", "end", "sentence"
+            else:
+                out[f.name] = _plain(item)
+        return out
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def to_json(extracted: ExtractedArticle) -> dict[str, Any]:
+    """The public record of `newsgraph extract`: plain JSON types only."""
+    out: dict[str, Any] = _plain(extracted)
+    return out
+
+
+def _ref(raw: dict[str, Any] | None) -> Ref | None:
+    return None if raw is None else Ref(**raw)
+
+
+def _record(cls: type[Any], raw: dict[str, Any], article_id: str) -> Any:
+    raw = dict(raw)
+    if cls is Entity:  # an entity has no span of its own: its mentions do
+        raw["mentions"] = tuple(_record(Mention, m, article_id) for m in raw.get("mentions", ()))
+        raw["roles"] = tuple(raw.get("roles", ()))
+        raw["aliases"] = tuple(raw.get("aliases", ()))
+        return Entity(**raw)
+    prov = Provenance(
+        article_id=article_id,
+        sentence=raw.pop("sentence", None),
+        start=raw.pop("start"),
+        end=raw.pop("end"),
+    )
+    if cls is Quote:
+        raw["pieces"] = tuple(tuple(p) for p in raw.get("pieces", ()))
+    elif cls is Event:
+        raw["source"] = tuple(Ref(**r) for r in raw.get("source", ()))
+        raw["target"] = tuple(Ref(**r) for r in raw.get("target", ()))
+        raw["place"] = _ref(raw.get("place"))
+    elif cls is Figure:
+        raw["source"] = _ref(raw.get("source"))
+        raw["contests"] = tuple(raw.get("contests", ()))
+    return cls(prov=prov, **raw)
+
+
+def from_json(raw: dict[str, Any]) -> ExtractedArticle:
+    """Inverse of `to_json`: `from_json(to_json(x)) == x`."""
+    fields = dict(raw["article"])
+    published = fields.get("published")
+    fields["published"] = date.fromisoformat(published) if published else None
+    article = Article(**fields)
+    lists = {
+        key: tuple(_record(cls, r, article.id) for r in raw.get(key, ()))
+        for key, cls in _RECORDS.items()
+    }
+    return ExtractedArticle(
+        article=article,
+        entities=lists["entities"],
+        quotes=lists["quotes"],
+        events=lists["events"],
+        figures=lists["figures"],
+        sentences=tuple((s[0], s[1]) for s in raw.get("sentences", ())),
+    )

@@ -1,0 +1,69 @@
+"""spaCy components of newsgraph, and the Doc extensions they write.
+
+Every component writes plain Python objects holding spaCy Spans to one `doc._` attribute,
+declared here once; `newsgraph.extract` turns them into model records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+@dataclass
+class MentionSpan:
+    """One mention of an entity; `kind` as in `newsgraph.model.Mention`."""
+
+    span: Span
+    kind: str
+
+
+@dataclass
+class EntityCluster:
+    """A referent inside one doc: all its mentions, its clean name, label and roles."""
+
+    key: str  # "e0", "e1" ... in order of first mention
+    name: str
+    label: str
+    mentions: list[MentionSpan] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
+    """The entity one of whose mentions overlaps the character span, or None."""
+    for cluster in doc._.entities:
+        for mention in cluster.mentions:
+            if mention.span.start_char < end_char and start_char < mention.span.end_char:
+                return cluster  # type: ignore[no-any-return]
+    return None
+
+
+def load_words(name: str) -> frozenset[str]:
+    """A word list from `resources/`: one entry a line, `#` starts a comment."""
+    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
+    )
+
+
+for _name, _default in (
+    ("article_id", None),  # set by extract before the pipeline runs
+    ("published", None),  # datetime.date or None: the anchor for relative dates
+    ("entities", None),  # list[EntityCluster]           newsgraph_entities
+    ("quotes", None),  # list[QuoteSpan]                  newsgraph_quotes
+    ("dates", None),  # list[DateSpan]                    newsgraph_dates
+    ("events", None),  # list[EventSpan]                  newsgraph_events
+    ("figures", None),  # list[FigureSpan]                newsgraph_figures
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+__all__ = ["RESOURCES", "EntityCluster", "MentionSpan", "entity_at", "load_words"]

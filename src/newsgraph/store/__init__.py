@@ -1,0 +1,1 @@
+"""Storage behind a small interface: `open_store(url)` returns a Store (SQLite or PostgreSQL)."""
