@@ -28,10 +28,16 @@ def layer_of(path: Path) -> str:
 def our_imports(path: Path) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsgraph."):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("newsgraph.")
+        ):
             names.add(node.module.split(".")[1])
         elif isinstance(node, ast.Import):
-            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("newsgraph."))
+            names.update(
+                a.name.split(".")[1] for a in node.names if a.name.startswith("newsgraph.")
+            )
     return names
 
 

@@ -41,7 +41,11 @@ def sample() -> ExtractedArticle:
         ),
         quotes=(
             Quote(
-                id="q0", text="“We agree,”", kind="direct", cue="said", pieces=((50, 61),),
+                id="q0",
+                text="“We agree,”",
+                kind="direct",
+                cue="said",
+                pieces=((50, 61),),
                 prov=Provenance(article_id="a1", sentence=1, start=50, end=61),
             ),
         ),

@@ -57,7 +57,8 @@ def extract(
     ] = None,
     output: Annotated[Output, typer.Option(help="json, jsonl or table.")] = Output.json,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect).")
+        str | None,
+        typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
 ) -> None:
@@ -67,7 +68,9 @@ def extract(
 
     try:
         anchor = date.fromisoformat(published) if published else None
-        records = list(extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report))
+        records = list(
+            extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report)
+        )
     except NewsgraphError as exc:
         raise fail(exc) from exc
     except ValueError as exc:
@@ -81,12 +84,39 @@ def extract(
             sys.stdout.write(json.dumps(to_json(record), ensure_ascii=False) + "\n")
     else:
         body = [to_json(r) for r in records]
-        sys.stdout.write(json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n"
+        )
     if not records:
         raise typer.Exit(1)
 
 
 # --- eval ---------------------------------------------------------------------------------------
+
+
+@app.command("eval")
+def eval_(
+    task: Annotated[str, typer.Argument(help="quotes, entities, events or figures.")],
+    *,
+    gold: Annotated[Path, typer.Option(help="Gold JSONL (see ../shared/data/README.md).")],
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score this JSONL of `extract` records instead of running.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N gold articles.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 of one task against gold JSONL."""
+    from newsgraph.evaluate import SCORERS, evaluate
+
+    if task not in SCORERS:
+        raise fail(NewsgraphError(f"unknown task {task!r}; choose from {sorted(SCORERS)}"))
+    scores = evaluate(task, gold, predictions=predictions, model=model, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps(scores, indent=2) + "\n")
+    else:
+        for name, value in scores.items():
+            sys.stdout.write(f"{name:<32} {value:.3f}\n")
 
 
 # --- store: ingest, errors, quotes, events, figures, entity, entities, export ---------------------

@@ -34,3 +34,16 @@ def extract_paths(
     nlp = load_pipeline(model or DEFAULT_MODEL)
     articles = with_published(read_paths(paths, fmt=fmt, on_error=on_error), published)
     yield from extract_articles(articles, nlp)
+
+
+def extract_rows(
+    rows: Iterable[dict[str, object]], *, model: str | None = None
+) -> Iterator[dict[str, object]]:
+    """Extract records for JSON rows shaped like our JSONL input: public-schema dicts, same ids."""
+    from newsgraph.model import to_json
+    from newsgraph.read.jsonl import article_from_row
+
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    articles = (article_from_row(row, source="gold") for row in rows)
+    for record in extract_articles(articles, nlp):
+        yield to_json(record)

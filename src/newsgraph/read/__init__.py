@@ -18,7 +18,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files under the given paths, directories walked recursively in sorted order."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
         else:
             yield path
 

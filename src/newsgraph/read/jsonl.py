@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article
@@ -27,18 +28,23 @@ def read_jsonl(data: bytes, *, source: str, on_error: OnError) -> Iterator[Artic
         if not row["text"].strip():
             on_error(ReadError(source, record, "no-text"))
             continue
-        try:
-            published = date.fromisoformat(row["published"][:10]) if row.get("published") else None
-        except ValueError:
-            published = None
-        yield Article(
-            id=str(row["id"]),
-            text=row["text"],
-            source=f"{source}#{record}",
-            outlet=row.get("outlet"),
-            url=row.get("url"),
-            title=row.get("title"),
-            author=row.get("author"),
-            published=published,
-            language=row.get("language", "en"),
-        )
+        yield article_from_row(row, source=f"{source}#{record}")
+
+
+def article_from_row(row: dict[str, Any], *, source: str) -> Article:
+    """An Article from one JSON object with `id` and `text` (optional metadata keys)."""
+    try:
+        published = date.fromisoformat(str(row["published"])[:10]) if row.get("published") else None
+    except ValueError:
+        published = None
+    return Article(
+        id=str(row["id"]),
+        text=row["text"],
+        source=source,
+        outlet=row.get("outlet"),
+        url=row.get("url"),
+        title=row.get("title"),
+        author=row.get("author"),
+        published=published,
+        language=row.get("language", "en"),
+    )

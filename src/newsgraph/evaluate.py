@@ -1,0 +1,117 @@
+"""Scores predictions against gold JSONL: precision, recall and F1 per task (and per kind/label).
+
+Used by `newsgraph eval TASK --gold FILE` and by the accuracy-floor tests. Each task registers a
+scorer in SCORERS: `scorer(gold_rows, predicted_rows) -> dict[str, float]`, where both are lists
+of JSON records keyed by article id (predictions in the public schema of `newsgraph extract`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Row = dict[str, Any]
+Scorer = Callable[[list[Row], list[Row]], dict[str, float]]
+SCORERS: dict[str, Scorer] = {}
+
+
+def scorer(task: str) -> Callable[[Scorer], Scorer]:
+    """Register the scorer of one task."""
+
+    def register(fn: Scorer) -> Scorer:
+        SCORERS[task] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Counts:
+    """True positives, predicted and gold totals: enough for P/R/F1."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp += tp
+        self.predicted += predicted
+        self.gold += gold
+
+    def scores(self, prefix: str) -> dict[str, float]:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {f"{prefix}precision": p, f"{prefix}recall": r, f"{prefix}f1": f}
+
+
+def overlap_ratio(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Overlap of two char spans as a share of the longer one (0..1)."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    longer = max(a[1] - a[0], b[1] - b[0])
+    return max(inter, 0) / longer if longer > 0 else 0.0
+
+
+def match_spans(
+    gold: list[tuple[int, int]], predicted: list[tuple[int, int]], *, threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching, best overlap first: pairs (gold index, predicted index)."""
+    candidates = sorted(
+        (
+            (overlap_ratio(g, p), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(predicted)
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs = []
+    for ratio, gi, pi in candidates:
+        if ratio < threshold:
+            break
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def read_gold(path: str | Path, *, limit: int | None = None) -> list[Row]:
+    """Gold JSONL rows (one article a line)."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                rows.append(json.loads(line))
+                if limit is not None and len(rows) >= limit:
+                    break
+    return rows
+
+
+def predict(rows: Iterable[Row], *, model: str | None = None) -> Iterator[Row]:
+    """Run newsgraph over gold rows' texts: predictions in the public schema, same ids."""
+    from newsgraph.jobs import extract_rows
+
+    yield from extract_rows(rows, model=model)
+
+
+def evaluate(
+    task: str,
+    gold_path: str | Path,
+    *,
+    predictions: str | Path | None = None,
+    model: str | None = None,
+    limit: int | None = None,
+) -> dict[str, float]:
+    """Score one task; predictions are computed unless a JSONL of them is given."""
+    gold = read_gold(gold_path, limit=limit)
+    if predictions is not None:
+        ids = {row["id"] for row in gold}
+        predicted = [r for r in read_gold(predictions) if r["article"]["id"] in ids]
+    else:
+        predicted = list(predict(gold, model=model))
+    return SCORERS[task](gold, predicted)
