@@ -9,7 +9,7 @@ import json
 import logging
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +22,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 err = Console(stderr=True)
 
 
-class Output(str, Enum):
+class Output(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
