@@ -18,7 +18,7 @@ from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.model import Article
 from newsgraph.read import feed, html, jsonl, text, warc
 from newsgraph.read.article import MAX_BYTES
-from newsgraph.read.decode import bom_encoding, looks_binary
+from newsgraph.read.decode import bom_encoding
 
 Reader = Callable[..., Iterator[Article]]
 
@@ -109,9 +109,6 @@ def read_file(
             on_error(ReadError(source, None, "empty"))
             return
         fmt = fmt or detect_format(path, head)
-        if fmt != "warc" and looks_binary(head):
-            on_error(ReadError(source, None, "binary"))
-            return
         if fmt in SINGLE and size > max_bytes:  # skipped unread
             on_error(ReadError(source, None, "too-large", f"{size} bytes, over {max_bytes}"))
             return
