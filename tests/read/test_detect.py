@@ -86,11 +86,11 @@ def test_a_directory_is_walked_without_its_licence(tmp_path: Path) -> None:
     ]
 
 
-def test_a_missing_file_is_reported_and_the_run_goes_on(tmp_path: Path, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_is_not_a_bad_record(tmp_path: Path) -> None:
     errors: list[ReadError] = []
-    articles = list(read_paths([tmp_path / "gone.txt", corpus["text"]], on_error=errors.append))
-    assert len(articles) == 1
-    assert [(e.source, e.reason) for e in errors] == [(str(tmp_path / "gone.txt"), "unreadable")]
+    with pytest.raises(FileNotFoundError):
+        list(read_paths([tmp_path / "gone.txt"], on_error=errors.append))
+    assert errors == []
 
 
 def test_standard_input_is_read_and_detected(corpus: dict[str, Path]) -> None:

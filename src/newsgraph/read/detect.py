@@ -95,12 +95,8 @@ def read_file(
     if fmt is not None and fmt not in READERS:
         raise NewsgraphError(f"unknown --format {fmt!r}; choose from {', '.join(READERS)}")
     source = "<stdin>" if str(path) == "-" else str(path)
-    try:
-        stream = spool_stdin(max_bytes) if str(path) == "-" else path.open("rb")
-    except OSError as exc:
-        on_error(ReadError(source, None, "unreadable", exc.strerror or str(exc)))
-        return
-    with stream:
+    # A file that cannot be opened is not a bad record: OSError propagates (the CLI checks paths).
+    with spool_stdin(max_bytes) if str(path) == "-" else path.open("rb") as stream:
         head = stream.read(HEAD)
         stream.seek(0)
         size = stream.seek(0, 2)
