@@ -17,7 +17,7 @@ from newsgraph.nlp import entity_at, load_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # Title words that a descriptor may use for another title: "the premier" for a prime minister.
-TITLE_WORDS = load_words("titles.txt")
+TITLE_WORDS = load_words("speaker_titles.txt")
 # A pronoun's antecedent is looked for this many sentences back at most.
 PRONOUN_REACH = 4
 
