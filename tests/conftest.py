@@ -121,3 +121,48 @@ def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]
 
     out = tmp_path_factory.mktemp("batch-out")
     return out, list(batch_paths(batch_corpus, out, workers=2))
+
+
+# --- read: bad input ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(
+    tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path]
+) -> dict[str, tuple[Path, str | None, str]]:
+    """One file per bad-input case: case -> (path, record, reason) expected in the report."""
+    folder = tmp_path_factory.mktemp("bad-input")
+    menu_page = (
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/world'>World</a></nav><footer>© 2024 Example News</footer></body></html>"
+    )
+    warc = corpus["warc"].read_bytes()
+    cut = warc[: len(warc) // 2]
+    files = {
+        "empty": ("empty.txt", b"", None, "empty"),
+        "binary": ("blob.dat", bytes(range(256)) * 64, None, "binary"),
+        "invalid-utf-8": (
+            "latin1.txt",
+            "Café société, naïve façade.".encode("latin-1"),
+            None,
+            "encoding",
+        ),
+        "truncated-warc-gz": ("cut.warc.gz", cut, "record 11", "truncated"),
+        "malformed-feed": (
+            "broken.xml",
+            b'<?xml version="1.0"?><rss><channel><<<>>',
+            None,
+            "malformed",
+        ),
+        "no-article-text": ("menu.html", menu_page.encode(), None, "no-text"),
+    }
+    cases = {}
+    for case, (name, data, record, reason) in files.items():
+        (folder / name).write_bytes(data)
+        cases[case] = (folder / name, record, reason)
+    big = folder / "huge.txt"
+    with big.open("wb") as out:  # 50 MB of plain words, written in 1 MB steps
+        for _ in range(50):
+            out.write(b"news " * (1024 * 1024 // 5) + b"\n")
+    cases["50-mb-file"] = (big, None, "too-large")
+    return cases

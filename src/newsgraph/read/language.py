@@ -1,7 +1,7 @@
 """The language of an article: from its metadata when it says, else a cheap English test.
 
 The test counts English function words among the words of the text: English news runs at 35-50%
-(Wikinews sample: 38-52%), while German, French, Spanish or Italian text stays under 8%, so a 15%
+(Wikinews sample: 38-52%), while German, French or Spanish news text stays near or under 10% ("a", "on", "in" are words there too), so a 15%
 threshold leaves room on both sides. Under 25 words we do not guess (language None).
 """
 
