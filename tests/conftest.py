@@ -166,3 +166,16 @@ def bad_inputs(
             out.write(b"news " * (1024 * 1024 // 5) + b"\n")
     cases["50-mb-file"] = (big, None, "too-large")
     return cases
+
+
+@pytest.fixture(scope="session")
+def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
+    """`newsgraph extract <reference> --output json` run as a subprocess: (result, path)."""
+    import os
+    import subprocess
+    import sys
+
+    path = shared / "fixtures" / "medialine_blinken.txt"
+    command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path

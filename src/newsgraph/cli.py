@@ -8,18 +8,21 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError, ReadError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 err = Console(stderr=True)
+T = TypeVar("T")
 
 
 class Output(StrEnum):
@@ -36,6 +39,25 @@ def report(error: ReadError) -> None:
 def fail(exc: NewsgraphError) -> typer.Exit:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     return typer.Exit(2)
+
+
+def check_paths(paths: list[str]) -> None:
+    """A path that does not exist is the user's mistake, not a bad record."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise NewsgraphError(f"no such file or directory: {', '.join(missing)}")
+
+
+def with_progress(items: Iterable[T], what: str) -> list[T]:
+    """All items, counted on a progress line on stderr while they come (on a terminal only)."""
+    columns = (SpinnerColumn(), TextColumn(f"{{task.completed}} {what}"), TimeElapsedColumn())
+    done: list[T] = []
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(what, total=None)
+        for item in items:
+            done.append(item)
+            bar.advance(task)
+    return done
 
 
 @app.callback()
@@ -61,24 +83,34 @@ def extract(
         typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    max_mb: Annotated[
+        float, typer.Option(help="Skip a document (file, JSON line, WARC record) over this size.")
+    ] = 20,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
     try:
+        check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
-        records = list(
-            extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report)
+        found = extract_paths(
+            paths,
+            published=anchor,
+            fmt=fmt,
+            model=model,
+            on_error=report,
+            max_bytes=int(max_mb * 1024 * 1024),
         )
+        records = with_progress(found, "articles")
     except NewsgraphError as exc:
         raise fail(exc) from exc
     except ValueError as exc:
         raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     if output is Output.table:
-        from newsgraph.table import print_table
+        from newsgraph.table import render
 
-        print_table(records)
+        Console().print(*render(records))
     elif output is Output.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(to_json(record), ensure_ascii=False) + "\n")
