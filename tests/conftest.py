@@ -80,6 +80,68 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+# --- store --------------------------------------------------------------------------------------
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of URLs of empty databases: SQLite files, or fresh PostgreSQL schemas.
+
+    PostgreSQL runs against NEWSGRAPH_TEST_POSTGRES and is skipped only when that is unset; each
+    URL gets a schema of its own (via search_path), dropped after the test.
+    """
+    import os
+    import uuid
+
+    made: list[str] = []
+    server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if request.param == "postgresql" and not server:
+        pytest.skip("NEWSGRAPH_TEST_POSTGRES is not set (scripts/test.sh sets it)")
+
+    def make() -> str:
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        import sqlalchemy
+
+        schema = f"test_{uuid.uuid4().hex[:16]}"
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        made.append(schema)
+        url = sqlalchemy.engine.make_url(server)  # type: ignore[arg-type]
+        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            for schema in made:
+                conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture
+def store_url(new_store_url):  # type: ignore[no-untyped-def]
+    """The URL of one empty database (SQLite file or PostgreSQL schema)."""
+    return new_store_url()
+
+
+@pytest.fixture
+def store(store_url):  # type: ignore[no-untyped-def]
+    """An open, empty Store: parametrised over SQLite and PostgreSQL."""
+    from newsgraph.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, Path]:
     """The sample corpus in examples/: format -> one real file of it (html: one page)."""
