@@ -80,22 +80,96 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+# --- store --------------------------------------------------------------------------------------
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of URLs of empty databases: SQLite files, or fresh PostgreSQL schemas.
+
+    PostgreSQL runs against NEWSGRAPH_TEST_POSTGRES and is skipped only when that is unset; each
+    URL gets a schema of its own (via search_path), dropped after the test.
+    """
+    import os
+    import uuid
+
+    made: list[str] = []
+    server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if request.param == "postgresql" and not server:
+        pytest.skip("NEWSGRAPH_TEST_POSTGRES is not set (scripts/test.sh sets it)")
+
+    def make() -> str:
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        import sqlalchemy
+
+        schema = f"test_{uuid.uuid4().hex[:16]}"
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        made.append(schema)
+        url = sqlalchemy.engine.make_url(server)  # type: ignore[arg-type]
+        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            for schema in made:
+                conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture
+def store_url(new_store_url):  # type: ignore[no-untyped-def]
+    """The URL of one empty database (SQLite file or PostgreSQL schema)."""
+    return new_store_url()
+
+
+@pytest.fixture
+def store(store_url):  # type: ignore[no-untyped-def]
+    """An open, empty Store: parametrised over SQLite and PostgreSQL."""
+    from newsgraph.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Path]:
+    """The sample corpus in examples/: format -> one real file of it (html: one page)."""
+    paths = {
+        "text": EXAMPLES / "medialine_blinken.txt",
+        "jsonl": EXAMPLES / "wikinews.jsonl",
+        "html": sorted((EXAMPLES / "html").glob("*.html"))[0],
+        "feed": EXAMPLES / "feed.xml",
+        "warc": EXAMPLES / "pages.warc.gz",
+    }
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        pytest.fail(f"examples/ is incomplete (run tools/make_examples.py): {missing}")
+    return paths
+
+
 # --- batch ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def batch_corpus(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> list[Path]:
-    """Three small JSONL shards of sample articles (two each) and one corrupt shard."""
-    folder = tmp_path_factory.mktemp("batch-corpus")
-    lines = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    shards = []
-    for number in range(3):
-        shard = folder / f"crawl-{number}.jsonl"
-        shard.write_text("\n".join(lines[2 * number : 2 * number + 2]) + "\n", encoding="utf-8")
-        shards.append(shard)
-    corrupt = folder / "crawl-corrupt.jsonl"
-    corrupt.write_bytes(b'{"id": "cut", "text": "A line cut sho\n\xff\xfe\x00binary\n')
-    return [*shards, corrupt]
+def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Shards in path order: a WARC.gz cut short (its articles repeat the sample WARC's), a page
+    that the sample WARC holds too, the reference article and the sample WARC."""
+    cut = tmp_path_factory.mktemp("batch-corpus") / "crawl-cut.warc.gz"
+    warc = EXAMPLES / "pages.warc.gz"
+    cut.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
+    pages = sorted((EXAMPLES / "html").glob("*.html"))[:1]
+    return sorted([cut, *pages, EXAMPLES / "medialine_blinken.txt", warc], key=lambda p: p.parts)
 
 
 @pytest.fixture(scope="session")
@@ -105,3 +179,61 @@ def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]
 
     out = tmp_path_factory.mktemp("batch-out")
     return out, list(batch_paths(batch_corpus, out, workers=2))
+
+
+# --- read: bad input ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(
+    tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path]
+) -> dict[str, tuple[Path, str | None, str]]:
+    """One file per bad-input case: case -> (path, record, reason) expected in the report."""
+    folder = tmp_path_factory.mktemp("bad-input")
+    menu_page = (
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/world'>World</a></nav><footer>© 2024 Example News</footer></body></html>"
+    )
+    warc = corpus["warc"].read_bytes()
+    cut = warc[: len(warc) // 2]
+    files = {
+        "empty": ("empty.txt", b"", None, "empty"),
+        "binary": ("blob.dat", bytes(range(256)) * 64, None, "binary"),
+        "invalid-utf-8": (
+            "latin1.txt",
+            "Café société, naïve façade.".encode("latin-1"),
+            None,
+            "encoding",
+        ),
+        "truncated-warc-gz": ("cut.warc.gz", cut, "record 11", "truncated"),
+        "malformed-feed": (
+            "broken.xml",
+            b'<?xml version="1.0"?><rss><channel><<<>>',
+            None,
+            "malformed",
+        ),
+        "no-article-text": ("menu.html", menu_page.encode(), None, "no-text"),
+    }
+    cases = {}
+    for case, (name, data, record, reason) in files.items():
+        (folder / name).write_bytes(data)
+        cases[case] = (folder / name, record, reason)
+    big = folder / "huge.txt"
+    with big.open("wb") as out:  # 50 MB of plain words, written in 1 MB steps
+        for _ in range(50):
+            out.write(b"news " * (1024 * 1024 // 5) + b"\n")
+    cases["50-mb-file"] = (big, None, "too-large")
+    return cases
+
+
+@pytest.fixture(scope="session")
+def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
+    """`newsgraph extract <reference> --output json` run as a subprocess: (result, path)."""
+    import os
+    import subprocess
+    import sys
+
+    path = shared / "fixtures" / "medialine_blinken.txt"
+    command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path

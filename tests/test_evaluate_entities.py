@@ -1,4 +1,4 @@
-"""`newsgraph eval entities`: mention F1 per class, on a gold file built from the reference record."""
+"""`newsgraph eval entities`: mention F1 per class, on gold built from the reference record."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ EPSILON = 0.005  # floors are met "less a noise epsilon"
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Word-bounded occurrences; a space in the phrase may hold editorial brackets ("[Joe] Biden")."""
+    """Word-bounded occurrences; brackets may surround any word of the phrase ("[Joe] Biden")."""
     words = [re.escape(w) for w in phrase.split()]
     pattern = r"(?<!\w)\[?" + r"\]?\s+\[?".join(words) + r"\]?(?!\w)"
     found = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
@@ -125,8 +125,18 @@ def test_eval_entities_command_scores_a_predictions_file(rows, tmp_path: Path) -
     expected = evaluate("entities", gold_path, predictions=predictions)
     src = Path(__file__).resolve().parent.parent / "src"
     result = subprocess.run(
-        [sys.executable, "-m", "newsgraph", "eval", "entities", "--gold", str(gold_path)]
-        + ["--predictions", str(predictions), "--json"],
+        [
+            sys.executable,
+            "-m",
+            "newsgraph",
+            "eval",
+            "entities",
+            "--gold",
+            str(gold_path),
+            "--predictions",
+            str(predictions),
+            "--json",
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(src)},
