@@ -78,3 +78,30 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
             pytest.fail(f"golden file differs (rerun with --update-golden to accept):\n{diff}")
 
     return check
+
+
+# --- batch ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def batch_corpus(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> list[Path]:
+    """Three small JSONL shards of sample articles (two each) and one corrupt shard."""
+    folder = tmp_path_factory.mktemp("batch-corpus")
+    lines = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
+    shards = []
+    for number in range(3):
+        shard = folder / f"crawl-{number}.jsonl"
+        shard.write_text("\n".join(lines[2 * number : 2 * number + 2]) + "\n", encoding="utf-8")
+        shards.append(shard)
+    corrupt = folder / "crawl-corrupt.jsonl"
+    corrupt.write_bytes(b'{"id": "cut", "text": "A line cut sho\n\xff\xfe\x00binary\n')
+    return [*shards, corrupt]
+
+
+@pytest.fixture(scope="session")
+def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]):  # type: ignore[no-untyped-def]
+    """`newsgraph batch` over batch_corpus with the local engine, two workers: (out, results)."""
+    from newsgraph.batch import batch_paths
+
+    out = tmp_path_factory.mktemp("batch-out")
+    return out, list(batch_paths(batch_corpus, out, workers=2))

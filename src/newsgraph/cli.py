@@ -152,6 +152,71 @@ def serve(
 # --- batch, load --------------------------------------------------------------------------------
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Input files or directories: one shard each.")],
+    *,
+    out: Annotated[Path, typer.Option(help="Folder for the Parquet shards (one per table).")],
+    engine: Annotated[Engine, typer.Option(help="local worker processes, or ray.")] = Engine.local,
+    address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray engine).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Workers (default: one per CPU).")] = None,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")
+    ] = None,
+) -> None:
+    """Extract a crawl into Parquet shards; rerun to resume. Failed shards exit 1."""
+    from newsgraph.batch import batch_paths, summarise
+
+    try:
+        anchor = date.fromisoformat(published) if published else None
+        results = []
+        for result in batch_paths(
+            paths,
+            out,
+            engine=engine.value,
+            address=address,
+            workers=workers,
+            model=model,
+            published=anchor,
+        ):
+            err.print(str(result), highlight=False, soft_wrap=True)
+            results.append(result)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    except ValueError as exc:
+        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
+    sys.stdout.write(summarise(results, out) + "\n")
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    out: Annotated[Path, typer.Argument(help="A folder written by `newsgraph batch`.")],
+    *,
+    db: Annotated[str, typer.Option(help="SQLite path or SQLAlchemy URL.")] = "newsgraph.db",
+) -> None:
+    """Load Parquet shards into the database (idempotent), then merge across articles."""
+    from newsgraph.batch import load_batch
+    from newsgraph.store import open_store
+
+    try:
+        store = open_store(db)
+        try:
+            counts = load_batch(out, store)
+        finally:
+            store.close()
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    sys.stdout.write(", ".join(f"{n} {name}" for name, n in counts.items()) + "\n")
+
+
 # --- demo ---------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,217 @@
+"""`newsgraph batch` and `load`: same records as `extract`, resumable, failures reported."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsgraph import batch
+from newsgraph.batch import ShardResult, batch_paths, read_batch
+from newsgraph.errors import READ_REASONS, ReadError
+from newsgraph.extract import extract_articles
+from newsgraph.model import (
+    Article,
+    Entity,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Mention,
+    Provenance,
+    Quote,
+    Ref,
+    to_json,
+)
+from newsgraph.read import read_paths
+from newsgraph.shards import TABLES, ShardWriter, done_keys, read_errors, read_shard, shard_key
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def by_id(records: Any) -> list[dict[str, Any]]:
+    return sorted((to_json(r) for r in records), key=lambda r: r["article"]["id"])
+
+
+def extracted_directly(paths: list[Path], nlp: Any) -> list[dict[str, Any]]:
+    """What `newsgraph extract` gives for the same input."""
+    return by_id(extract_articles(read_paths(paths, on_error=lambda error: None), nlp))
+
+
+def parquet_content(out: Path) -> dict[str, Any]:
+    """Every table of every shard under `out`, as rows (Parquet bytes may differ in row groups)."""
+    return {
+        f"{table}/{path.name}": pq.read_table(path).to_pylist()
+        for table in TABLES
+        for path in sorted((out / table).glob("*.parquet"))
+    }
+
+
+def rich_article() -> ExtractedArticle:
+    """An article with every kind of record, nested refs, pieces and unknowns."""
+    text = "Ann Lee said on Monday that 3,000 people met in Paris. “We won,” she said."
+    prov = Provenance(article_id="a1", sentence=0, start=0, end=7)
+    lee = Ref(name="Ann Lee", entity="e0", start=0, end=7)
+    return ExtractedArticle(
+        article=Article(id="a1", text=text, source="x.jsonl#line 1", published=date(2024, 5, 1)),
+        entities=(
+            Entity(
+                id="e0",
+                name="Ann Lee",
+                label="PERSON",
+                roles=("speaker",),
+                aliases=("Lee",),
+                mentions=(
+                    Mention(text="Ann Lee", label="PERSON", kind="name", prov=prov),
+                    Mention(
+                        text="she",
+                        label="PERSON",
+                        kind="pronoun",
+                        prov=Provenance(article_id="a1", sentence=1, start=67, end=70),
+                    ),
+                ),
+            ),
+            Entity(
+                id="e1", name="Paris", label="GPE", country="FR", latitude=48.85, longitude=2.35
+            ),
+        ),
+        quotes=(
+            Quote(
+                id="q0",
+                text="We won,",
+                kind="direct",
+                cue="said",
+                speaker="Ann Lee",
+                speaker_entity="e0",
+                pieces=((57, 64),),
+                prov=Provenance(article_id="a1", sentence=None, start=57, end=64),
+            ),
+        ),
+        events=(
+            Event(id="v0", type="CONSULT", source=(lee,), place=lee, date="2024-04-29", prov=prov),
+        ),
+        figures=(
+            Figure(id="f0", text="3,000", value=3000.0, source=lee, contests=("f1",), prov=prov),
+            Figure(id="f1", text="thousands", value=None, prov=prov),
+        ),
+        sentences=((0, 55), (56, 75)),
+    )
+
+
+def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
+    bare = ExtractedArticle(article=Article(id="a2", text="Nothing here.", source="x.jsonl"))
+    writer = ShardWriter(tmp_path, "x.jsonl")
+    for extracted in (rich_article(), bare):
+        writer.add(extracted)
+    writer.add_error(ReadError("x.jsonl", "line 3", "malformed", "bad JSON"))
+    writer.commit()
+
+    key = shard_key("x.jsonl")
+    assert list(read_shard(tmp_path, key)) == [rich_article(), bare]
+    assert list(read_errors(tmp_path)) == [
+        ("x.jsonl", ReadError("x.jsonl", "line 3", "malformed", "bad JSON"))
+    ]
+    mentions = pq.read_table(tmp_path / "mentions" / f"{key}.parquet").to_pylist()
+    assert [(m["article_id"], m["entity_id"], m["text"]) for m in mentions] == [
+        ("a1", "e0", "Ann Lee"),
+        ("a1", "e0", "she"),
+    ]
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
+    out, results = batch_out
+    assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
+    records = by_id(read_batch(out))
+    assert len(records) == 6
+    assert records == extracted_directly(batch_corpus, nlp)
+
+
+def test_corrupt_shard_is_reported(batch_out: Any, batch_corpus: list[Path]) -> None:
+    out, results = batch_out
+    corrupt = str(batch_corpus[-1])
+    reported = [error for shard, error in read_errors(out) if shard == corrupt]
+    assert [e.record for e in reported] == ["line 1", "line 2"]
+    assert all(e.reason in READ_REASONS and e.reason != "internal" for e in reported)
+    assert next(r for r in results if r.shard == corrupt).errors == 2
+
+
+def test_failed_shard_is_retried_once_then_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[list[str]] = []
+
+    def crashing_engine(shards: list[str], job: Any, *, workers: int) -> Any:
+        attempts.append(list(shards))
+        for shard in shards:
+            yield ShardResult(shard, "failed", detail="worker died")
+
+    monkeypatch.setattr(batch, "run_local", crashing_engine)
+    results = list(batch_paths([tmp_path / "a.jsonl"], tmp_path / "out", workers=1))
+
+    assert attempts == [[str(tmp_path / "a.jsonl")]] * 2
+    assert [(r.status, r.errors) for r in results] == [("failed", 1)]
+    assert [e.reason for _, e in read_errors(tmp_path / "out")] == ["internal"]
+    assert done_keys(tmp_path / "out") == []  # not marked done: the next run tries it again
+
+
+def test_unreadable_shard_fails_in_the_worker_and_is_recorded(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.jsonl"
+    results = list(batch_paths([missing], tmp_path / "out", workers=1))
+
+    assert [r.status for r in results] == ["failed"]
+    assert "FileNotFoundError" in (results[0].detail or "")
+    [(shard, error)] = read_errors(tmp_path / "out")
+    assert (shard, error.reason) == (str(missing), "internal")
+
+
+def test_killed_batch_rerun_gives_the_same_parquet(
+    tmp_path: Path, batch_out: Any, batch_corpus: list[Path]
+) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsgraph", "batch", *map(str, batch_corpus)]
+    command += ["--out", str(out), "--workers", "1"]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    killed = subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    assert killed.stderr is not None
+    for line in killed.stderr:  # the first finished shard: kill the run and its workers
+        if " articles, " in line:
+            os.killpg(killed.pid, signal.SIGKILL)
+            break
+    killed.wait()
+    assert killed.returncode == -signal.SIGKILL
+    assert 1 <= len(done_keys(out)) < len(batch_corpus)
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+
+    assert "skipped" in rerun.stderr
+    assert parquet_content(out) == parquet_content(batch_out[0])
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_rerun_skips_finished_shards(batch_out: Any, batch_corpus: list[Path]) -> None:
+    out, _ = batch_out
+    before = parquet_content(out)
+    results = list(batch_paths(batch_corpus, out, workers=2))
+    assert {r.status for r in results} == {"skipped"}
+    assert parquet_content(out) == before
+
+
+@pytest.mark.ray
+def test_ray_engine_equals_extract(
+    tmp_path: Path, batch_corpus: list[Path], nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", str(SRC))  # Ray's workers import this checkout's newsgraph
+    shards = batch_corpus[:2]
+    results = list(batch_paths(shards, tmp_path, engine="ray", workers=1))
+
+    assert sorted((r.shard, r.status) for r in results) == [(str(p), "done") for p in shards]
+    assert by_id(read_batch(tmp_path)) == extracted_directly(shards, nlp)
