@@ -6,7 +6,7 @@ Idempotent: articles already in the database are not extracted again, so a rerun
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +27,9 @@ log = logging.getLogger(__name__)
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
-def find_examples(cwd: Path | None = None) -> Path:
+def find_examples(roots: Sequence[Path] | None = None) -> Path:
     """examples/ in the current directory, else in the checkout newsgraph runs from."""
-    for root in (cwd or Path.cwd(), CHECKOUT):
+    for root in roots or (Path.cwd(), CHECKOUT):
         folder = root / "examples"
         if folder.is_dir() and any(folder.iterdir()):
             return folder

@@ -27,7 +27,7 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[EventHit]:
     """Events with actors, place, date and the article they come from."""
-    events = store.events(
+    cited = store.cited_events(
         actor=actor, type=type, since=since, until=until, place=place, limit=limit
     )
-    return event_hits(store, events)
+    return event_hits(cited)

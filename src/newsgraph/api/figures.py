@@ -19,7 +19,7 @@ def list_figures(
     contested: Annotated[bool, Query(description="Only figures another source disputes.")] = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[FigureHit]:
-    return figure_hits(store, store.figures(contested=contested, limit=limit))
+    return figure_hits(store.cited_figures(contested=contested, limit=limit))
 
 
 @router.get("/contested", response_model=list[FigureGroup])

@@ -26,10 +26,10 @@ def list_quotes(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[QuoteHit]:
     """Quotes with speaker, cue, span and the article they come from."""
-    quotes = store.quotes(
+    cited = store.cited_quotes(
         speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
     )
-    return quote_hits(store, quotes)
+    return quote_hits(cited)
 
 
 class SpeakerCount(BaseModel):

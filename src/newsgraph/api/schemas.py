@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote, record_to_json, to_json
+from newsgraph.model import Article, ExtractedArticle, record_to_json, to_json
+from newsgraph.store.base import Cited as StoreCited
 
 
 class Span(BaseModel):
@@ -119,19 +120,38 @@ class ArticleSummary(ArticleMeta):
     entities: int
 
 
-class QuoteHit(QuoteOut):
+class BylineOut(BaseModel):
+    """The article a record comes from, without its text."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    hash: str
+    source: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+
+
+class Cited(BaseModel):
     article_id: str
-    article: ArticleMeta | None
+    article: BylineOut
+    also: list[BylineOut] = Field(
+        description="Other articles reporting the same record (wire copies, further sources)."
+    )
 
 
-class EventHit(EventOut):
-    article_id: str
-    article: ArticleMeta | None
+class QuoteHit(QuoteOut, Cited):
+    pass
 
 
-class FigureHit(FigureOut):
-    article_id: str
-    article: ArticleMeta | None
+class EventHit(EventOut, Cited):
+    pass
+
+
+class FigureHit(FigureOut, Cited):
+    pass
 
 
 class EntityProfile(BaseModel):
@@ -141,6 +161,7 @@ class EntityProfile(BaseModel):
     label: str | None
     aliases: list[str]
     roles: list[str]
+    articles: int = Field(description="Articles that mention it.")
     quotes: list[QuoteHit]
     events: list[EventHit]
 
@@ -218,9 +239,10 @@ def summary(extracted: ExtractedArticle) -> ArticleSummary:
     )
 
 
-def hit(record: Quote | Event | Figure, article: Article | None) -> dict[str, Any]:
-    """A record's public JSON plus the id and metadata of its article."""
-    body = record_to_json(record)
-    body["article_id"] = record.prov.article_id
-    body["article"] = meta(article) if article else None
+def hit(cited: StoreCited[Any]) -> dict[str, Any]:
+    """A record's public JSON plus the article it comes from and the others that report it."""
+    body = record_to_json(cited.record)
+    body["article_id"] = cited.record.prov.article_id
+    body["article"] = BylineOut.model_validate(cited.article)
+    body["also"] = [BylineOut.model_validate(b) for b in cited.also]
     return body

@@ -1,14 +1,9 @@
-"""Answers shared by the REST API and the web pages, composed from Store queries only (no SQL).
-
-A record points at its article by id; `Articles` looks each article up once per request, so a
-list of hits carries title, outlet and date without one query per record.
-"""
+"""Answers shared by the REST API and the web pages, composed from Store queries only (no SQL)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import product
 
 from newsgraph.api.schemas import (
@@ -22,8 +17,8 @@ from newsgraph.api.schemas import (
     QuoteHit,
     hit,
 )
-from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
-from newsgraph.store.base import Store
+from newsgraph.model import Event, Figure, Quote
+from newsgraph.store.base import Cited, Store
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
 MEETING_TYPES = ("CONSULT",)
@@ -31,36 +26,16 @@ MEETING_TYPES = ("CONSULT",)
 SCAN_LIMIT = 10_000
 
 
-@dataclass
-class Articles:
-    """Article lookups for one request: each article is read from the store at most once."""
-
-    store: Store
-    seen: dict[str, ExtractedArticle | None] = field(default_factory=dict)
-
-    def get(self, article_id: str) -> ExtractedArticle | None:
-        if article_id not in self.seen:
-            self.seen[article_id] = self.store.article(article_id)
-        return self.seen[article_id]
-
-    def article(self, article_id: str) -> Article | None:
-        extracted = self.get(article_id)
-        return extracted.article if extracted else None
+def quote_hits(cited: Iterable[Cited[Quote]]) -> list[QuoteHit]:
+    return [QuoteHit.model_validate(hit(c)) for c in cited]
 
 
-def quote_hits(store: Store, quotes: Iterable[Quote]) -> list[QuoteHit]:
-    articles = Articles(store)
-    return [QuoteHit.model_validate(hit(q, articles.article(q.prov.article_id))) for q in quotes]
+def event_hits(cited: Iterable[Cited[Event]]) -> list[EventHit]:
+    return [EventHit.model_validate(hit(c)) for c in cited]
 
 
-def event_hits(store: Store, events: Iterable[Event]) -> list[EventHit]:
-    articles = Articles(store)
-    return [EventHit.model_validate(hit(e, articles.article(e.prov.article_id))) for e in events]
-
-
-def figure_hits(store: Store, figures: Iterable[Figure]) -> list[FigureHit]:
-    articles = Articles(store)
-    return [FigureHit.model_validate(hit(f, articles.article(f.prov.article_id))) for f in figures]
+def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
+    return [FigureHit.model_validate(hit(c)) for c in cited]
 
 
 def top_speakers(store: Store, *, limit: int = 20) -> list[tuple[str, int]]:
@@ -71,44 +46,45 @@ def top_speakers(store: Store, *, limit: int = 20) -> list[tuple[str, int]]:
     return counts.most_common(limit)
 
 
-def entity_profile(store: Store, name: str) -> EntityProfile | None:
-    """The merged entity, or, for a name only ever seen as a speaker, its quotes."""
-    entity = store.entity(name)
-    quotes = list(entity.get("quotes", ())) if entity else store.quotes(speaker=name)
-    events = list(entity.get("events", ())) if entity else store.events(actor=name)
+def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:
+    """The merged entity with its quotes and events; a bare speaker name works too."""
+    entity = store.entity(name) or {}
+    quotes = quote_hits(store.cited_quotes(speaker=name, limit=limit))
+    events = event_hits(store.cited_events(actor=name, limit=limit))
     if not entity and not quotes and not events:
         return None
-    entity = entity or {}
     return EntityProfile(
         name=entity.get("name") or name,
         label=entity.get("label"),
         aliases=sorted(entity.get("aliases") or ()),
-        roles=sorted(entity.get("roles") or ()),
-        quotes=quote_hits(store, quotes),
-        events=event_hits(store, events),
+        roles=list(entity.get("roles") or ()),
+        articles=entity.get("articles") or len({q.article_id for q in quotes}),
+        quotes=quotes,
+        events=events,
     )
 
 
 def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
     """Figures that contest each other, grouped: one group per quantity, sources side by side."""
-    figures = store.figures(contested=True, limit=limit)
-    by_key = {(f.prov.article_id, f.id): f for f in figures}
-    groups: list[list[Figure]] = []
+    cited = store.cited_figures(contested=True, limit=limit)
+    by_key = {(c.record.prov.article_id, c.record.id): c for c in cited}
+    groups: list[list[Cited[Figure]]] = []
     placed: set[tuple[str, str]] = set()
-    for figure in figures:
-        key = (figure.prov.article_id, figure.id)
+    for key, item in by_key.items():
         if key in placed:
             continue
-        members = [figure]
+        members = [item]
         placed.add(key)
-        for other_id in figure.contests:
-            other = by_key.get((figure.prov.article_id, other_id))
-            if other and (other.prov.article_id, other.id) not in placed:
-                members.append(other)
-                placed.add((other.prov.article_id, other.id))
+        for other_id in item.record.contests:
+            other_key = (key[0], other_id)
+            if other_key in by_key and other_key not in placed:
+                members.append(by_key[other_key])
+                placed.add(other_key)
         groups.append(members)
     return [
-        FigureGroup(what=next((f.what for f in g if f.what), None), figures=figure_hits(store, g))
+        FigureGroup(
+            what=next((c.record.what for c in g if c.record.what), None), figures=figure_hits(g)
+        )
         for g in groups
     ]
 

@@ -6,6 +6,7 @@ Handlers gather records through the Store and `api.views`; templates only loop a
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,9 +19,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from newsgraph.api.deps import StoreDep
-from newsgraph.api.schemas import ArticleMeta, EventHit, QuoteHit, summary
+from newsgraph.api.schemas import BylineOut, EventHit, QuoteHit, summary
 from newsgraph.api.views import (
-    Articles,
     contested_groups,
     entity_profile,
     event_hits,
@@ -28,6 +28,8 @@ from newsgraph.api.views import (
     quote_hits,
     top_speakers,
 )
+from newsgraph.model import ExtractedArticle
+from newsgraph.store.base import Store
 from newsgraph.web.segments import paragraphs, quote_cards, speaker_colours
 
 HERE = Path(__file__).parent
@@ -44,8 +46,8 @@ CSP = (
 )
 
 
-def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    response = templates.TemplateResponse(request, name, context, status_code=status)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
@@ -89,11 +91,24 @@ def by_day(hits: list[Any], day: Any, *, newest_first: bool = True) -> list[tupl
 
 
 def published(h: QuoteHit | EventHit) -> str | None:
-    return h.article.published.isoformat() if h.article and h.article.published else None
+    return h.article.published.isoformat() if h.article.published else None
 
 
 def event_day(h: EventHit) -> str | None:
     return (h.date or "").split("/")[0] or published(h)
+
+
+@dataclass
+class Articles:
+    """Article lookups for one page: each article is read from the store at most once."""
+
+    store: Store
+    seen: dict[str, ExtractedArticle | None] = field(default_factory=dict)
+
+    def get(self, article_id: str) -> ExtractedArticle | None:
+        if article_id not in self.seen:
+            self.seen[article_id] = self.store.article(article_id)
+        return self.seen[article_id]
 
 
 def sentence_of(articles: Articles, article_id: str, start: int) -> str | None:
@@ -145,7 +160,7 @@ def search(
     request: Request, store: StoreDep, q: Annotated[str | None, Query()] = None
 ) -> HTMLResponse:
     q = clean(q)
-    quotes = quote_hits(store, store.quotes(search=q, limit=100)) if q else []
+    quotes = quote_hits(store.cited_quotes(search=q, limit=100)) if q else []
     articles = [summary(a) for a in store.articles(search=q, limit=50)] if q else []
     speakers = (
         [(n, c) for n, c in top_speakers(store, limit=1000) if q.lower() in n.lower()] if q else []
@@ -165,9 +180,7 @@ def speaker(request: Request, name: str, store: StoreDep) -> HTMLResponse:
     profile = entity_profile(store, name)
     if profile is None:
         raise HTTPException(404, f"nobody called {name!r} in the database")
-    outlets = Counter(
-        (h.article.outlet if h.article else None) or "unknown" for h in profile.quotes
-    )
+    outlets = Counter(h.article.outlet or "unknown" for h in profile.quotes)
     return render(
         request,
         "speaker.html",
@@ -190,9 +203,8 @@ def events(
 ) -> HTMLResponse:
     filters = {"actor": clean(actor), "type": clean(type), "place": clean(place)}
     dates = {"since": parse_date(since), "until": parse_date(until)}
-    found = store.events(**filters, **dates, limit=500)  # type: ignore[arg-type]
+    hits = event_hits(store.cited_events(**filters, **dates, limit=500))  # type: ignore[arg-type]
     articles = Articles(store)
-    hits = event_hits(store, found)
     context = {(h.article_id, h.id): sentence_of(articles, h.article_id, h.start) for h in hits}
     types = sorted({e.type for e in store.events(limit=2000)})
     return render(
@@ -227,10 +239,8 @@ def figures(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "figures.html", groups=groups, context=context)
 
 
-def article_label(meta: ArticleMeta | None) -> str:
-    if meta is None:
-        return "unknown article"
-    return meta.title or meta.id
+def article_label(byline: BylineOut) -> str:
+    return byline.title or byline.id
 
 
 env.globals["article_label"] = article_label
