@@ -80,6 +80,22 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Path]:
+    """The sample corpus in examples/: format -> one real file of it (html: one page)."""
+    paths = {
+        "text": EXAMPLES / "medialine_blinken.txt",
+        "jsonl": EXAMPLES / "wikinews.jsonl",
+        "html": sorted((EXAMPLES / "html").glob("*.html"))[0],
+        "feed": EXAMPLES / "feed.xml",
+        "warc": EXAMPLES / "pages.warc.gz",
+    }
+    missing = [str(p) for p in paths.values() if not p.is_file()]
+    if missing:
+        pytest.fail(f"examples/ is incomplete (run tools/make_examples.py): {missing}")
+    return paths
+
+
 # --- batch ---------------------------------------------------------------------------------------
 
 

@@ -206,10 +206,7 @@ def test_rerun_skips_finished_shards(batch_out: Any, batch_corpus: list[Path]) -
 
 
 @pytest.mark.ray
-def test_ray_engine_equals_extract(
-    tmp_path: Path, batch_corpus: list[Path], nlp: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PYTHONPATH", str(SRC))  # Ray's workers import this checkout's newsgraph
+def test_ray_engine_equals_extract(tmp_path: Path, batch_corpus: list[Path], nlp: Any) -> None:
     shards = batch_corpus[:2]
     results = list(batch_paths(shards, tmp_path, engine="ray", workers=1))
 

@@ -13,6 +13,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,7 @@ class ShardResult:
     errors: int = 0  # bad records reported by the reader or the per-article boundary
     seconds: float = 0.0
     detail: str | None = None  # why it failed
+    memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
 
     def __str__(self) -> str:
         if self.status == "failed":
@@ -54,7 +56,7 @@ class ShardResult:
             return f"{self.shard}: skipped (already written)"
         return (
             f"{self.shard}: {self.articles} articles, {self.errors} bad records"
-            f" in {self.seconds:.1f} s"
+            f" in {self.seconds:.1f} s (worker peak {self.memory:.0f} MiB)"
         )
 
 
@@ -104,7 +106,15 @@ def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -
         writer.abort()
         log.debug("shard %s failed", shard, exc_info=True)
         return ShardResult(shard, "failed", detail=f"{type(exc).__name__}: {exc}")
-    return ShardResult(shard, "done", writer.articles, writer.errors, time.perf_counter() - began)
+    seconds = time.perf_counter() - began
+    return ShardResult(shard, "done", writer.articles, writer.errors, seconds, memory=peak_memory())
+
+
+def peak_memory() -> float:
+    """Peak resident memory of this process in MiB (Linux reports ru_maxrss in KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def record_failure(out: Path, result: ShardResult) -> None:
@@ -138,6 +148,23 @@ def _run_in_worker(shard: str, job: Job, nlp: Language | None = None) -> ShardRe
     return run_shard(shard, job.out, nlp or _worker["nlp"], published=job.published)
 
 
+# One BLAS/OpenMP thread per worker: OpenBLAS's own threads in two workers on two cores cut the
+# scaling efficiency of 1 -> 2 workers from ~90% to ~25% (benchmarks/batch.py, this machine).
+THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def one_thread_each() -> Iterator[None]:
+    """Workers spawned inside inherit single-threaded BLAS, unless the user set these himself."""
+    added = [name for name in THREAD_LIMITS if name not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardResult]:
     """Worker processes on this machine, each loading the model once and replaced after
     SHARDS_PER_WORKER shards. A worker that dies fails its shard (and the others in flight)."""
@@ -146,13 +173,16 @@ def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardRes
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")  # max_tasks_per_child needs spawn
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_load_worker,
-        initargs=(job.model,),
-        max_tasks_per_child=SHARDS_PER_WORKER,
-    ) as pool:
+    with (
+        one_thread_each(),
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_load_worker,
+            initargs=(job.model,),
+            max_tasks_per_child=SHARDS_PER_WORKER,
+        ) as pool,
+    ):
         futures = {pool.submit(_run_in_worker, shard, job): shard for shard in shards}
         for future in as_completed(futures):
             try:
@@ -161,7 +191,7 @@ def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardRes
                 yield ShardResult(futures[future], "failed", detail=f"worker died: {exc}")
 
 
-RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail")
+RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "memory")
 
 
 class ShardActor:
@@ -183,6 +213,19 @@ class ShardActor:
         return columns
 
 
+def local_instance() -> dict[str, Any]:
+    """ray.init arguments for a local instance: a small object store (shard results are a few
+    numbers), and workers that import the driver's own newsgraph (a checkout, not only a wheel)."""
+    import newsgraph
+
+    package_root = str(Path(newsgraph.__file__).resolve().parent.parent)
+    search_path = [package_root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {
+        "object_store_memory": 128 * 1024**2,
+        "runtime_env": {"env_vars": {"PYTHONPATH": os.pathsep.join(search_path)}},
+    }
+
+
 def run_ray(
     shards: list[str], job: Job, *, workers: int | None, address: str | None
 ) -> Iterator[ShardResult]:
@@ -199,7 +242,7 @@ def run_ray(
             include_dashboard=False,
             log_to_driver=False,
             configure_logging=False,
-            **({} if address else {"object_store_memory": 128 * 1024**2}),
+            **({} if address else local_instance()),
         )
     try:
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
@@ -221,6 +264,7 @@ def run_ray(
                 int(row["errors"]),
                 float(row["seconds"]),
                 str(row["detail"]) or None,
+                float(row["memory"]),
             )
     finally:
         if started:
