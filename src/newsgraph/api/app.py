@@ -14,7 +14,7 @@ from spacy.language import Language
 from starlette.exceptions import HTTPException
 
 from newsgraph.api import articles, entities, events, figures, graph, ingest, quotes
-from newsgraph.api.deps import MAX_BODY_BYTES
+from newsgraph.api.deps import MAX_BODY_BYTES, BodyLimit
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import open_store
 
@@ -41,8 +41,8 @@ def create_app(store_url: str, *, nlp: Language | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
     )
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.state.store = store
     app.state.nlp = nlp
     for module in (articles, ingest, quotes, entities, events, figures, graph):

@@ -5,7 +5,9 @@ The body goes through the same readers as files do; the pipeline is loaded once,
 
 from __future__ import annotations
 
+import io
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -17,10 +19,10 @@ from newsgraph.api.deps import StoreDep, TokenDep
 from newsgraph.api.schemas import ArticleIn, IngestResult
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_article
-from newsgraph.model import Article, content_hash
+from newsgraph.model import Article
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.read.jsonl import article_from_row
-from newsgraph.read.text import read_text
+from newsgraph.read.article import make_article
+from newsgraph.read.detect import READERS
 
 router = APIRouter(prefix="/api/articles", tags=["ingest"])
 
@@ -51,37 +53,38 @@ def refuse(error: ReadError) -> None:
     raise Refused(error)
 
 
-def _read_html(body: bytes) -> list[Article]:
-    from newsgraph.read.html import read_html  # the readers' HTML module: trafilatura
+def _read_document(fmt: str) -> Callable[[bytes], list[Article]]:
+    """A body reader for one document format, through the same reader as files."""
 
-    return list(read_html(body, source=SOURCE, on_error=refuse))
+    def read(body: bytes) -> list[Article]:
+        return list(READERS[fmt](io.BytesIO(body), source=SOURCE, on_error=refuse))
+
+    return read
 
 
 def _read_json(body: bytes) -> list[Article]:
     try:
         posted = ArticleIn.model_validate_json(body)
     except ValidationError as exc:
-        raise HTTPException(
-            422, exc.errors(include_url=False, include_context=False, include_input=False)
-        ) from exc
-    row = posted.model_dump(mode="json", exclude_none=True)
+        detail = exc.errors(include_url=False, include_context=False, include_input=False)
+        raise HTTPException(422, detail) from exc
     if not posted.text.strip():
         refuse(ReadError(SOURCE, None, "no-text"))
-    row.setdefault("id", f"{SOURCE}-{content_hash(posted.text)[:12]}")
-    return [article_from_row(row, source=SOURCE)]
+    fields = posted.model_dump(exclude={"text"})
+    return [make_article(posted.text, source=SOURCE, **fields)]
 
 
-READERS = {
+BODY_READERS = {
     "application/json": _read_json,
-    "text/plain": lambda body: list(read_text(body, source=SOURCE, on_error=refuse)),
-    "text/html": _read_html,
+    "text/plain": _read_document("text"),
+    "text/html": _read_document("html"),
 }
 
 
 def article_from_body(body: bytes, content_type: str | None) -> Article:
     """The one article in a request body; HTTP 415 for another type, 422 for no article."""
     media = (content_type or "text/plain").split(";")[0].strip().lower()
-    reader = READERS.get(media)
+    reader = BODY_READERS.get(media)
     if reader is None:
         raise HTTPException(415, f"send text/plain, text/html or application/json, not {media}")
     try:
