@@ -239,11 +239,19 @@ def browser():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(browser, live_server: str):  # type: ignore[no-untyped-def]
-    """A fresh browser tab on the live server; console errors collected in `page.errors`."""
+    """A fresh browser tab on the live server; script errors collected in `page.errors`, requests
+    to other hosts in `page.elsewhere`."""
     context = browser.new_context(base_url=live_server, viewport={"width": 1360, "height": 900})
     tab = context.new_page()
     tab.errors = []  # type: ignore[attr-defined]
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
+    tab.elsewhere = []  # type: ignore[attr-defined]  # requests to any other host (a CDN...)
+    tab.on(
+        "request",
+        lambda req: (
+            None if req.url.startswith((live_server, "data:")) else tab.elsewhere.append(req.url)
+        ),  # type: ignore[attr-defined]
+    )
     yield tab
     context.close()
 
