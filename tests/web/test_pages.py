@@ -44,7 +44,7 @@ def article_with_quotes(live_server: str) -> str:
         ("events", "/events", "Events timeline"),
         ("graph", "/graph", "Who met whom"),
         ("figures", "/figures", "Contested figures"),
-        ("api-docs", "/docs", "newsgraph API"),
+        ("api-docs", "/docs", "newsgraph"),
     ],
     ids=lambda v: v if isinstance(v, str) and "/" not in v and " " not in v else "",
 )
