@@ -36,25 +36,24 @@ def article_with_quotes(live_server: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("name", "path", "heading"),
+    ("path", "heading"),
     [
-        ("overview", "/", "Who said what"),
-        ("search", "/search?q=said", "Search"),
-        ("speakers", "/speakers", "Speakers"),
-        ("events", "/events", "Events timeline"),
-        ("graph", "/graph", "Who met whom"),
-        ("figures", "/figures", "Contested figures"),
-        ("api-docs", "/docs", "newsgraph"),
+        pytest.param("/", "Who said what", id="overview"),
+        pytest.param("/search?q=said", "Search", id="search"),
+        pytest.param("/speakers", "Speakers", id="speakers"),
+        pytest.param("/events", "Events timeline", id="events"),
+        pytest.param("/graph", "Who met whom", id="graph"),
+        pytest.param("/figures", "Contested figures", id="figures"),
+        pytest.param("/docs", "newsgraph", id="api-docs"),
     ],
-    ids=lambda v: v if isinstance(v, str) and "/" not in v and " " not in v else "",
 )
 def test_page_opens_without_script_errors(  # type: ignore[no-untyped-def]
-    page: Page, artifacts: Path, name: str, path: str, heading: str
+    page: Page, artifacts: Path, request: pytest.FixtureRequest, path: str, heading: str
 ) -> None:
     response = page.goto(path)
     assert response is not None and response.ok
     expect(page.locator("h1, h2.title").first).to_contain_text(heading)
-    shoot(page, artifacts, name)
+    shoot(page, artifacts, request.node.callspec.id)
     assert page.errors == []
     assert page.elsewhere == []  # type: ignore[attr-defined]
 
