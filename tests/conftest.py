@@ -80,6 +80,68 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+# --- store --------------------------------------------------------------------------------------
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of URLs of empty databases: SQLite files, or fresh PostgreSQL schemas.
+
+    PostgreSQL runs against NEWSGRAPH_TEST_POSTGRES and is skipped only when that is unset; each
+    URL gets a schema of its own (via search_path), dropped after the test.
+    """
+    import os
+    import uuid
+
+    made: list[str] = []
+    server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if request.param == "postgresql" and not server:
+        pytest.skip("NEWSGRAPH_TEST_POSTGRES is not set (scripts/test.sh sets it)")
+
+    def make() -> str:
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        import sqlalchemy
+
+        schema = f"test_{uuid.uuid4().hex[:16]}"
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        made.append(schema)
+        url = sqlalchemy.engine.make_url(server)  # type: ignore[arg-type]
+        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            for schema in made:
+                conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture
+def store_url(new_store_url):  # type: ignore[no-untyped-def]
+    """The URL of one empty database (SQLite file or PostgreSQL schema)."""
+    return new_store_url()
+
+
+@pytest.fixture
+def store(store_url):  # type: ignore[no-untyped-def]
+    """An open, empty Store: parametrised over SQLite and PostgreSQL."""
+    from newsgraph.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, Path]:
     """The sample corpus in examples/: format -> one real file of it (html: one page)."""
@@ -152,20 +214,21 @@ def ingest_into(url: str, paths: list[Path], nlp) -> None:  # type: ignore[no-un
         store.close()
 
 
-def wikinews_file(folder: Path, shared: Path, lines: slice) -> Path:
-    """Some of the shared Wikinews sample articles as a JSONL file in `folder`."""
-    rows = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    path = folder / "wikinews.jsonl"
+def first_lines(jsonl: Path, folder: Path, lines: slice) -> Path:
+    """Some lines of a JSONL file of articles, as a file of its own in `folder`."""
+    rows = jsonl.read_text(encoding="utf-8").splitlines()
+    path = folder / jsonl.name
     path.write_text("\n".join(rows[lines]) + "\n", encoding="utf-8")
     return path
 
 
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory, shared: Path, nlp) -> str:  # type: ignore[no-untyped-def]
-    """SQLite filled by ingesting the reference article and eight Wikinews articles."""
+def web_db(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], nlp) -> str:  # type: ignore[no-untyped-def]
+    """SQLite filled by ingesting examples/: the text and one HTML article, eight JSONL ones."""
     folder = tmp_path_factory.mktemp("web")
     url = str(folder / "web.db")
-    ingest_into(url, [REFERENCE, wikinews_file(folder, shared, slice(0, 8))], nlp)
+    jsonl = first_lines(corpus["jsonl"], folder, slice(0, 8))
+    ingest_into(url, [corpus["text"], corpus["html"], jsonl], nlp)
     return url
 
 
@@ -192,7 +255,7 @@ def token(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture(scope="session")
-def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, shared: Path, nlp):  # type: ignore[no-untyped-def]
+def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], nlp):  # type: ignore[no-untyped-def]
     """The OpenAPI schema of an app over its own small database, for schemathesis."""
     import schemathesis
 
@@ -200,7 +263,7 @@ def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, shared: Path, nlp):  #
 
     folder = tmp_path_factory.mktemp("fuzz")
     url = str(folder / "fuzz.db")
-    ingest_into(url, [wikinews_file(folder, shared, slice(8, 10))], nlp)
+    ingest_into(url, [first_lines(corpus["jsonl"], folder, slice(8, 10))], nlp)
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(url, nlp=nlp))
 
 
@@ -265,10 +328,66 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def demo_checkout(tmp_path: Path, shared: Path) -> Path:
-    """A folder with a small examples/ (reference article, two Wikinews ones), as in the repo."""
+def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
+    """A folder holding a small examples/ (the text article and two JSONL ones), as the repo does."""
     examples = tmp_path / "examples"
     examples.mkdir()
-    (examples / REFERENCE.name).write_bytes(REFERENCE.read_bytes())
-    wikinews_file(examples, shared, slice(0, 2))
+    (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
+    first_lines(corpus["jsonl"], examples, slice(0, 2))
     return tmp_path
+# --- read: bad input ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(
+    tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path]
+) -> dict[str, tuple[Path, str | None, str]]:
+    """One file per bad-input case: case -> (path, record, reason) expected in the report."""
+    folder = tmp_path_factory.mktemp("bad-input")
+    menu_page = (
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/world'>World</a></nav><footer>© 2024 Example News</footer></body></html>"
+    )
+    warc = corpus["warc"].read_bytes()
+    cut = warc[: len(warc) // 2]
+    files = {
+        "empty": ("empty.txt", b"", None, "empty"),
+        "binary": ("blob.dat", bytes(range(256)) * 64, None, "binary"),
+        "invalid-utf-8": (
+            "latin1.txt",
+            "Café société, naïve façade.".encode("latin-1"),
+            None,
+            "encoding",
+        ),
+        "truncated-warc-gz": ("cut.warc.gz", cut, "record 11", "truncated"),
+        "malformed-feed": (
+            "broken.xml",
+            b'<?xml version="1.0"?><rss><channel><<<>>',
+            None,
+            "malformed",
+        ),
+        "no-article-text": ("menu.html", menu_page.encode(), None, "no-text"),
+    }
+    cases = {}
+    for case, (name, data, record, reason) in files.items():
+        (folder / name).write_bytes(data)
+        cases[case] = (folder / name, record, reason)
+    big = folder / "huge.txt"
+    with big.open("wb") as out:  # 50 MB of plain words, written in 1 MB steps
+        for _ in range(50):
+            out.write(b"news " * (1024 * 1024 // 5) + b"\n")
+    cases["50-mb-file"] = (big, None, "too-large")
+    return cases
+
+
+@pytest.fixture(scope="session")
+def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
+    """`newsgraph extract <reference> --output json` run as a subprocess: (result, path)."""
+    import os
+    import subprocess
+    import sys
+
+    path = shared / "fixtures" / "medialine_blinken.txt"
+    command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path
