@@ -329,7 +329,7 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
-    """A folder holding a small examples/ (the text article and two JSONL ones), as the repo does."""
+    """A folder with a small examples/ (the text article and two JSONL ones), as in the repo."""
     examples = tmp_path / "examples"
     examples.mkdir()
     (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
