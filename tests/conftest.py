@@ -162,18 +162,14 @@ def corpus() -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def batch_corpus(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> list[Path]:
-    """Three small JSONL shards of sample articles (two each) and one corrupt shard."""
-    folder = tmp_path_factory.mktemp("batch-corpus")
-    lines = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    shards = []
-    for number in range(3):
-        shard = folder / f"crawl-{number}.jsonl"
-        shard.write_text("\n".join(lines[2 * number : 2 * number + 2]) + "\n", encoding="utf-8")
-        shards.append(shard)
-    corrupt = folder / "crawl-corrupt.jsonl"
-    corrupt.write_bytes(b'{"id": "cut", "text": "A line cut sho\n\xff\xfe\x00binary\n')
-    return [*shards, corrupt]
+def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Shards in path order: a WARC.gz cut short (its articles repeat the sample WARC's), a page
+    that the sample WARC holds too, the reference article and the sample WARC."""
+    cut = tmp_path_factory.mktemp("batch-corpus") / "crawl-cut.warc.gz"
+    warc = EXAMPLES / "pages.warc.gz"
+    cut.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
+    pages = sorted((EXAMPLES / "html").glob("*.html"))[:1]
+    return sorted([cut, *pages, EXAMPLES / "medialine_blinken.txt", warc], key=lambda p: p.parts)
 
 
 @pytest.fixture(scope="session")
