@@ -387,6 +387,30 @@ def export(
 # --- serve --------------------------------------------------------------------------------------
 
 
+def say_address(address: str) -> None:
+    """Print where the server listens: the one line a user (or a test) waits for."""
+    sys.stdout.write(f"newsgraph is serving on {address}\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def serve(
+    *,
+    db: Annotated[str, typer.Option(help="Database: an SQLite path or a SQLAlchemy URL.")] = (
+        "newsgraph.db"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port (0 picks a free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI."""
+    from newsgraph.api.app import serve as run
+
+    try:
+        run(db, host=host, port=port, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
 # --- batch, load --------------------------------------------------------------------------------
 
 
@@ -438,9 +462,9 @@ def batch(
 def load(
     out: Annotated[Path, typer.Argument(help="A folder written by `newsgraph batch`.")],
     *,
-    db: Annotated[str, typer.Option(help="SQLite path or SQLAlchemy URL.")] = "newsgraph.db",
+    db: DbOption = None,
 ) -> None:
-    """Load Parquet shards into the database (idempotent), then merge across articles."""
+    """Load Parquet shards into the database; loading again changes nothing."""
     from newsgraph.batch import load_batch
     from newsgraph.store import open_store
 
@@ -456,3 +480,27 @@ def load(
 
 
 # --- demo ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    *,
+    db: Annotated[str, typer.Option(help="SQLite file to fill (reused on a rerun).")] = (
+        "newsgraph.db"
+    ),
+    serve_ui: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the UI after.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="TCP port for the UI (0 picks a free one).")] = 8000,
+) -> None:
+    """Ingest the sample corpus (examples/) into SQLite, summarise it, and open the web UI."""
+    from newsgraph.api.app import serve as run
+    from newsgraph.demo import ingest_examples
+
+    try:
+        summary, nlp = ingest_examples(db)
+        sys.stdout.write("\n".join(summary.lines()) + "\n")
+        if serve_ui:
+            run(db, port=port, nlp=nlp, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
