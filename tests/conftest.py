@@ -78,3 +78,16 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
             pytest.fail(f"golden file differs (rerun with --update-golden to accept):\n{diff}")
 
     return check
+
+
+@pytest.fixture(scope="session")
+def reference_dated(nlp):  # type: ignore[no-untyped-def]
+    """The reference article extracted with its publication date, 2021-05-25 (a Tuesday)."""
+    import dataclasses
+    from datetime import date
+
+    from newsgraph.extract import extract_article
+    from newsgraph.read import read_paths
+
+    article = next(read_paths([REFERENCE]))
+    return extract_article(dataclasses.replace(article, published=date(2021, 5, 25)), nlp)
