@@ -18,6 +18,7 @@ READ_REASONS = (
     "too-large",  # over the size limit
     "not-english",  # the language detector says another language
     "unsupported",  # a format we cannot read
+    "duplicate",  # the same text (by content hash) was already read in this run
     "internal",  # a bug caught at the per-article boundary of a batch
 )
 

@@ -117,6 +117,51 @@ def evaluate(
     return SCORERS[task](gold, predicted)
 
 
+# --- quotes -------------------------------------------------------------------------------------
+
+
+def _quote_spans(quotes: list[Row]) -> list[tuple[int, int]]:
+    return [(q["start"], q["end"]) for q in quotes]
+
+
+def _same_speaker(gold: Row, predicted: Row) -> bool:
+    """The predicted attributing mention overlaps the gold one, or both are absent."""
+    g = (gold.get("speaker_start"), gold.get("speaker_end"))
+    p = (predicted.get("speaker_start"), predicted.get("speaker_end"))
+    if g[0] is None or p[0] is None:
+        return g[0] is None and p[0] is None
+    return bool(g[0] < p[1] and p[0] < g[1])
+
+
+@scorer("quotes")
+def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
+    """P/R/F1 of attribution spans (overlap >= half the longer span, each gold matched once) and
+    speaker accuracy on matched quotes, for all quotes and per kind (direct, indirect, mixed).
+
+    Pull quotes (`duplicate_of` set) repeat an earlier statement and are not scored.
+    """
+    by_id = {row["article"]["id"]: row.get("quotes", []) for row in predicted}
+    groups = ("all", "direct", "indirect", "mixed")
+    counts = {group: Counts() for group in groups}
+    right = dict.fromkeys(groups, 0)
+    for row in gold:
+        gold_quotes = row.get("quotes", [])
+        mine = [q for q in by_id.get(row["id"], []) if not q.get("duplicate_of")]
+        for group in groups:
+            g = [q for q in gold_quotes if group == "all" or q["kind"] == group]
+            p = [q for q in mine if group == "all" or q["kind"] == group]
+            pairs = match_spans(_quote_spans(g), _quote_spans(p))
+            counts[group].add(len(pairs), len(p), len(g))
+            right[group] += sum(_same_speaker(g[gi], p[pi]) for gi, pi in pairs)
+    scores: dict[str, float] = {}
+    for group in groups:
+        scores.update(counts[group].scores(f"{group}."))
+        tp = counts[group].tp
+        scores[f"{group}.speaker_accuracy"] = right[group] / tp if tp else 0.0
+    scores["speaker_accuracy"] = scores["all.speaker_accuracy"]
+    return scores
+
+
 # --- events: PLOVER type accuracy and actor span F1 -----------------------------------------------
 
 

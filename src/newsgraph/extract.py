@@ -67,8 +67,27 @@ def entities_from(doc: Doc) -> tuple[Entity, ...]:
 
 
 def quotes_from(doc: Doc) -> tuple[Quote, ...]:
-    """doc._.quotes -> Quote records."""
-    return ()
+    """doc._.quotes (QuoteSpan) -> Quote records with ids "q0", "q1" ... in text order."""
+    spans = doc._.quotes or []
+    ids = {id(q): f"q{i}" for i, q in enumerate(spans)}
+    return tuple(
+        Quote(
+            id=ids[id(q)],
+            text=doc.text[q.start : q.end],
+            kind=q.kind,
+            cue=q.cue.text if q.cue is not None else None,
+            cue_start=q.cue.start_char if q.cue is not None else None,
+            cue_end=q.cue.end_char if q.cue is not None else None,
+            speaker=q.name,
+            speaker_start=q.speaker.start_char if q.speaker is not None else None,
+            speaker_end=q.speaker.end_char if q.speaker is not None else None,
+            speaker_entity=q.entity,
+            pieces=tuple(q.pieces) if len(q.pieces) > 1 else (),
+            duplicate_of=ids.get(id(q.repeats)) if q.repeats is not None else None,
+            prov=provenance(doc, q.start, q.end),
+        )
+        for q in spans
+    )
 
 
 def ref_from(doc: Doc, span: Span) -> Ref:

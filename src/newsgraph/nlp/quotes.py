@@ -1,22 +1,421 @@
-"""newsgraph_quotes: STUB, to be written by its issue. Writes `doc._.quotes`."""
+"""newsgraph_quotes: who said what. Writes `doc._.quotes`, a list of QuoteSpan in text order.
+
+Runs after the parser (and after newsgraph_entities when present). Two sources of evidence meet:
+quotation marks (`marks.find_stretches`) and attribution cues in the parse ("X said (that) ...",
+"according to X, ...", "..., X warned", "a poll found ..."). A cue's content that touches a quoted
+stretch grows to cover it; the letters inside and outside quotation marks decide the kind (direct,
+indirect, mixed), as in the PolNeAR guidelines. Quoted stretches no cue claims are attributed to a
+cue right after or before them, or continue the quote before them in the paragraph. Speakers are
+resolved to entities by `speakers.resolve`. Pull quotes (a paragraph repeating an earlier quote)
+are linked with `duplicate_of`, not counted again.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 import newsgraph.nlp  # noqa: F401  (declares the Doc extensions)
+from newsgraph.nlp import load_words
+from newsgraph.nlp.marks import Stretch, find_stretches, quoted_letters
+from newsgraph.nlp.speakers import Resolver
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp",)
+# Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
+OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "intend", "show", "find", "reveal"})
+# "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
+# subject speaks
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
+EDGE_PUNCT = ",.;:—–-()[] \n"
+# A cue this many tokens past a quote's closing mark still attributes it ("...,” the foreign
+# ministry said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
+CUE_WINDOW_AFTER = 8
+CUE_WINDOW_BEFORE = 12
+MIN_PULL_WORDS = 6
+# Quote paragraphs without a cue after a quote paragraph go on with its speaker.
+CONTINUE_PARAGRAPHS = False
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class QuoteSpan:
+    """One attribution found in a doc; character offsets into doc.text.
+
+    `pieces` are the quoted or reported parts in order; `start`/`end` run from the first to the
+    last. `cue` and `speaker` are the cue words and the attributing mention (None when absent);
+    `name`/`entity` are what the speaker resolves to (None when it cannot be resolved).
+    `repeats` is the quote a pull quote repeats (None for a statement of its own).
+    """
+
+    pieces: list[tuple[int, int]]
+    kind: str
+    cue: Span | None = None
+    speaker: Span | None = None
+    name: str | None = None
+    entity: str | None = None
+    repeats: QuoteSpan | None = None
+    stretches: list[Stretch] = field(default_factory=list, repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass
+class Cue:
+    """An attribution cue in the parse, before quotation marks are considered."""
+
+    cue: Span
+    speaker: Span | None
+    content: tuple[int, int] | None  # char span of the reported content, trimmed
 
 
 @dataclass(frozen=True)
 class QuotesFinder:
+    cues: frozenset[str]
+    pronouns: frozenset[str]
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        quotes = self.find(doc)
+        resolver = Resolver(doc, self.pronouns)
+        for quote in quotes:
+            if quote.speaker is not None:
+                quote.name, quote.entity = resolver.resolve(quote.speaker)
+                resolver.spoke(quote.speaker, quote.name, quote.entity)
+        quotes.extend(pull_quotes(doc.text, quotes))
+        quotes.sort(key=lambda q: q.start)
+        doc._.quotes = quotes
         return doc
 
+    def find(self, doc: Doc) -> list[QuoteSpan]:
+        """Attributions of one doc, without speakers resolved or pull quotes."""
+        text = doc.text
+        stretches = find_stretches(text)
+        quoted = _quoted_tokens(doc, stretches)
+        cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
+        quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
+        quotes = _drop_nested(quotes)
+        claimed = {id(s) for q in quotes for s in q.stretches}
+        for stretch in stretches:
+            if id(stretch) not in claimed:
+                self.attach(doc, stretch, quotes)
+        for quote in quotes:
+            quote.kind = kind_of(text, quote.pieces, stretches)
+        return sorted(quotes, key=lambda q: q.start)
 
-@Language.factory("newsgraph_quotes", assigns=["doc._.quotes"])
-def make_quotes(nlp: Language, name: str) -> QuotesFinder:
-    return QuotesFinder()
+    def is_cue(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.cues and token.pos_ in ("VERB", "AUX")
+
+    def cue_at(self, token: Token) -> Cue | None:
+        """The attribution whose cue is `token`, when it has content or a speaker."""
+        if token.lower_ == "according":
+            return _according(token)
+        if not self.is_cue(token):
+            return None
+        speaker = speaker_of(token)
+        content = content_of(token, token.lemma_.lower() in OBJECT_CUES)
+        if speaker is None:
+            return None
+        return Cue(cue=cue_span(token), speaker=speaker, content=content)
+
+    def attach(self, doc: Doc, stretch: Stretch, quotes: list[QuoteSpan]) -> None:
+        """Attribute a quoted stretch that no cue's content covers."""
+        text = doc.text
+        paragraph = (text.rfind("\n", 0, stretch.start) + 1, _para_end(text, stretch.start))
+        inner = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+        if inner is None or not len(inner):
+            return
+        cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
+        if cue is not None:
+            quotes.append(QuoteSpan([(stretch.start, stretch.end)], "direct", cue.cue, cue.speaker))
+            quotes[-1].stretches.append(stretch)
+            return
+        before = [q for q in quotes if q.end <= stretch.start]
+        if not before:
+            return
+        last = max(before, key=lambda q: q.end)
+        if last.start >= paragraph[0] and self.only_cue_between(doc, last, stretch):
+            last.pieces.append((stretch.start, stretch.end))  # "“A,” he said. “B.”": one quote
+            last.stretches.append(stretch)
+        elif (
+            CONTINUE_PARAGRAPHS
+            and _whole_paragraph(text, stretch, paragraph)
+            and (_previous_paragraph_ends(text, last, paragraph[0]))
+        ):  # a quote paragraph after a quote paragraph: the same speaker goes on
+            quotes.append(QuoteSpan([(stretch.start, stretch.end)], "direct", None, last.speaker))
+            quotes[-1].stretches.append(stretch)
+
+    def only_cue_between(self, doc: Doc, last: QuoteSpan, stretch: Stretch) -> bool:
+        """Nothing but the last quote's cue and speaker between it and the stretch."""
+        gap = doc.char_span(last.end, stretch.start, alignment_mode="contract")
+        if gap is None:
+            return True
+        owned = set()
+        for span in (last.cue, last.speaker):
+            if span is not None:
+                owned.update(t.i for t in span)
+                owned.update(t.i for t in span.root.subtree)
+        if last.cue is not None:
+            owned.update(c.i for c in last.cue.root.children if c.dep_ not in CONTENT_DEPS)
+        return all(t.i in owned or t.is_punct or t.is_space for t in gap)
+
+    def speaking(self, token: Token) -> Cue | None:
+        if self.is_cue(token) and (speaker := speaker_of(token)) is not None:
+            return Cue(cue_span(token), speaker, None)
+        return None
+
+    def cue_above(self, inner: Span) -> Cue | None:
+        """A cue verb governing the quoted words: thanking X for “firmly supporting Y”."""
+        roots = [t for t in inner if not t.is_punct and not (inner.start <= t.head.i < inner.end)]
+        for token in roots[:1]:
+            for _ in range(4):
+                token = token.head
+                if token.is_sent_start and token.head is token and not self.is_cue(token):
+                    break
+                if (cue := self.speaking(token)) is not None:
+                    return cue
+                if token.head is token:
+                    break
+        return None
+
+    def cue_after(self, inner: Span) -> Cue | None:
+        """“…,” he said / “…,” said the ministry: a cue right after the closing mark."""
+        doc = inner.doc
+        window = doc[inner.end : inner.end + CUE_WINDOW_AFTER]
+        for token in window:
+            if token.text[:1] in '“"\n' or (token.is_sent_start and token.i > inner.end):
+                break
+            cue = self.speaking(token)
+            if cue is not None and cue.speaker is not None:
+                allowed = {t.i for t in cue.speaker.root.subtree} | {
+                    c.i for c in token.children if c.dep_ in ("aux", "advmod", "neg")
+                }
+                between = doc[inner.end : token.i]
+                if all(t.i in allowed or t.is_punct or t.is_space for t in between):
+                    return cue
+                return None
+        return None
+
+    def cue_before(self, inner: Span) -> Cue | None:
+        """He said: “…” / He told reporters, “…”: a cue just before the opening mark."""
+        doc = inner.doc
+        i = inner.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or not (doc[i].text in (":", ",") or self.is_cue(doc[i])):
+            return None
+        for token in reversed(doc[max(0, i - CUE_WINDOW_BEFORE) : i + 1]):
+            if token.text[-1:] in '”"' or (
+                token.is_space and "\n" in token.text and doc[i].text != ":"
+            ):
+                break
+            if (cue := self.speaking(token)) is not None:
+                return cue
+        return None
+
+
+def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:
+    """Indices of tokens inside quotation marks: a cue there is the speaker's own word."""
+    inside: set[int] = set()
+    for s in stretches:
+        span = doc.char_span(s.start, s.end, alignment_mode="contract")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _para_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _whole_paragraph(text: str, stretch: Stretch, paragraph: tuple[int, int]) -> bool:
+    return not text[paragraph[0] : stretch.start].strip()
+
+
+def _previous_paragraph_ends(text: str, quote: QuoteSpan, paragraph_start: int) -> bool:
+    """The quote lies in the paragraph just before `paragraph_start`."""
+    return (
+        not text[quote.end : paragraph_start].strip(EDGE_PUNCT + '”"')
+        or "\n" not in text[quote.end : paragraph_start].strip()
+    )
+
+
+def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None:
+    """A cue's content, grown over every quoted stretch it touches."""
+    if cue.content is None:
+        return None
+    start, end = cue.content
+    touched = [s for s in stretches if s.start < end and start < s.end]
+    for s in touched:
+        start, end = min(start, s.start), max(end, s.end)
+    if touched and start == touched[0].start and re.search(r"\bthat\s+$", text[:start]):
+        start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
+    if len(WORD.findall(text[start:end])) < 2:
+        return None
+    quote = QuoteSpan([(start, end)], "indirect", cue.cue, cue.speaker)
+    quote.stretches.extend(touched)
+    return quote
+
+
+def _drop_nested(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Drop an attribution whose cue lies inside another's content ("X said Y wants ...")."""
+    out = []
+    for q in quotes:
+        at = q.cue.start_char if q.cue is not None else q.start
+        inside = any(o is not q and o.start <= at < o.end for o in quotes)
+        if not inside:
+            out.append(q)
+    return out
+
+
+def kind_of(text: str, pieces: list[tuple[int, int]], stretches: list[Stretch]) -> str:
+    """direct when every letter is inside quotation marks, indirect when none is, else mixed."""
+    inside = outside = 0
+    for start, end in pieces:
+        i, o = quoted_letters(text, start, end, stretches)
+        inside, outside = inside + i, outside + o
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def cue_span(token: Token) -> Span:
+    """The cue word with its particle or preposition ("called for", "pointed to")."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return token.doc[token.i : end]
+
+
+def speaker_of(cue: Token) -> Span | None:
+    """The attributing mention of a cue verb: its subject, or its governing verb's."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None  # "as the deal was called": a passive cue names no speaker
+    token = cue
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in SUBJECTS and child.dep_ != "nsubjpass":
+                return mention_span(child)
+        if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
+            return mention_span(token.head)
+        if token.dep_ not in INHERITS_SUBJECT or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """The noun phrase of a head token: its left dependents and the head ("Stein spokeswoman X")."""
+    if (
+        token.dep_ == "nsubj"
+        and token.lower_ in ("who", "that", "which")
+        and token.head.dep_ == "relcl"
+    ):
+        token = token.head.head
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:  # "a reporter for USA Today", "officials in Washington"
+        if child.dep_ in ("prep", "compound", "appos") and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = token.doc
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
+    """Char span of what the cue attributes: its clausal complement, trimmed."""
+    for child in cue.children:
+        if child.dep_ in CONTENT_DEPS or (objects and child.dep_ == "xcomp"):
+            return trim(cue.doc, child.left_edge.i, child.right_edge.i + 1)
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i:
+        # "The US will consult closely, he promised": the clause before the cue is the content
+        left = cue.left_edge.i
+        if left > 0 and cue.doc[left - 1].is_punct:
+            return trim(cue.doc, cue.head.left_edge.i, left)
+    if objects:
+        rights = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "prep", "advcl")]
+        if rights:
+            return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
+    return None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of tokens [start, end) without edge punctuation or a leading "that"."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].lower_ == "that"):
+        if doc[start].lower_ == "that" and doc[start].dep_ != "mark":
+            break
+        start += 1
+    while end > start and doc[end - 1].text.strip() in EDGE_PUNCT.strip() + "":
+        if not doc[end - 1].text.strip():
+            end -= 1
+            continue
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _according(token: Token) -> Cue | None:
+    """ "according to X, CLAUSE" or "CLAUSE, according to X"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
+    sent = token.sent
+    if phrase[0] <= sent.start + 1:
+        content = trim(doc, phrase[1], sent.end)
+    else:
+        content = trim(doc, sent.start, phrase[0])
+    return Cue(cue=doc[token.i : token.i + 2], speaker=mention_span(source), content=content)
+
+
+def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs outside every quote that repeat an earlier direct quote's words (layout)."""
+    said = [
+        (i, " ".join(WORD.findall(text[q.start : q.end].lower()))) for i, q in enumerate(quotes)
+    ]
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        if any(q.start < end and start < q.end for q in quotes):
+            continue
+        words = WORD.findall(match.group().lower())
+        if len(words) < MIN_PULL_WORDS:
+            continue
+        needle = " ".join(words)
+        for i, haystack in said:
+            if quotes[i].end <= start and needle in haystack:
+                lo = start + len(match.group()) - len(match.group().lstrip())
+                hi = start + len(match.group().rstrip())
+                q = quotes[i]
+                found.append(
+                    QuoteSpan([(lo, hi)], "direct", None, q.speaker, q.name, q.entity, repeats=q)
+                )
+                break
+    return found
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    assigns=["doc._.quotes"],
+    default_config={"cues": "quote_cues.txt", "pronouns": "pronouns.txt"},
+)
+def make_quotes(nlp: Language, name: str, cues: str, pronouns: str) -> QuotesFinder:
+    return QuotesFinder(cues=load_words(cues), pronouns=load_words(pronouns))

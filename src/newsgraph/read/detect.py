@@ -1,30 +1,119 @@
-"""Picks the reader for a file from its name and first bytes. STUB: text and jsonl only so far."""
+"""Picks the reader for a file from its name, else from its first bytes, and opens it.
+
+`--format` (the `fmt` argument) overrides detection. Standard input (`-`) is spooled to a temporary
+file first (in memory up to the size limit), so it can be sniffed and streamed like a file.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sys
-from collections.abc import Iterator
+import tempfile
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from newsgraph.errors import OnError, ReadError
+from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.model import Article
-from newsgraph.read import jsonl, text
+from newsgraph.read import feed, html, jsonl, text, warc
+from newsgraph.read.article import MAX_BYTES
+from newsgraph.read.decode import bom_encoding
+
+Reader = Callable[..., Iterator[Article]]
+
+READERS: dict[str, Reader] = {
+    "text": text.read_text,
+    "html": html.read_html,
+    "feed": feed.read_feed,
+    "warc": warc.read_warc,
+    "jsonl": jsonl.read_jsonl,
+}
+# Formats holding one document: the size limit applies to the whole file.
+SINGLE = frozenset({"text", "html", "feed"})
+
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article")
+HEAD = 8192
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """The format name of a file: "jsonl" or "text"."""
-    if path.suffix == ".jsonl" or head.lstrip().startswith(b"{"):
+    """The format of a file: from its name (`.warc.gz`, `.html`...), else from its first bytes."""
+    name = path.name.lower()
+    if name.endswith((".warc.gz", ".arc.gz", ".warc")):
+        return "warc"
+    if path.suffix.lower() in SUFFIXES:
+        return SUFFIXES[path.suffix.lower()]
+    return sniff_format(head)
+
+
+def sniff_format(head: bytes) -> str:
+    """The format of the first bytes of a file; "text" when nothing else fits."""
+    if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and gunzip_head(head)):
+        return "warc"
+    encoding = bom_encoding(head)
+    start = head.decode(encoding, errors="ignore").encode() if encoding else head
+    start = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"{"):
         return "jsonl"
+    if start.startswith(b"<"):
+        if any(root in start[:2048] for root in FEED_ROOTS):
+            return "feed"
+        if start.startswith(b"<?xml") and b"<html" not in start[:2048]:
+            return "feed"
+        if start.startswith(HTML_STARTS) or b"<html" in start[:2048]:
+            return "html"
     return "text"
 
 
-def read_file(path: Path, *, fmt: str | None, on_error: OnError) -> Iterator[Article]:
-    """Articles of one file (`-` is standard input)."""
-    data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+def gunzip_head(head: bytes) -> bool:
+    """True when gzip-compressed bytes start a WARC file."""
+    try:
+        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
+
+
+def read_file(
+    path: Path, *, fmt: str | None, on_error: OnError, max_bytes: int = MAX_BYTES
+) -> Iterator[Article]:
+    """Articles of one file (`-` is standard input); bad files and records go to `on_error`."""
+    if fmt is not None and fmt not in READERS:
+        raise NewsgraphError(f"unknown --format {fmt!r}; choose from {', '.join(READERS)}")
     source = "<stdin>" if str(path) == "-" else str(path)
-    if not data.strip():
-        on_error(ReadError(source, None, "empty"))
-        return
-    fmt = fmt or detect_format(path, data[:4096])
-    reader = jsonl.read_jsonl if fmt == "jsonl" else text.read_text
-    yield from reader(data, source=source, on_error=on_error)
+    # A file that cannot be opened is not a bad record: OSError propagates (the CLI checks paths).
+    with spool_stdin(max_bytes) if str(path) == "-" else path.open("rb") as stream:
+        head = stream.read(HEAD)
+        stream.seek(0)
+        size = stream.seek(0, 2)
+        stream.seek(0)
+        if size <= HEAD and not head.strip():
+            on_error(ReadError(source, None, "empty"))
+            return
+        fmt = fmt or detect_format(path, head)
+        if fmt in SINGLE and size > max_bytes:  # skipped unread
+            on_error(ReadError(source, None, "too-large", f"{size} bytes, over {max_bytes}"))
+            return
+        yield from READERS[fmt](stream, source=source, on_error=on_error, max_bytes=max_bytes)
+
+
+def spool_stdin(max_bytes: int) -> BinaryIO:
+    """Standard input copied to a temporary file (kept in memory up to `max_bytes`)."""
+    spool = tempfile.SpooledTemporaryFile(max_size=max_bytes)  # noqa: SIM115 -- the caller closes it
+    shutil.copyfileobj(sys.stdin.buffer, spool)
+    spool.seek(0)
+    return spool  # type: ignore[return-value]

@@ -1,0 +1,111 @@
+"""Quotation marks: finds the quoted stretches of a text, character by character.
+
+Used by `newsgraph_quotes` before any parse is looked at. Pairs curly and straight double quotes,
+British single quotes where a text uses them for speech, and quotes running over several paragraphs
+(an opening mark left open at a paragraph's end that reopens the next one). An unbalanced mark
+never raises: the candidate it opened is dropped and scanning goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+PARAGRAPH = re.compile(r"[^\n]+")
+# A single quote only reads as speech when it holds this many words; shorter ones are
+# scare quotes or titles ('Great Satan'), not statements.
+MIN_SINGLE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A quoted stretch: `start` is the opening mark, `end` is just past the closing mark.
+
+    `closed` is False for a paragraph of a multi-paragraph quote whose mark stays open at the
+    paragraph's end (the next paragraph reopens it).
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Every quoted stretch of `text`, in order, never overlapping."""
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    out: list[Stretch] = []
+    for i, (start, end) in enumerate(paragraphs):
+        stretches, open_at = _scan_double(text, start, end)
+        if open_at is not None and i + 1 < len(paragraphs):
+            nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]].lstrip()
+            if nxt[:1] in DOUBLE_OPEN + STRAIGHT:  # the quote goes on in the next paragraph
+                stretches.append(Stretch(open_at, _rstrip(text, open_at, end), closed=False))
+        out.extend(stretches)
+        if not stretches:
+            out.extend(_scan_single(text, start, end))
+    return out
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _scan_double(text: str, start: int, end: int) -> tuple[list[Stretch], int | None]:
+    """Pairs of double marks in one paragraph, and where a mark was left open (or None)."""
+    found: list[Stretch] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if char in DOUBLE_OPEN:
+            open_at = i  # an earlier unclosed mark is dropped: its candidate is lost, not the run
+        elif char in DOUBLE_CLOSE:
+            if open_at is not None:
+                found.append(Stretch(open_at, i + 1))
+                open_at = None
+        elif char == STRAIGHT:
+            if open_at is None:
+                open_at = i
+            else:
+                found.append(Stretch(open_at, i + 1))
+                open_at = None
+    return found, open_at
+
+
+def _scan_single(text: str, start: int, end: int) -> list[Stretch]:
+    """British-style ‘…’ pairs of a paragraph that has no double marks.
+
+    ’ doubles as the apostrophe, so it closes only when no letter follows it ("Israel’s" is not a
+    close) and the stretch holds at least MIN_SINGLE_WORDS words.
+    """
+    found: list[Stretch] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if char == SINGLE_OPEN and (i == start or not text[i - 1].isalnum()):
+            open_at = i
+        elif char == SINGLE_CLOSE and open_at is not None:
+            after = text[i + 1] if i + 1 < end else " "
+            if after.isalpha():
+                continue
+            if len(text[open_at:i].split()) >= MIN_SINGLE_WORDS:
+                found.append(Stretch(open_at, i + 1))
+            open_at = None
+    return found
+
+
+def quoted_letters(text: str, start: int, end: int, stretches: list[Stretch]) -> tuple[int, int]:
+    """Letters of text[start:end] inside and outside quoted stretches: (inside, outside)."""
+    inside = 0
+    total = sum(1 for c in text[start:end] if c.isalnum())
+    for s in stretches:
+        lo, hi = max(s.start, start), min(s.end, end)
+        if lo < hi:
+            inside += sum(1 for c in text[lo:hi] if c.isalnum())
+    return inside, total - inside

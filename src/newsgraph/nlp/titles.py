@@ -1,0 +1,311 @@
+"""Titles and descriptors for newsgraph_entities: the roles people hold, read from the text.
+
+A title sits beside a name ("Israeli Prime Minister <name>", "<name>, the foreign minister of X",
+"the ambassador to X, <name>"); a descriptor stands alone and refers back to a holder ("the
+premier", "<seat>'s top diplomat", "the ministry"). Both come from `resources/titles.txt` and
+`resources/descriptors.tsv`; nothing here knows a person or a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp import RESOURCES, load_words
+from newsgraph.nlp.places import Gazetteer, read_table
+
+POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+# Modifiers that may sit between the determiner and a descriptor without changing its referent.
+SOFT_MODIFIERS = frozenset({"former", "new", "outgoing", "incoming", "acting", "current", "then"})
+# Words that may continue a title after its head: "ambassador to the US and to the UN".
+COMPLEMENT_WORDS = frozenset({"to", "for", "of", "on", "at", "in", "and", "the"})
+MAX_COMPLEMENT = 12  # tokens between a title and the comma before a name
+
+
+@dataclass
+class Title:
+    """A title found beside one mention of a person."""
+
+    span: Span  # the title with its modifiers, without the name
+    title: str  # as written: "Prime Minister", "lawmaker"
+    head_start: int = 0  # first token of the title itself, after its modifiers
+    country: str | None = None  # ISO code from a demonym, a country or a seat of government
+    body: str | None = None  # an organisation it belongs to: "Palestinian Authority"
+    complements: list[str] = field(default_factory=list)  # "to the United States", "for Iran"
+    adjective: str | None = None  # the national adjective as written: "Israeli"
+    attached: bool = True  # written right before the name: title + name is one mention
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Title phrases and descriptor phrases as tuples of lower-case words."""
+
+    titles: frozenset[tuple[str, ...]]
+    descriptors: dict[tuple[str, ...], tuple[str, frozenset[str]]]  # phrase -> (label, targets)
+    longest: int
+
+    @classmethod
+    def load(cls, titles: str = "titles.txt", descriptors: str = "descriptors.tsv") -> Lexicon:
+        title_set = frozenset(tuple(t.split()) for t in load_words(titles))
+        table = {
+            tuple(row[0].lower().split()): (row[1], frozenset(row[2].lower().split("|")))
+            for row in read_table(RESOURCES / descriptors)
+        }
+        longest = max(len(p) for p in [*title_set, *table])
+        return cls(titles=title_set, descriptors=table, longest=longest)
+
+    def title_ending(self, doc: Doc, end: int, start_min: int = 0) -> int | None:
+        """Start of the longest title that ends right before token `end`, or None."""
+        for size in range(min(self.longest, end - start_min), 0, -1):
+            words = tuple(t.lower_ for t in doc[end - size : end])
+            if words in self.titles:
+                return end - size
+        return None
+
+    def phrase_starting(self, doc: Doc, start: int) -> int | None:
+        """End of the longest title or descriptor starting at token `start`, or None."""
+        for size in range(min(self.longest, len(doc) - start), 0, -1):
+            words = tuple(t.lower_ for t in doc[start : start + size])
+            if words in self.titles or words in self.descriptors:
+                return start + size
+        return None
+
+    def targets(self, words: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+        """What a descriptor can stand for: (label, title phrases)."""
+        if words in self.descriptors:
+            return self.descriptors[words]
+        return "PERSON", frozenset({" ".join(words)})
+
+
+def title_matches(targets: frozenset[str], title: str) -> bool:
+    """Whether a held title answers a descriptor: "secretary" fits "secretary of state"."""
+    title = title.lower()
+    words = set(title.split())
+    return any(t == title or set(t.split()) <= words for t in targets)
+
+
+def ent_ending(doc: Doc, end: int) -> Span | None:
+    """The named entity that ends right before token `end`, if any."""
+    for ent in doc.ents:
+        if ent.end == end:
+            return ent
+    return None
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """What stands before a title: its first token, and the country, body or adjective it gives."""
+
+    start: int
+    country: str | None = None
+    body: str | None = None
+    adjective: str | None = None
+
+
+def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
+    """Extend a title leftwards over its modifier.
+
+    "Israeli Prime Minister", "United States Secretary of State", "<country>'s Foreign Minister",
+    "<organisation> President". The possessive form is left out of the span (the mention is
+    title + name), the adjective and compound forms are kept.
+    """
+    if start == 0:
+        return Modifier(start)
+    prev = doc[start - 1]
+    if prev.text in POSSESSIVE_TOKENS and start >= 2:
+        ent = ent_ending(doc, start - 1)
+        owner = ent.text if ent is not None else doc[start - 2].text
+        code = gazetteer.country_of(owner) or gazetteer.seat_of(owner)
+        if code:
+            return Modifier(start, country=code)
+        if ent is not None and ent.label_ == "ORG":
+            return body_modifier(start, ent, gazetteer)
+        return Modifier(start)
+    ent = ent_ending(doc, start)
+    if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+        code = gazetteer.country_of(ent.text)
+        adjective = ent.text if ent.text in gazetteer.demonyms else None
+        if code or ent.label_ != "ORG":
+            return Modifier(ent.start, country=code, adjective=adjective)
+        return body_modifier(ent.start, ent, gazetteer)
+    for size in (2, 1):  # an adjective the model did not tag: "South Korean"
+        if start >= size:
+            words = doc[start - size : start].text
+            if words in gazetteer.demonyms:
+                return Modifier(start - size, country=gazetteer.demonyms[words], adjective=words)
+    return Modifier(start)
+
+
+def body_modifier(start: int, ent: Span, gazetteer: Gazetteer) -> Modifier:
+    """An organisation owning a title; its country from its first word ("Palestinian ...")."""
+    body = strip_article(ent.text)
+    return Modifier(start, country=gazetteer.country_of(body.split()[0]), body=body)
+
+
+def strip_article(text: str) -> str:
+    """ "the Palestinian Authority" -> "Palestinian Authority"."""
+    for article in ("the ", "The "):
+        text = text.removeprefix(article)
+    return text
+
+
+def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -> Title | None:
+    """A title right before a name: "Defense Minister <name>", "President [<first>] <last>"."""
+    end = name.start
+    if end > 0 and doc[end - 1].text == "[":
+        end -= 1
+    start = lexicon.title_ending(doc, end, sentence_start(doc, name.start))
+    if start is None:
+        return None
+    mod = modifier_before(doc, start, gazetteer)
+    return Title(
+        span=doc[mod.start : end],
+        title=doc[start:end].text,
+        head_start=start,
+        country=mod.country,
+        body=mod.body,
+        adjective=mod.adjective,
+    )
+
+
+def title_in_apposition(
+    doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer
+) -> Title | None:
+    """A title set off by a comma before the name: "Israeli ambassador to X and to Y, <name>"."""
+    comma = name.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    floor = max(sentence_start(doc, name.start), comma - MAX_COMPLEMENT)
+    for end in range(comma, floor, -1):
+        start = lexicon.title_ending(doc, end, floor)
+        if start is None:
+            if not complement_token(doc, end - 1):
+                return None
+            continue
+        mod = modifier_before(doc, start, gazetteer)
+        first = mod.start
+        if first > 0 and doc[first - 1].lower_ in ("the", "a", "an"):
+            first -= 1
+        return Title(
+            span=doc[first:comma],
+            title=doc[start:end].text,
+            head_start=start,
+            country=mod.country,
+            body=mod.body,
+            complements=complements(doc[end:comma], gazetteer),
+            adjective=mod.adjective,
+            attached=False,
+        )
+    return None
+
+
+def title_after(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -> Title | None:
+    """A title after the name: "<name>, the foreign minister of X," / "<name>, X's ambassador"."""
+    comma = name.end
+    if comma >= len(doc) - 1 or doc[comma].text != ",":
+        return None
+    start = comma + 1
+    country: str | None = None
+    adjective: str | None = None
+    if doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    for size in (2, 1):  # "<country>'s", "Israeli", "South Korean"
+        if start + size < len(doc):
+            words = doc[start : start + size]
+            if doc[start + size].text in POSSESSIVE_TOKENS and gazetteer.country_of(words.text):
+                country, start = gazetteer.country_of(words.text), start + size + 1
+                break
+            if words.text in gazetteer.demonyms:
+                country, adjective = gazetteer.demonyms[words.text], words.text
+                start += size
+                break
+    while start < len(doc) and doc[start].lower_ in SOFT_MODIFIERS:
+        start += 1
+    end = lexicon.phrase_starting(doc, start)
+    if end is None or tuple(t.lower_ for t in doc[start:end]) not in lexicon.titles:
+        return None
+    stop = end
+    while stop < len(doc) and stop - end < MAX_COMPLEMENT and complement_token(doc, stop):
+        stop += 1
+    if stop < len(doc) and (doc[stop].ent_type_ == "PERSON" or doc[stop].pos_ == "PROPN"):
+        return None  # "<name>, Defense Minister <name2>": the title of the next name
+    found = complements(doc[end:stop], gazetteer)
+    if country is None:
+        for text in found:
+            if text.startswith("of "):
+                country = gazetteer.country_of(text[3:])
+    return Title(
+        span=doc[comma + 1 : stop],
+        title=doc[start:end].text,
+        head_start=start,
+        country=country,
+        complements=[c for c in found if not c.startswith("of ")] if country else found,
+        adjective=adjective,
+        attached=False,
+    )
+
+
+def complement_token(doc: Doc, i: int) -> bool:
+    """A token that may belong to a title's complement: "to the United Nations", "for Iran"."""
+    token = doc[i]
+    return token.lower_ in COMPLEMENT_WORDS or (
+        token.ent_type_ in ("GPE", "ORG", "LOC") and token.text != ","
+    )
+
+
+def complements(span: Span, gazetteer: Gazetteer) -> list[str]:
+    """Split "to the US and to the United Nations" into its parts, countries named in full."""
+    parts: list[list[str]] = []
+    for token in span:
+        if token.lower_ == "and":
+            continue
+        if token.lower_ in ("to", "for", "of", "on", "at", "in") or not parts:
+            parts.append([token.text])
+        else:
+            parts[-1].append(token.text)
+    out = []
+    for words in parts:
+        if len(words) < 2:
+            continue
+        prep, rest = words[0], " ".join(words[1:])
+        place = gazetteer.resolve(rest)
+        if place is not None and place.kind == "country" and place.country:
+            rest = gazetteer.country_name(place.country)
+        out.append(f"{prep} {rest}")
+    return out
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """First token of the sentence holding token i (0 when the doc has no sentence bounds)."""
+    if doc.has_annotation("SENT_START"):
+        return doc[i].sent.start
+    j = i
+    while j > 0 and doc[j - 1].text not in (".", "!", "?"):
+        j -= 1
+    return j
+
+
+def role_text(title: Title, gazetteer: Gazetteer) -> list[str]:
+    """The roles a title gives, one per complement.
+
+    A capitalised office takes "of": "Prime Minister of Israel", "President of the <body>"; one
+    with its own "of" or a lower-case role takes a prefix: "United States Secretary of State",
+    "Israeli ambassador to the United States" (the adjective as written, else the country's).
+    """
+    roles = []
+    for complement in title.complements or [""]:
+        core = f"{title.title} {complement}".strip()
+        if title.body:
+            roles.append(f"{core} of the {title.body}")
+        elif title.country is None:
+            roles.append(core)
+        elif title.title[:1].isupper() and not complement and " of " not in title.title:
+            roles.append(f"{core} of {gazetteer.country_name(title.country)}")
+        else:
+            name = gazetteer.country_name(title.country).removeprefix("the ")
+            adjective = title.adjective or (
+                name if " " in name else gazetteer.adjectives.get(title.country, name)
+            )
+            roles.append(f"{adjective} {core}")
+    return roles

@@ -1,0 +1,130 @@
+"""WARC and WARC.gz files (fastwarc), as Common Crawl's CC-News publishes them.
+
+Every HTML `response` record becomes an article through the HTML reader, with the record's
+WARC-Target-URI as its URL and WARC-Date as its publication date when the page gives none.
+Records are streamed one at a time. A gzip stream that ends inside a member, or a record whose
+block is shorter than its Content-Length, is reported `truncated` after the records before it.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from newsgraph.errors import OnError, ReadError
+from newsgraph.model import Article
+from newsgraph.read.article import MAX_BYTES
+from newsgraph.read.html import article_from_html
+
+GZIP_MAGIC = b"\x1f\x8b"
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class Gunzip(io.RawIOBase):
+    """A multi-member gzip stream, decompressed; `truncated` once its input ends inside a member."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        self.pending = b""
+        self.in_member = False
+        self.done = False
+        self.truncated = False
+        self.corrupt = ""
+        self.position = 0  # bytes handed out so far
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Only reports the position (fastwarc asks where it is); a stream cannot go back."""
+        if (whence, offset) in ((io.SEEK_CUR, 0), (io.SEEK_SET, self.position)):
+            return self.position
+        raise io.UnsupportedOperation("a gzip stream cannot seek")
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self.pending and not self.done:
+            self._inflate(self.raw.read(1 << 16))
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        self.position += size
+        return size
+
+    def _inflate(self, chunk: bytes) -> None:
+        if not chunk:
+            self.truncated = self.in_member
+            self.done = True
+            return
+        while chunk:
+            try:
+                self.pending += self.inflate.decompress(chunk)
+            except zlib.error as exc:
+                self.corrupt, self.done = str(exc), True
+                return
+            self.in_member = not self.inflate.eof
+            if not self.inflate.eof:
+                return
+            chunk = self.inflate.unused_data  # the next member starts here
+            self.inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            self.in_member = bool(chunk)
+
+
+def read_warc(
+    stream: BinaryIO, *, source: str, on_error: OnError, max_bytes: int = MAX_BYTES
+) -> Iterator[Article]:
+    """One article per HTML response record; `record N` (from 1, all record types) names it."""
+    head = stream.read(2)
+    stream.seek(-len(head), io.SEEK_CUR)
+    gunzip = Gunzip(stream) if head == GZIP_MAGIC else None
+    records = ArchiveIterator(gunzip or stream, parse_http=True)
+    number = 0
+    try:
+        for number, record in enumerate(records, start=1):
+            where = f"record {number}"
+            if record.record_type == WarcRecordType.no_type:
+                on_error(ReadError(source, where, "malformed", "no WARC-Type"))
+                continue
+            if record.record_type != WarcRecordType.response:
+                continue
+            if record.content_length > max_bytes:
+                on_error(ReadError(source, where, "too-large", f"over {max_bytes} bytes"))
+                continue
+            body = record.reader.read()
+            if len(body) < record.content_length:
+                on_error(ReadError(source, where, "truncated", "the file ends inside it"))
+                return
+            if is_html(record.http_content_type) and (
+                article := article_from_html(
+                    body,
+                    source=source,
+                    record=where,
+                    on_error=on_error,
+                    url=record.headers.get("WARC-Target-URI"),
+                    fallback_date=record.record_date,
+                )
+            ):
+                yield article
+    except OSError as exc:  # fastwarc: a record header that does not parse
+        on_error(ReadError(source, f"record {number + 1}", "malformed", str(exc)))
+        return
+    if gunzip and (gunzip.truncated or gunzip.corrupt):
+        reason = "truncated" if gunzip.truncated else "malformed"
+        on_error(ReadError(source, f"record {number + 1}", reason, gunzip.corrupt))
+    elif number == 0:
+        on_error(ReadError(source, None, "malformed", "no WARC records"))
+
+
+def is_html(content_type: str | None) -> bool:
+    """True for an HTTP Content-Type of an HTML page (a record without one may be HTML too)."""
+    return content_type is None or content_type.split(";")[0].strip().lower() in HTML_TYPES

@@ -1,0 +1,110 @@
+"""Format detection: by name, else by first bytes; --format overrides; stdin is read too."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import NewsgraphError, ReadError
+from newsgraph.read import iter_files, read_paths
+from newsgraph.read.detect import detect_format, sniff_format
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def test_each_example_file_is_detected_as_its_format(corpus: dict[str, Path]) -> None:
+    for fmt, path in corpus.items():
+        assert detect_format(path, path.read_bytes()[:8192]) == fmt, path
+
+
+@pytest.mark.parametrize(
+    ("head", "fmt"),
+    [
+        (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"), "warc"),
+        (b'{"id": "a", "text": "b"}\n', "jsonl"),
+        (b'\xef\xbb\xbf  {"id": "a"}', "jsonl"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel>', "feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
+        (b"<!DOCTYPE html>\n<html><head>", "html"),
+        (b"\n  <html lang='en'><body>", "html"),
+        (b"- Outlet - https://example.org -\n\nTitle\n\nBody.", "text"),
+        (b"Just a paragraph of prose.", "text"),
+        ("<html>".encode("utf-16"), "html"),
+    ],
+    ids=[
+        "warc",
+        "warc-gz",
+        "jsonl",
+        "jsonl-bom",
+        "rss",
+        "atom",
+        "html",
+        "html-space",
+        "scraped",
+        "prose",
+        "html-utf16",
+    ],
+)
+def test_first_bytes_name_the_format(head: bytes, fmt: str) -> None:
+    assert sniff_format(head) == fmt
+
+
+def test_the_name_wins_over_the_first_bytes() -> None:
+    assert detect_format(Path("page.html"), b"{not json}") == "html"
+    assert detect_format(Path("crawl.warc.gz"), b"") == "warc"
+    assert detect_format(Path("noext"), b"<rss>") == "feed"
+
+
+def test_format_option_overrides_detection(tmp_path: Path) -> None:
+    path = tmp_path / "articles.data"
+    path.write_text('{"id": "x1", "text": "A line of text that is not JSON to a text reader."}\n')
+    as_text = next(read_paths([path], fmt="text"))
+    as_jsonl = next(read_paths([path], fmt="jsonl"))
+    assert as_text.text.startswith('{"id"')
+    assert as_jsonl.id == "x1"
+
+
+def test_an_unknown_format_is_the_users_mistake(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("text")
+    with pytest.raises(NewsgraphError, match="--format"):
+        list(read_paths([path], fmt="pdf"))
+
+
+def test_a_directory_is_walked_without_its_licence(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("sub/b.txt", "a.txt", "LICENSE.md", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])] == [
+        "a.txt",
+        "sub/b.txt",
+    ]
+
+
+def test_a_missing_file_is_not_a_bad_record(tmp_path: Path) -> None:
+    errors: list[ReadError] = []
+    with pytest.raises(FileNotFoundError):
+        list(read_paths([tmp_path / "gone.txt"], on_error=errors.append))
+    assert errors == []
+
+
+def test_standard_input_is_read_and_detected(corpus: dict[str, Path]) -> None:
+    code = (
+        "import sys; from newsgraph.read import read_paths;"
+        "[print(a.source, a.url) for a in read_paths(['-'])]"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=corpus["feed"].read_bytes(),
+        capture_output=True,
+        env={"PYTHONPATH": str(SRC)},
+        check=True,
+    )
+    lines = done.stdout.decode().splitlines()
+    assert len(lines) == 20
+    assert lines[0].startswith("<stdin>#entry 1 https://en.wikinews.org/wiki/")
