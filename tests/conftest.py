@@ -331,6 +331,8 @@ def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
     (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
     first_lines(corpus["jsonl"], examples, slice(0, 2))
     return tmp_path
+
+
 # --- read: bad input ----------------------------------------------------------------------------
 
 

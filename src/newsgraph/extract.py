@@ -90,11 +90,18 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
     )
 
 
-def ref_from(doc: Doc, span: Span) -> Ref:
-    """A Ref to the entity a span mentions; its own text (and no id) when no entity holds it."""
-    cluster = entity_at(doc, span.start_char, span.end_char) if doc._.entities else None
+def ref_from(doc: Doc, span: Span, name: str | None = None) -> Ref:
+    """A Ref to the entity a span mentions; its own text (and no id) when no entity holds it.
+
+    `name` overrides what the span is taken to name ("Tehran" acting for "Iran"): the Ref points
+    to the entity of that name when the article has one.
+    """
+    clusters = doc._.entities or ()
+    cluster = next((c for c in clusters if name is not None and c.name == name), None)
+    if cluster is None and name is None and clusters:
+        cluster = entity_at(doc, span.start_char, span.end_char)
     return Ref(
-        name=cluster.name if cluster is not None else span.text,
+        name=name or (cluster.name if cluster is not None else span.text),
         entity=cluster.key if cluster is not None else None,
         start=span.start_char,
         end=span.end_char,
@@ -110,9 +117,13 @@ def events_from(doc: Doc) -> tuple[Event, ...]:
             mode=event.mode,
             status=event.status,
             trigger=event.trigger.text,
-            source=tuple(ref_from(doc, s) for s in event.source),
-            target=tuple(ref_from(doc, t) for t in event.target),
-            place=ref_from(doc, event.place) if event.place is not None else None,
+            source=tuple(ref_from(doc, s, event.names.get((s.start, s.end))) for s in event.source),
+            target=tuple(ref_from(doc, t, event.names.get((t.start, t.end))) for t in event.target),
+            place=(
+                ref_from(doc, event.place, event.names.get((event.place.start, event.place.end)))
+                if event.place is not None
+                else None
+            ),
             when=event.date.span.text if event.date is not None else None,
             date=event.date.iso if event.date is not None else None,
             prov=provenance(doc, event.trigger.start_char, event.trigger.end_char),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.nlp.dates import is_duration, load_date_words, resolve
@@ -79,6 +79,7 @@ def test_durations_are_told_from_dates(text: str, duration: bool) -> None:
     assert is_duration(text, WORDS) is duration
 
 
+@settings(deadline=None)  # the first call imports dateparser; the machine is shared
 @given(
     text=st.text(max_size=40),
     published=st.one_of(st.none(), st.dates(min_value=date(1, 2, 1))),
@@ -92,6 +93,7 @@ def test_resolver_never_raises_and_ranges_are_ordered(
         assert result[0] <= result[1]
 
 
+@settings(deadline=None)  # the first call imports dateparser; the machine is shared
 @given(
     words=st.lists(st.sampled_from([*sorted(WORDS), "12", "2021", "on", "the"]), max_size=4),
     published=st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 1)),

