@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsgraph import batch
-from newsgraph.batch import ShardResult, batch_paths, read_batch
+from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -224,3 +224,41 @@ def test_ray_engine_on_the_sample_warc_equals_extract(tmp_path: Path, nlp: Any) 
 
     assert [(r.shard, r.status, r.articles) for r in results] == [(str(warc), "done", 20)]
     assert by_id(read_batch(tmp_path)) == extracted_directly([warc], nlp)[0]
+
+
+def test_load_twice_changes_nothing(batch_out: Any, store_url: str) -> None:
+    from newsgraph.store import open_store
+
+    store = open_store(store_url)
+    try:
+        first = load_batch(batch_out[0], store)
+        counts = store.counts()
+        again = load_batch(batch_out[0], store)
+        assert store.counts() == counts
+    finally:
+        store.close()
+    assert (first["articles"], first["new"], again["new"]) == (21, 21, 0)
+    assert counts["articles"] == 21
+    assert counts["errors"] == first["bad records"] > 0  # the cut WARC, the repeats
+
+
+def test_load_gives_the_database_of_ingest(
+    batch_out: Any, batch_corpus: list[Path], tmp_path: Path
+) -> None:
+    from newsgraph.jobs import ingest_paths
+    from newsgraph.store import open_store
+
+    ingest_paths(batch_corpus, db=str(tmp_path / "ingest.db"))
+    loaded, ingested = (
+        open_store(str(tmp_path / "load.db")),
+        open_store(str(tmp_path / "ingest.db")),
+    )
+    try:
+        load_batch(batch_out[0], loaded)
+        assert loaded.counts() == ingested.counts()
+        ids = [r["article"]["id"] for r in by_id(read_batch(batch_out[0]))]
+        assert [loaded.article(i) for i in ids] == [ingested.article(i) for i in ids]
+        assert set(loaded.errors()) == set(ingested.errors())
+    finally:
+        loaded.close()
+        ingested.close()

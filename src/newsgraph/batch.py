@@ -37,6 +37,7 @@ from newsgraph.shards import (
     shard_key,
     shard_of,
 )
+from newsgraph.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -354,22 +355,24 @@ def read_batch(out: str | Path, *, on_error: OnError | None = None) -> Iterator[
                 on_error(ReadError(file, record, "duplicate", detail))
 
 
-def load_batch(out: str | Path, store: Any) -> dict[str, int]:
-    """`newsgraph load`: put every article and error under `out` into the store (upserts: loading
-    twice changes nothing), then run the store's cross-article merge when it has one."""
+def load_batch(out: str | Path, store: Store) -> dict[str, int]:
+    """`newsgraph load`: put every article and bad record under `out` into the store, one
+    transaction per article keyed by content hash, so loading twice changes nothing. The store
+    merges entities and wire copies across articles as it stores each one."""
     out = Path(out)
     if not (out / "articles").is_dir():
-        raise NewsgraphError(f"{out} holds no batch output (no articles/ folder)")
-    counts = {"articles": 0, "new": 0, "errors": 0}
-    for _shard, error in read_errors(out):
+        raise NewsgraphError(f"{out} holds no `newsgraph batch` output (no articles/ folder)")
+    counts = {"articles": 0, "new": 0, "bad records": 0}
+
+    def keep_error(error: ReadError) -> None:
         store.put_error(error)
-        counts["errors"] += 1
-    for extracted in read_batch(out, on_error=store.put_error):
+        counts["bad records"] += 1
+
+    for _shard, error in read_errors(out):
+        keep_error(error)
+    for extracted in read_batch(out, on_error=keep_error):
         counts["articles"] += 1
-        counts["new"] += bool(store.put(extracted))
-    merge = getattr(store, "merge", None)
-    if callable(merge):
-        merge()
+        counts["new"] += store.put(extracted)
     return counts
 
 

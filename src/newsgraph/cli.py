@@ -462,9 +462,9 @@ def batch(
 def load(
     out: Annotated[Path, typer.Argument(help="A folder written by `newsgraph batch`.")],
     *,
-    db: Annotated[str, typer.Option(help="SQLite path or SQLAlchemy URL.")] = "newsgraph.db",
+    db: DbOption = None,
 ) -> None:
-    """Load Parquet shards into the database (idempotent), then merge across articles."""
+    """Load Parquet shards into the database; loading again changes nothing."""
     from newsgraph.batch import load_batch
     from newsgraph.store import open_store
 
