@@ -21,13 +21,23 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsgraph.errors import NewsgraphError, ReadError
+from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.jobs import with_published
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import iter_files, read_paths
-from newsgraph.shards import ShardWriter, done_keys, is_done, read_errors, read_shard, shard_key
+from newsgraph.read.article import split_source
+from newsgraph.shards import (
+    ShardWriter,
+    done_keys,
+    is_done,
+    read_errors,
+    read_shard,
+    shard_key,
+    shard_of,
+)
+from newsgraph.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -326,28 +336,43 @@ def cpu_count() -> int:
 # --- loading -------------------------------------------------------------------------------------
 
 
-def read_batch(out: str | Path) -> Iterator[ExtractedArticle]:
-    """Every article of every finished shard under `out`, shard by shard in key order."""
-    for key in done_keys(Path(out)):
-        yield from read_shard(Path(out), key)
+def read_batch(out: str | Path, *, on_error: OnError | None = None) -> Iterator[ExtractedArticle]:
+    """Every article of every finished shard under `out`, each text once, as `extract` reads a
+    folder: shards in path order, and a text already read in an earlier shard goes to `on_error`
+    as a `duplicate` (each shard was deduplicated alone when it was extracted)."""
+    out = Path(out)
+    inputs = {key: shard_of(out, key) for key in done_keys(out)}
+    seen: dict[str, str] = {}  # content hash -> source of the first copy
+    for key in sorted(inputs, key=lambda k: (inputs[k] is None, Path(inputs[k] or k).parts)):
+        for extracted in read_shard(out, key):
+            article = extracted.article
+            if article.content_hash not in seen:
+                seen[article.content_hash] = article.source
+                yield extracted
+            elif on_error:
+                file, record = split_source(article.source)
+                detail = f"same text as {seen[article.content_hash]}"
+                on_error(ReadError(file, record, "duplicate", detail))
 
 
-def load_batch(out: str | Path, store: Any) -> dict[str, int]:
-    """`newsgraph load`: put every article and error under `out` into the store (upserts: loading
-    twice changes nothing), then run the store's cross-article merge when it has one."""
+def load_batch(out: str | Path, store: Store) -> dict[str, int]:
+    """`newsgraph load`: put every article and bad record under `out` into the store, one
+    transaction per article keyed by content hash, so loading twice changes nothing. The store
+    merges entities and wire copies across articles as it stores each one."""
     out = Path(out)
     if not (out / "articles").is_dir():
-        raise NewsgraphError(f"{out} holds no batch output (no articles/ folder)")
-    counts = {"articles": 0, "new": 0, "errors": 0}
-    for extracted in read_batch(out):
-        counts["articles"] += 1
-        counts["new"] += bool(store.put(extracted))
-    for _shard, error in read_errors(out):
+        raise NewsgraphError(f"{out} holds no `newsgraph batch` output (no articles/ folder)")
+    counts = {"articles": 0, "new": 0, "bad records": 0}
+
+    def keep_error(error: ReadError) -> None:
         store.put_error(error)
-        counts["errors"] += 1
-    merge = getattr(store, "merge", None)
-    if callable(merge):
-        merge()
+        counts["bad records"] += 1
+
+    for _shard, error in read_errors(out):
+        keep_error(error)
+    for extracted in read_batch(out, on_error=keep_error):
+        counts["articles"] += 1
+        counts["new"] += store.put(extracted)
     return counts
 
 

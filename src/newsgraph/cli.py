@@ -8,18 +8,21 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError, ReadError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 err = Console(stderr=True)
+T = TypeVar("T")
 
 
 class Output(StrEnum):
@@ -36,6 +39,25 @@ def report(error: ReadError) -> None:
 def fail(exc: NewsgraphError) -> typer.Exit:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     return typer.Exit(2)
+
+
+def check_paths(paths: list[str]) -> None:
+    """A path that does not exist is the user's mistake, not a bad record."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise NewsgraphError(f"no such file or directory: {', '.join(missing)}")
+
+
+def with_progress(items: Iterable[T], what: str) -> list[T]:
+    """All items, counted on a progress line on stderr while they come (on a terminal only)."""
+    columns = (SpinnerColumn(), TextColumn(f"{{task.completed}} {what}"), TimeElapsedColumn())
+    done: list[T] = []
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(what, total=None)
+        for item in items:
+            done.append(item)
+            bar.advance(task)
+    return done
 
 
 @app.callback()
@@ -61,24 +83,34 @@ def extract(
         typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    max_mb: Annotated[
+        float, typer.Option(help="Skip a document (file, JSON line, WARC record) over this size.")
+    ] = 20,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
     try:
+        check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
-        records = list(
-            extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report)
+        found = extract_paths(
+            paths,
+            published=anchor,
+            fmt=fmt,
+            model=model,
+            on_error=report,
+            max_bytes=int(max_mb * 1024 * 1024),
         )
+        records = with_progress(found, "articles")
     except NewsgraphError as exc:
         raise fail(exc) from exc
     except ValueError as exc:
         raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     if output is Output.table:
-        from newsgraph.table import print_table
+        from newsgraph.table import render
 
-        print_table(records)
+        Console().print(*render(records))
     elif output is Output.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(to_json(record), ensure_ascii=False) + "\n")
@@ -355,6 +387,30 @@ def export(
 # --- serve --------------------------------------------------------------------------------------
 
 
+def say_address(address: str) -> None:
+    """Print where the server listens: the one line a user (or a test) waits for."""
+    sys.stdout.write(f"newsgraph is serving on {address}\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def serve(
+    *,
+    db: Annotated[str, typer.Option(help="Database: an SQLite path or a SQLAlchemy URL.")] = (
+        "newsgraph.db"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port (0 picks a free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI."""
+    from newsgraph.api.app import serve as run
+
+    try:
+        run(db, host=host, port=port, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
 # --- batch, load --------------------------------------------------------------------------------
 
 
@@ -406,9 +462,9 @@ def batch(
 def load(
     out: Annotated[Path, typer.Argument(help="A folder written by `newsgraph batch`.")],
     *,
-    db: Annotated[str, typer.Option(help="SQLite path or SQLAlchemy URL.")] = "newsgraph.db",
+    db: DbOption = None,
 ) -> None:
-    """Load Parquet shards into the database (idempotent), then merge across articles."""
+    """Load Parquet shards into the database; loading again changes nothing."""
     from newsgraph.batch import load_batch
     from newsgraph.store import open_store
 
@@ -424,3 +480,27 @@ def load(
 
 
 # --- demo ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    *,
+    db: Annotated[str, typer.Option(help="SQLite file to fill (reused on a rerun).")] = (
+        "newsgraph.db"
+    ),
+    serve_ui: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the UI after.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="TCP port for the UI (0 picks a free one).")] = 8000,
+) -> None:
+    """Ingest the sample corpus (examples/) into SQLite, summarise it, and open the web UI."""
+    from newsgraph.api.app import serve as run
+    from newsgraph.demo import ingest_examples
+
+    try:
+        summary, nlp = ingest_examples(db)
+        sys.stdout.write("\n".join(summary.lines()) + "\n")
+        if serve_ui:
+            run(db, port=port, nlp=nlp, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc

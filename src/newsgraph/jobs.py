@@ -12,6 +12,7 @@ from newsgraph.extract import extract_articles
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import read_paths
+from newsgraph.read.article import MAX_BYTES
 
 
 def with_published(articles: Iterable[Article], published: date | None) -> Iterator[Article]:
@@ -29,10 +30,16 @@ def extract_paths(
     fmt: str | None = None,
     model: str | None = None,
     on_error: OnError = raise_it,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[ExtractedArticle]:
-    """`newsgraph extract`: read, run the pipeline, yield one record per article."""
+    """`newsgraph extract`: read, run the pipeline, yield one record per article.
+
+    `max_bytes` limits one document (a file, a JSON line, a WARC record); larger ones are
+    reported `too-large`.
+    """
     nlp = load_pipeline(model or DEFAULT_MODEL)
-    articles = with_published(read_paths(paths, fmt=fmt, on_error=on_error), published)
+    read = read_paths(paths, fmt=fmt, on_error=on_error, max_bytes=max_bytes)
+    articles = with_published(read, published)
     yield from extract_articles(articles, nlp)
 
 

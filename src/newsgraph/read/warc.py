@@ -92,6 +92,9 @@ def read_warc(
     try:
         for number, record in enumerate(records, start=1):
             where = f"record {number}"
+            if record.record_type == WarcRecordType.no_type:
+                on_error(ReadError(source, where, "malformed", "no WARC-Type"))
+                continue
             if record.record_type != WarcRecordType.response:
                 continue
             if record.content_length > max_bytes:
