@@ -162,6 +162,56 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
     return scores
 
 
+# --- entities -----------------------------------------------------------------------------------
+
+# Gold labels scored, and the class each counts in: GPE and LOC are one class, as annotators and
+# models split them differently ("the West Bank", "Middle East").
+ENTITY_CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE/LOC", "LOC": "GPE/LOC"}
+# Mention kinds that are names, the unit of news NER; titles, descriptors and pronouns are not.
+NAME_KINDS = frozenset({"name", "surname", "metonym"})
+
+
+def entity_mentions(record: Row) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every named mention in a predicted record, each span once."""
+    spans: dict[tuple[int, int], str] = {}
+    for entity in record.get("entities", ()):
+        for mention in entity.get("mentions", ()):
+            label = ENTITY_CLASSES.get(mention.get("label") or entity.get("label"))
+            if label and mention.get("kind", "name") in NAME_KINDS:
+                spans.setdefault((mention["start"], mention["end"]), label)
+    return [(start, end, label) for (start, end), label in spans.items()]
+
+
+@scorer("entities")
+def score_entities(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
+    """Mention F1 overall and per class (PERSON, ORG, GPE/LOC).
+
+    Gold rows: `{"id", "text", "entities": [{"start", "end", "label"}]}`, labels outside the
+    scored classes ignored. A predicted mention matches a gold one of the same class when they
+    overlap by at least half of the longer span (each matched once).
+    """
+    by_id = {row["article"]["id"]: row for row in predicted}
+    classes = sorted(set(ENTITY_CLASSES.values()))
+    totals = {name: Counts() for name in ("", *classes)}
+    for row in gold:
+        gold_spans = [
+            (e["start"], e["end"], ENTITY_CLASSES[e["label"]])
+            for e in row.get("entities", ())
+            if e["label"] in ENTITY_CLASSES
+        ]
+        ours = entity_mentions(by_id.get(row["id"], {}))
+        for label in classes:  # overall: the sum of the classes, a match needs the same class
+            g = [(s, e) for s, e, c in gold_spans if c == label]
+            p = [(s, e) for s, e, c in ours if c == label]
+            tp = len(match_spans(g, p))
+            totals[label].add(tp, len(p), len(g))
+            totals[""].add(tp, len(p), len(g))
+    scores: dict[str, float] = {}
+    for label, counts in totals.items():
+        scores.update(counts.scores(f"{label}_" if label else ""))
+    return scores
+
+
 # --- events: PLOVER type accuracy and actor span F1 -----------------------------------------------
 
 
