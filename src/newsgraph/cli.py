@@ -497,9 +497,9 @@ def demo(
     from newsgraph.demo import ingest_examples
 
     try:
-        summary, nlp = ingest_examples(db)
+        summary = ingest_examples(db)
         sys.stdout.write("\n".join(summary.lines()) + "\n")
         if serve_ui:
-            run(db, port=port, nlp=nlp, on_ready=say_address)
+            run(db, port=port, on_ready=say_address)
     except NewsgraphError as exc:
         raise fail(exc) from exc

@@ -326,3 +326,15 @@ def test_real_places(nlp, text: str, mention: str, country: str, kind: str) -> N
     ]
     assert found == [(country, kind, "GPE")]
     assert any(e.text == mention and e.label_ == "GPE" for e in doc.ents)
+
+
+def test_an_unnamed_ministry_takes_the_country_of_its_minister(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Chile 's Foreign Minister Eva Paz spoke . the foreign ministry said so .",
+        {"Chile": "GPE", "Eva Paz": "PERSON", "the foreign ministry": "ORG"},
+    )
+    ministry = entity(doc, "Chilean Foreign Ministry")
+    assert ministry.country == "CL" and mentions(ministry) == [
+        ("the foreign ministry", "descriptor")
+    ]

@@ -133,6 +133,7 @@ class Resolver:
             if not self.claimed(ent) and (ent.start, ent.end) not in self.dropped:
                 self.add_other(ent)
         self.find_descriptors()
+        self.name_ministries()
         return self.clusters()
 
     # --- people ---------------------------------------------------------------------------------
@@ -414,6 +415,28 @@ class Resolver:
         if before:
             return max(before, key=lambda d: d.last_before(token))
         return min(found, key=lambda d: d.first())
+
+    def name_ministries(self) -> None:
+        """A ministry known only as "the foreign ministry" belongs to the country of the article's
+        foreign minister: it becomes "<adjective> Foreign Ministry" with that country."""
+        for draft in self.others.values():
+            words = draft.name.lower().split()
+            if draft.label != "ORG" or words[-1:] != ["ministry"] or draft.country:
+                continue
+            if any(m.kind != "descriptor" for m in draft.mentions):
+                continue
+            office = " ".join([*words[:-1], "minister"])
+            holders = [
+                (p.last_before(draft.first()), t.country)
+                for p in self.persons
+                for t in p.titles
+                if t.country and t.title.lower() == office
+            ]
+            if holders:
+                code = max(holders, key=lambda h: h[0])[1]
+                adjective = self.gazetteer.adjectives.get(code) if code else None
+                if code and adjective:
+                    draft.name, draft.country = f"{adjective} {draft.name}", code
 
     # --- output -----------------------------------------------------------------------------
 
