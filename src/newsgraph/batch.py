@@ -85,8 +85,9 @@ def extract_guarded(
         if len(articles) > 1:
             return [x for article in articles for x in extract_guarded([article], nlp, on_error)]
         log.debug("article %s failed", articles[0].id, exc_info=True)
+        file, record = split_source(articles[0].source)
         detail = f"{type(exc).__name__}: {exc}"
-        on_error(ReadError(articles[0].source, articles[0].id, "internal", detail))
+        on_error(ReadError(file, record or articles[0].id, "internal", detail))
         return []
 
 
