@@ -73,3 +73,13 @@ def test_the_progress_line_counts_on_a_terminal(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=80))
     assert cli.with_progress(iter(range(3)), "articles") == [0, 1, 2]
     assert "3 articles" in screen.getvalue()
+
+
+def test_standard_input_is_read_with_a_format_override() -> None:
+    line = '{"id": "in-1", "text": "The minister said on Monday that talks would resume."}\n'
+    result = CliRunner().invoke(
+        cli.app, ["extract", "-", "--format", "jsonl", "--output", "jsonl"], input=line
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert (record["article"]["id"], record["article"]["source"]) == ("in-1", "<stdin>#line 1")

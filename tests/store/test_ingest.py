@@ -76,7 +76,7 @@ def test_an_ingest_killed_mid_run_then_rerun_equals_an_uninterrupted_one(
     assert child.returncode == -signal.SIGKILL
     assert 3 <= stored < 25, "the kill came after the run ended: give it more input"
     subprocess.run(ingest_command(corpus, killed), env=ENV, check=True, capture_output=True)
-    subprocess.run(ingest_command(corpus, whole), env=ENV, check=True, capture_output=True)
+    ingest_paths([corpus], db=whole)  # the same job, uninterrupted, in this process
     resumed, uninterrupted = contents(killed), contents(whole)
     assert len(uninterrupted["articles"]) == 25
     assert resumed == uninterrupted

@@ -38,12 +38,23 @@ def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
     return [FigureHit.model_validate(hit(c)) for c in cited]
 
 
+# store id -> (row counts when computed, speaker counts): recomputed whenever any count changes
+_speaker_counts: dict[int, tuple[dict[str, int], Counter[str]]] = {}
+
+
 def top_speakers(store: Store, *, limit: int = 20) -> list[tuple[str, int]]:
-    """Speakers by number of quotes (pull quotes that repeat another quote not counted)."""
-    counts = Counter(
-        q.speaker for q in store.quotes(limit=SCAN_LIMIT) if q.speaker and not q.duplicate_of
-    )
-    return counts.most_common(limit)
+    """Speakers by number of quotes (pull quotes that repeat another quote not counted).
+
+    The tally scans up to SCAN_LIMIT quotes, so it is kept until the store's row counts change
+    (an ingest, a merge or a split of entities).
+    """
+    counts = store.counts()
+    cached = _speaker_counts.get(id(store))
+    if cached is None or cached[0] != counts:
+        quotes = store.quotes(limit=SCAN_LIMIT)
+        speakers = Counter(q.speaker for q in quotes if q.speaker and not q.duplicate_of)
+        cached = _speaker_counts[id(store)] = (counts, speakers)
+    return cached[1].most_common(limit)
 
 
 def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:

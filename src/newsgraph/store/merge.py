@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -161,17 +161,20 @@ def _first_names_agree(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= FIRST_NAME or fuzz.ratio(a.split()[0], b.split()[0]) >= FIRST_NAME
 
 
-def _person_score(keys: Iterable[str], other: Iterable[str]) -> float:
-    best = 0.0
-    for a in keys:
-        for b in other:
-            sa, sb = surname(a), surname(b)
-            if not sa or sa != sb:
-                continue
-            first_a, first_b = a.rsplit(sa, 1)[0].strip(), b.rsplit(sb, 1)[0].strip()
-            if _first_names_agree(first_a, first_b):
-                best = max(best, 95.0 if first_a and first_b else 85.0)
-    return best
+def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
+    """Two people with a surname in common: their full names decide when both have one."""
+    full, other_full = {k for k in keys if " " in k}, {k for k in other if " " in k}
+    if full and other_full:  # "Sara Netanyahu" is not "Benjamin Netanyahu"
+        for a in full:
+            for b in other_full:
+                sa, sb = surname(a), surname(b)
+                if sa and sa == sb:
+                    first_a, first_b = a.rsplit(sa, 1)[0].strip(), b.rsplit(sb, 1)[0].strip()
+                    if _first_names_agree(first_a, first_b):
+                        return 95.0
+        return 0.0
+    surnames = {surname(k) for k in keys} & {surname(k) for k in other}
+    return 85.0 if surnames - {None} else 0.0  # "Netanyahu" alone and "Benjamin Netanyahu"
 
 
 def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: bool) -> float:
@@ -180,8 +183,9 @@ def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: boo
         return 0.0
     if entity.country and candidate.country and entity.country != candidate.country:
         return 0.0
-    if keys & candidate.keys:
-        return 100.0
+    shared = keys & candidate.keys
+    if shared and (split or entity.label != "PERSON" or any(" " in k for k in shared)):
+        return 100.0  # a single shared word names a person only together with the context
     if split:
         return 0.0  # a split name joins only an entity that holds its very name
     if entity.label == "PERSON":
@@ -190,9 +194,15 @@ def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: boo
     return best if best >= FUZZY_NAME else 0.0
 
 
+NAMING = ("name", "surname")  # the mention kinds that are names of the entity (not "he")
+
+
+def names_of(entity: Entity) -> tuple[str, ...]:
+    return (entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind in NAMING))
+
+
 def entity_keys(entity: Entity) -> frozenset[str]:
-    names = (entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind == "name"))
-    return frozenset(k for k in (name_key(n, entity.label) for n in names) if k)
+    return frozenset(k for k in (name_key(n, entity.label) for n in names_of(entity)) if k)
 
 
 def candidates(conn: Connection, entity: Entity, keys: frozenset[str]) -> list[Candidate]:
@@ -272,9 +282,8 @@ def free_id(conn: Connection, entity: Entity, salt: str) -> str:
 
 
 def add_aliases(conn: Connection, chosen: str, entity: Entity, known: frozenset[str]) -> None:
-    names = (entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind == "name"))
     seen = set(known)
-    for name in names:
+    for name in names_of(entity):
         key = name_key(name, entity.label)
         if not key or key in seen:
             continue
