@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsgraph import batch
-from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch
+from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch, run_shard
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -173,14 +173,13 @@ def test_failed_shard_is_retried_once_then_recorded(
     assert done_keys(tmp_path / "out") == []  # not marked done: the next run tries it again
 
 
-def test_unreadable_shard_fails_in_the_worker_and_is_recorded(tmp_path: Path) -> None:
-    missing = tmp_path / "gone.jsonl"
-    results = list(batch_paths([missing], tmp_path / "out", workers=1))
+def test_unreadable_shard_fails_without_raising(tmp_path: Path, nlp: Any) -> None:
+    missing = tmp_path / "gone.warc.gz"  # deleted after the batch listed it
+    result = run_shard(str(missing), tmp_path / "out", nlp, published=None)
 
-    assert [r.status for r in results] == ["failed"]
-    assert "FileNotFoundError" in (results[0].detail or "")
-    [(shard, error)] = read_errors(tmp_path / "out")
-    assert (shard, error.reason) == (str(missing), "internal")
+    assert result.status == "failed"
+    assert "FileNotFoundError" in (result.detail or "")
+    assert not list((tmp_path / "out").rglob("*.parquet*"))  # nothing half written
 
 
 def test_killed_batch_rerun_gives_the_same_parquet(
@@ -262,3 +261,13 @@ def test_load_gives_the_database_of_ingest(
     finally:
         loaded.close()
         ingested.close()
+
+
+def test_cli_batch_on_a_missing_path_exits_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no such file" in result.output

@@ -254,6 +254,9 @@ def run_ray(
             configure_logging=False,
             **({} if address else local_instance()),
         )
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # one line per shard is ours to print
+    context.print_on_execution_start = False
     try:
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = ray.data.from_items([{"shard": shard} for shard in shards])
@@ -299,9 +302,11 @@ def batch_paths(
     and left unfinished, so the next run tries it again."""
     if engine not in ENGINES:
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    out = Path(out)
+    out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
     out.mkdir(parents=True, exist_ok=True)
     shards = list(dict.fromkeys(str(p) for p in iter_files(paths)))
+    if "-" in shards:
+        raise NewsgraphError("batch reads files and folders, not standard input (-)")
     job = Job(out=out, model=model or DEFAULT_MODEL, published=published)
     pending = []
     for shard in shards:

@@ -435,13 +435,14 @@ def batch(
     """Extract a crawl into Parquet shards; rerun to resume. Failed shards exit 1."""
     from newsgraph.batch import batch_paths, summarise
 
+    results = []
     try:
-        anchor = date.fromisoformat(published) if published else None
-        results = []
+        check_paths(paths)
+        anchor = day(published, "--published")
         for result in batch_paths(
             paths,
             out,
-            engine=engine.value,
+            engine=engine,
             address=address,
             workers=workers,
             model=model,
@@ -451,8 +452,6 @@ def batch(
             results.append(result)
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    except ValueError as exc:
-        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     sys.stdout.write(summarise(results, out) + "\n")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
