@@ -117,18 +117,24 @@ def _pairs(event: Event) -> set[tuple[str, str]]:
 
 
 def meeting_graph(store: Store, *, actor: str | None = None) -> Graph:
-    """Nodes are actors; an edge counts the meeting events between two actors and their dates."""
-    events = [e for t in MEETING_TYPES for e in store.events(type=t, actor=actor, limit=SCAN_LIMIT)]
+    """Nodes are actors; an edge counts the meeting events between two actors, with their dates
+    (the event's date, or its article's publication date when the event has none)."""
+    cited = [
+        c for t in MEETING_TYPES for c in store.cited_events(type=t, actor=actor, limit=SCAN_LIMIT)
+    ]
     counts: Counter[tuple[str, str]] = Counter()
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     modes: dict[tuple[str, str], set[str]] = defaultdict(set)
     degree: Counter[str] = Counter()
-    for event in events:
+    for item in cited:
+        event = item.record
+        # the event's own date, else the day the article came out
+        day = event.date or (item.article.published.isoformat() if item.article.published else None)
         for pair in _pairs(event):
             counts[pair] += 1
             degree.update(pair)
-            if event.date:
-                dates[pair].add(event.date)
+            if day:
+                dates[pair].add(day)
             if event.mode:
                 modes[pair].add(event.mode)
     return Graph(

@@ -38,6 +38,7 @@ env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["path"] = lambda text: url_quote(str(text), safe="")
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+EVENTS_SHOWN = 200  # a timeline page; filters narrow it
 
 # Scripts and styles come from /static only: a script that slipped into a page would not run.
 CSP = (
@@ -203,20 +204,21 @@ def events(
 ) -> HTMLResponse:
     filters = {"actor": clean(actor), "type": clean(type), "place": clean(place)}
     dates = {"since": parse_date(since), "until": parse_date(until)}
-    hits = event_hits(store.cited_events(**filters, **dates, limit=500))  # type: ignore[arg-type]
+    hits = event_hits(store.cited_events(**filters, **dates, limit=EVENTS_SHOWN))  # type: ignore[arg-type]
     articles = Articles(store)
     context = {(h.article_id, h.id): sentence_of(articles, h.article_id, h.start) for h in hits}
     types = sorted({e.type for e in store.events(limit=2000)})
     return render(
         request,
         "events.html",
-        days=by_day(hits, event_day, newest_first=False),
+        days=by_day(hits, event_day),
         context=context,
         filters=filters,
         since=since or "",
         until=until or "",
         types=types,
         total=len(hits),
+        limit=EVENTS_SHOWN,
     )
 
 
