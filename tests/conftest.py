@@ -80,6 +80,68 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
+# --- store --------------------------------------------------------------------------------------
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of URLs of empty databases: SQLite files, or fresh PostgreSQL schemas.
+
+    PostgreSQL runs against NEWSGRAPH_TEST_POSTGRES and is skipped only when that is unset; each
+    URL gets a schema of its own (via search_path), dropped after the test.
+    """
+    import os
+    import uuid
+
+    made: list[str] = []
+    server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if request.param == "postgresql" and not server:
+        pytest.skip("NEWSGRAPH_TEST_POSTGRES is not set (scripts/test.sh sets it)")
+
+    def make() -> str:
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        import sqlalchemy
+
+        schema = f"test_{uuid.uuid4().hex[:16]}"
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        made.append(schema)
+        url = sqlalchemy.engine.make_url(server)  # type: ignore[arg-type]
+        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield make
+    if made:
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(server)  # type: ignore[arg-type]
+        with engine.begin() as conn:
+            for schema in made:
+                conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture
+def store_url(new_store_url):  # type: ignore[no-untyped-def]
+    """The URL of one empty database (SQLite file or PostgreSQL schema)."""
+    return new_store_url()
+
+
+@pytest.fixture
+def store(store_url):  # type: ignore[no-untyped-def]
+    """An open, empty Store: parametrised over SQLite and PostgreSQL."""
+    from newsgraph.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, Path]:
     """The sample corpus in examples/: format -> one real file of it (html: one page)."""
@@ -100,18 +162,14 @@ def corpus() -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def batch_corpus(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> list[Path]:
-    """Three small JSONL shards of sample articles (two each) and one corrupt shard."""
-    folder = tmp_path_factory.mktemp("batch-corpus")
-    lines = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    shards = []
-    for number in range(3):
-        shard = folder / f"crawl-{number}.jsonl"
-        shard.write_text("\n".join(lines[2 * number : 2 * number + 2]) + "\n", encoding="utf-8")
-        shards.append(shard)
-    corrupt = folder / "crawl-corrupt.jsonl"
-    corrupt.write_bytes(b'{"id": "cut", "text": "A line cut sho\n\xff\xfe\x00binary\n')
-    return [*shards, corrupt]
+def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Shards in path order: a WARC.gz cut short (its articles repeat the sample WARC's), a page
+    that the sample WARC holds too, the reference article and the sample WARC."""
+    cut = tmp_path_factory.mktemp("batch-corpus") / "crawl-cut.warc.gz"
+    warc = EXAMPLES / "pages.warc.gz"
+    cut.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
+    pages = sorted((EXAMPLES / "html").glob("*.html"))[:1]
+    return sorted([cut, *pages, EXAMPLES / "medialine_blinken.txt", warc], key=lambda p: p.parts)
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +179,226 @@ def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]
 
     out = tmp_path_factory.mktemp("batch-out")
     return out, list(batch_paths(batch_corpus, out, workers=2))
+
+
+# --- web: a database filled by real ingestion, the app over it, a live server, a browser ---------
+
+WEB_TOKEN = "test-token-for-writes"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def ingest_into(url: str, paths: list[Path], nlp) -> None:  # type: ignore[no-untyped-def]
+    """Read, extract and store, as `newsgraph ingest` does."""
+    from newsgraph.extract import extract_articles
+    from newsgraph.read import read_paths
+    from newsgraph.store import open_store
+
+    store = open_store(url)
+    try:
+        for extracted in extract_articles(read_paths(paths), nlp):
+            store.put(extracted)
+    finally:
+        store.close()
+
+
+def first_lines(jsonl: Path, folder: Path, lines: slice) -> Path:
+    """Some lines of a JSONL file of articles, as a file of its own in `folder`."""
+    rows = jsonl.read_text(encoding="utf-8").splitlines()
+    path = folder / jsonl.name
+    path.write_text("\n".join(rows[lines]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], nlp) -> str:  # type: ignore[no-untyped-def]
+    """SQLite filled by ingesting examples/: the text and one HTML article, eight JSONL ones."""
+    folder = tmp_path_factory.mktemp("web")
+    url = str(folder / "web.db")
+    jsonl = first_lines(corpus["jsonl"], folder, slice(0, 8))
+    ingest_into(url, [corpus["text"], corpus["html"], jsonl], nlp)
+    return url
+
+
+@pytest.fixture(scope="session")
+def web_app(web_db: str, nlp):  # type: ignore[no-untyped-def]
+    from newsgraph.api import create_app
+
+    return create_app(web_db, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def client(web_app):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    with TestClient(web_app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def token(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Writes enabled on the server, with this token."""
+    monkeypatch.setenv("NEWSGRAPH_TOKEN", WEB_TOKEN)
+    return WEB_TOKEN
+
+
+@pytest.fixture(scope="session")
+def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], nlp):  # type: ignore[no-untyped-def]
+    """The OpenAPI schema of an app over its own small database, for schemathesis."""
+    import schemathesis
+
+    from newsgraph.api import create_app
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    url = str(folder / "fuzz.db")
+    ingest_into(url, [first_lines(corpus["jsonl"], folder, slice(8, 10))], nlp)
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(url, nlp=nlp))
+
+
+@pytest.fixture(scope="session")
+def live_server(web_app):  # type: ignore[no-untyped-def]
+    """The app served by uvicorn on 127.0.0.1 in a thread: its base URL."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    sock = socket.create_server(("127.0.0.1", 0))  # bound now: clients may connect at once
+    server = uvicorn.Server(uvicorn.Config(web_app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).exists():
+        pytest.skip(f"no chromium at {executable} (scripts/test.sh installs Debian's)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server: str):  # type: ignore[no-untyped-def]
+    """A fresh browser tab on the live server; script errors collected in `page.errors`, requests
+    to other hosts in `page.elsewhere`."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 1360, "height": 900})
+    tab = context.new_page()
+    tab.errors = []  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
+    tab.elsewhere = []  # type: ignore[attr-defined]  # requests to any other host (a CDN...)
+    tab.on(
+        "request",
+        lambda req: (
+            None if req.url.startswith((live_server, "data:")) else tab.elsewhere.append(req.url)
+        ),  # type: ignore[attr-defined]
+    )
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """test-artifacts/ (gitignored): screenshots of the browser tests."""
+    folder = ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
+    """A folder with a small examples/ (the text article and two JSONL ones), as in the repo."""
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
+    first_lines(corpus["jsonl"], examples, slice(0, 2))
+    return tmp_path
+
+
+# --- read: bad input ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(
+    tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path]
+) -> dict[str, tuple[Path, str | None, str]]:
+    """One file per bad-input case: case -> (path, record, reason) expected in the report."""
+    folder = tmp_path_factory.mktemp("bad-input")
+    menu_page = (
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/world'>World</a></nav><footer>© 2024 Example News</footer></body></html>"
+    )
+    warc = corpus["warc"].read_bytes()
+    cut = warc[: len(warc) // 2]
+    files = {
+        "empty": ("empty.txt", b"", None, "empty"),
+        "binary": ("blob.dat", bytes(range(256)) * 64, None, "binary"),
+        "invalid-utf-8": (
+            "latin1.txt",
+            "Café société, naïve façade.".encode("latin-1"),
+            None,
+            "encoding",
+        ),
+        "truncated-warc-gz": ("cut.warc.gz", cut, "record 11", "truncated"),
+        "malformed-feed": (
+            "broken.xml",
+            b'<?xml version="1.0"?><rss><channel><<<>>',
+            None,
+            "malformed",
+        ),
+        "no-article-text": ("menu.html", menu_page.encode(), None, "no-text"),
+    }
+    cases = {}
+    for case, (name, data, record, reason) in files.items():
+        (folder / name).write_bytes(data)
+        cases[case] = (folder / name, record, reason)
+    big = folder / "huge.txt"
+    with big.open("wb") as out:  # 50 MB of plain words, written in 1 MB steps
+        for _ in range(50):
+            out.write(b"news " * (1024 * 1024 // 5) + b"\n")
+    cases["50-mb-file"] = (big, None, "too-large")
+    return cases
+
+
+@pytest.fixture(scope="session")
+def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
+    """`newsgraph extract <reference> --output json` run as a subprocess: (result, path)."""
+    import os
+    import subprocess
+    import sys
+
+    path = shared / "fixtures" / "medialine_blinken.txt"
+    command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path
+
+
+@pytest.fixture(scope="session")
+def reference_dated(nlp):  # type: ignore[no-untyped-def]
+    """The reference article extracted with its publication date, 2021-05-25 (a Tuesday)."""
+    import dataclasses
+    from datetime import date
+
+    from newsgraph.extract import extract_article
+    from newsgraph.read import read_paths
+
+    article = next(read_paths([REFERENCE]))
+    return extract_article(dataclasses.replace(article, published=date(2021, 5, 25)), nlp)

@@ -12,10 +12,21 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
+import newsgraph.nlp  # noqa: F401  (declares doc._.article_id)
 from newsgraph import batch
-from newsgraph.batch import ShardResult, batch_paths, read_batch
-from newsgraph.errors import READ_REASONS, ReadError
+from newsgraph.batch import (
+    ShardResult,
+    batch_paths,
+    extract_guarded,
+    load_batch,
+    read_batch,
+    run_shard,
+)
+from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
     Article,
@@ -33,23 +44,29 @@ from newsgraph.read import read_paths
 from newsgraph.shards import TABLES, ShardWriter, done_keys, read_errors, read_shard, shard_key
 
 SRC = Path(__file__).resolve().parent.parent / "src"
+EXAMPLES = SRC.parent / "examples"
 
 
 def by_id(records: Any) -> list[dict[str, Any]]:
     return sorted((to_json(r) for r in records), key=lambda r: r["article"]["id"])
 
 
-def extracted_directly(paths: list[Path], nlp: Any) -> list[dict[str, Any]]:
-    """What `newsgraph extract` gives for the same input."""
-    return by_id(extract_articles(read_paths(paths, on_error=lambda error: None), nlp))
+def extracted_directly(paths: list[Path], nlp: Any) -> tuple[list[dict[str, Any]], set[Any]]:
+    """What `newsgraph extract` gives for the same input, and the repeats it skips."""
+    errors: list[ReadError] = []
+    records = by_id(extract_articles(read_paths(paths, on_error=errors.append), nlp))
+    return records, {e for e in errors if e.reason == "duplicate"}
 
 
-def parquet_content(out: Path) -> dict[str, Any]:
-    """Every table of every shard under `out`, as rows (Parquet bytes may differ in row groups)."""
+def parquet_content(out: Path, shards: list[Path] | None = None) -> dict[str, Any]:
+    """Every table of every shard under `out` (or of the given shards) as rows: Parquet bytes
+    may differ in row groups, the content may not."""
+    keys = None if shards is None else {shard_key(s) for s in shards}
     return {
         f"{table}/{path.name}": pq.read_table(path).to_pylist()
         for table in TABLES
         for path in sorted((out / table).glob("*.parquet"))
+        if keys is None or path.stem in keys
     }
 
 
@@ -128,18 +145,24 @@ def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
 def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
-    records = by_id(read_batch(out))
-    assert len(records) == 6
-    assert records == extracted_directly(batch_corpus, nlp)
+    repeats: list[ReadError] = []
+    records = by_id(read_batch(out, on_error=repeats.append))
+
+    expected, expected_repeats = extracted_directly(batch_corpus, nlp)
+    assert len(records) == 21  # 20 pages and the reference article: the rest are repeats
+    assert records == expected
+    assert set(repeats) == expected_repeats
+    assert {e.source for e in repeats} == {str(batch_corpus[1]), str(batch_corpus[3])}
 
 
-def test_corrupt_shard_is_reported(batch_out: Any, batch_corpus: list[Path]) -> None:
+def test_cut_warc_is_reported_and_its_articles_kept(
+    batch_out: Any, batch_corpus: list[Path]
+) -> None:
     out, results = batch_out
-    corrupt = str(batch_corpus[-1])
-    reported = [error for shard, error in read_errors(out) if shard == corrupt]
-    assert [e.record for e in reported] == ["line 1", "line 2"]
-    assert all(e.reason in READ_REASONS and e.reason != "internal" for e in reported)
-    assert next(r for r in results if r.shard == corrupt).errors == 2
+    cut = str(batch_corpus[0])
+    reported = [error for shard, error in read_errors(out) if shard == cut]
+    assert [e.reason for e in reported] == ["truncated"]
+    assert next(r for r in results if r.shard == cut).articles > 0
 
 
 def test_failed_shard_is_retried_once_then_recorded(
@@ -161,21 +184,20 @@ def test_failed_shard_is_retried_once_then_recorded(
     assert done_keys(tmp_path / "out") == []  # not marked done: the next run tries it again
 
 
-def test_unreadable_shard_fails_in_the_worker_and_is_recorded(tmp_path: Path) -> None:
-    missing = tmp_path / "gone.jsonl"
-    results = list(batch_paths([missing], tmp_path / "out", workers=1))
+def test_unreadable_shard_fails_without_raising(tmp_path: Path, nlp: Any) -> None:
+    missing = tmp_path / "gone.warc.gz"  # deleted after the batch listed it
+    result = run_shard(str(missing), tmp_path / "out", nlp, published=None)
 
-    assert [r.status for r in results] == ["failed"]
-    assert "FileNotFoundError" in (results[0].detail or "")
-    [(shard, error)] = read_errors(tmp_path / "out")
-    assert (shard, error.reason) == (str(missing), "internal")
+    assert result.status == "failed"
+    assert "FileNotFoundError" in (result.detail or "")
+    assert not list((tmp_path / "out").rglob("*.parquet*"))  # nothing half written
 
 
 def test_killed_batch_rerun_gives_the_same_parquet(
     tmp_path: Path, batch_out: Any, batch_corpus: list[Path]
 ) -> None:
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "newsgraph", "batch", *map(str, batch_corpus)]
+    out, shards = tmp_path / "out", batch_corpus[1:3]  # two small shards
+    command = [sys.executable, "-m", "newsgraph", "batch", *map(str, shards)]
     command += ["--out", str(out), "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     killed = subprocess.Popen(
@@ -188,12 +210,12 @@ def test_killed_batch_rerun_gives_the_same_parquet(
             break
     killed.wait()
     assert killed.returncode == -signal.SIGKILL
-    assert 1 <= len(done_keys(out)) < len(batch_corpus)
+    assert 1 <= len(done_keys(out)) < len(shards)
 
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
 
     assert "skipped" in rerun.stderr
-    assert parquet_content(out) == parquet_content(batch_out[0])
+    assert parquet_content(out) == parquet_content(batch_out[0], shards)
     assert not list(out.rglob("*.tmp"))
 
 
@@ -206,9 +228,86 @@ def test_rerun_skips_finished_shards(batch_out: Any, batch_corpus: list[Path]) -
 
 
 @pytest.mark.ray
-def test_ray_engine_equals_extract(tmp_path: Path, batch_corpus: list[Path], nlp: Any) -> None:
-    shards = batch_corpus[:2]
-    results = list(batch_paths(shards, tmp_path, engine="ray", workers=1))
+def test_ray_engine_on_the_sample_warc_equals_extract(tmp_path: Path, nlp: Any) -> None:
+    warc = EXAMPLES / "pages.warc.gz"  # read as stored: fastwarc takes the gzip members itself
+    results = list(batch_paths([warc], tmp_path, engine="ray", workers=1))
 
-    assert sorted((r.shard, r.status) for r in results) == [(str(p), "done") for p in shards]
-    assert by_id(read_batch(tmp_path)) == extracted_directly(shards, nlp)
+    assert [(r.shard, r.status, r.articles) for r in results] == [(str(warc), "done", 20)]
+    assert by_id(read_batch(tmp_path)) == extracted_directly([warc], nlp)[0]
+
+
+def test_load_twice_changes_nothing(batch_out: Any, store_url: str) -> None:
+    from newsgraph.store import open_store
+
+    store = open_store(store_url)
+    try:
+        first = load_batch(batch_out[0], store)
+        counts = store.counts()
+        again = load_batch(batch_out[0], store)
+        assert store.counts() == counts
+    finally:
+        store.close()
+    assert (first["articles"], first["new"], again["new"]) == (21, 21, 0)
+    assert counts["articles"] == 21
+    assert counts["errors"] == first["bad records"] > 0  # the cut WARC, the repeats
+
+
+def test_load_gives_the_database_of_ingest(
+    batch_out: Any, batch_corpus: list[Path], tmp_path: Path
+) -> None:
+    from newsgraph.jobs import ingest_paths
+    from newsgraph.store import open_store
+
+    ingest_paths(batch_corpus, db=str(tmp_path / "ingest.db"))
+    loaded, ingested = (
+        open_store(str(tmp_path / "load.db")),
+        open_store(str(tmp_path / "ingest.db")),
+    )
+    try:
+        load_batch(batch_out[0], loaded)
+        assert loaded.counts() == ingested.counts()
+        ids = [r["article"]["id"] for r in by_id(read_batch(batch_out[0]))]
+        assert [loaded.article(i) for i in ids] == [ingested.article(i) for i in ids]
+        assert set(loaded.errors()) == set(ingested.errors())
+    finally:
+        loaded.close()
+        ingested.close()
+
+
+def test_cli_batch_on_a_missing_path_exits_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+@Language.component("newsgraph_test_bug")
+def trip_on_bug(doc: Doc) -> Doc:
+    """A component with a bug that one article triggers."""
+    if doc._.article_id == "bug":
+        raise ValueError("a bug in a component")
+    return doc
+
+
+def test_an_article_that_trips_a_bug_costs_that_article_only() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_test_bug")
+    good = Article(id="ok", text="The mayor of Lyon spoke on Monday.", source="f.jsonl#line 1")
+    bad = Article(id="bug", text="Nothing odd here.", source="f.jsonl#line 2")
+    errors: list[ReadError] = []
+
+    extracted = extract_guarded([good, bad, good], nlp, errors.append)
+
+    assert [x.article.id for x in extracted] == ["ok", "ok"]
+    assert [(e.source, e.record, e.reason) for e in errors] == [("f.jsonl", "line 2", "internal")]
+
+
+def test_ingest_and_extract_stay_ray_free() -> None:
+    code = "import sys, newsgraph.cli, newsgraph.jobs, newsgraph.batch; print('ray' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert ran.stdout.strip() == "False"

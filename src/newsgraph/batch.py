@@ -21,13 +21,23 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsgraph.errors import NewsgraphError, ReadError
+from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.jobs import with_published
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import iter_files, read_paths
-from newsgraph.shards import ShardWriter, done_keys, is_done, read_errors, read_shard, shard_key
+from newsgraph.read.article import split_source
+from newsgraph.shards import (
+    ShardWriter,
+    done_keys,
+    is_done,
+    read_errors,
+    read_shard,
+    shard_key,
+    shard_of,
+)
+from newsgraph.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +57,7 @@ class ShardResult:
     errors: int = 0  # bad records reported by the reader or the per-article boundary
     seconds: float = 0.0
     detail: str | None = None  # why it failed
+    cpu: float = 0.0  # CPU seconds the worker spent on it (below `seconds` when cores are shared)
     memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
 
     def __str__(self) -> str:
@@ -74,8 +85,9 @@ def extract_guarded(
         if len(articles) > 1:
             return [x for article in articles for x in extract_guarded([article], nlp, on_error)]
         log.debug("article %s failed", articles[0].id, exc_info=True)
+        file, record = split_source(articles[0].source)
         detail = f"{type(exc).__name__}: {exc}"
-        on_error(ReadError(articles[0].source, articles[0].id, "internal", detail))
+        on_error(ReadError(file, record or articles[0].id, "internal", detail))
         return []
 
 
@@ -92,7 +104,7 @@ def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -> ShardResult:
     """Read, extract and write one input file; a failure is returned, never raised."""
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     if is_done(out, shard_key(shard)):
         return ShardResult(shard, "skipped")
     writer = ShardWriter(out, shard)
@@ -106,8 +118,10 @@ def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -
         writer.abort()
         log.debug("shard %s failed", shard, exc_info=True)
         return ShardResult(shard, "failed", detail=f"{type(exc).__name__}: {exc}")
-    seconds = time.perf_counter() - began
-    return ShardResult(shard, "done", writer.articles, writer.errors, seconds, memory=peak_memory())
+    seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
+    return ShardResult(
+        shard, "done", writer.articles, writer.errors, seconds, cpu=cpu, memory=peak_memory()
+    )
 
 
 def peak_memory() -> float:
@@ -191,7 +205,7 @@ def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardRes
                 yield ShardResult(futures[future], "failed", detail=f"worker died: {exc}")
 
 
-RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "memory")
+RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "cpu", "memory")
 
 
 class ShardActor:
@@ -244,6 +258,9 @@ def run_ray(
             configure_logging=False,
             **({} if address else local_instance()),
         )
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # one line per shard is ours to print
+    context.print_on_execution_start = False
     try:
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = ray.data.from_items([{"shard": shard} for shard in shards])
@@ -264,6 +281,7 @@ def run_ray(
                 int(row["errors"]),
                 float(row["seconds"]),
                 str(row["detail"]) or None,
+                float(row["cpu"]),
                 float(row["memory"]),
             )
     finally:
@@ -289,9 +307,11 @@ def batch_paths(
     and left unfinished, so the next run tries it again."""
     if engine not in ENGINES:
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    out = Path(out)
+    out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
     out.mkdir(parents=True, exist_ok=True)
     shards = list(dict.fromkeys(str(p) for p in iter_files(paths)))
+    if "-" in shards:
+        raise NewsgraphError("batch reads files and folders, not standard input (-)")
     job = Job(out=out, model=model or DEFAULT_MODEL, published=published)
     pending = []
     for shard in shards:
@@ -326,28 +346,43 @@ def cpu_count() -> int:
 # --- loading -------------------------------------------------------------------------------------
 
 
-def read_batch(out: str | Path) -> Iterator[ExtractedArticle]:
-    """Every article of every finished shard under `out`, shard by shard in key order."""
-    for key in done_keys(Path(out)):
-        yield from read_shard(Path(out), key)
+def read_batch(out: str | Path, *, on_error: OnError | None = None) -> Iterator[ExtractedArticle]:
+    """Every article of every finished shard under `out`, each text once, as `extract` reads a
+    folder: shards in path order, and a text already read in an earlier shard goes to `on_error`
+    as a `duplicate` (each shard was deduplicated alone when it was extracted)."""
+    out = Path(out)
+    inputs = {key: shard_of(out, key) for key in done_keys(out)}
+    seen: dict[str, str] = {}  # content hash -> source of the first copy
+    for key in sorted(inputs, key=lambda k: (inputs[k] is None, Path(inputs[k] or k).parts)):
+        for extracted in read_shard(out, key):
+            article = extracted.article
+            if article.content_hash not in seen:
+                seen[article.content_hash] = article.source
+                yield extracted
+            elif on_error:
+                file, record = split_source(article.source)
+                detail = f"same text as {seen[article.content_hash]}"
+                on_error(ReadError(file, record, "duplicate", detail))
 
 
-def load_batch(out: str | Path, store: Any) -> dict[str, int]:
-    """`newsgraph load`: put every article and error under `out` into the store (upserts: loading
-    twice changes nothing), then run the store's cross-article merge when it has one."""
+def load_batch(out: str | Path, store: Store) -> dict[str, int]:
+    """`newsgraph load`: put every article and bad record under `out` into the store, one
+    transaction per article keyed by content hash, so loading twice changes nothing. The store
+    merges entities and wire copies across articles as it stores each one."""
     out = Path(out)
     if not (out / "articles").is_dir():
-        raise NewsgraphError(f"{out} holds no batch output (no articles/ folder)")
-    counts = {"articles": 0, "new": 0, "errors": 0}
-    for extracted in read_batch(out):
-        counts["articles"] += 1
-        counts["new"] += bool(store.put(extracted))
-    for _shard, error in read_errors(out):
+        raise NewsgraphError(f"{out} holds no `newsgraph batch` output (no articles/ folder)")
+    counts = {"articles": 0, "new": 0, "bad records": 0}
+
+    def keep_error(error: ReadError) -> None:
         store.put_error(error)
-        counts["errors"] += 1
-    merge = getattr(store, "merge", None)
-    if callable(merge):
-        merge()
+        counts["bad records"] += 1
+
+    for _shard, error in read_errors(out):
+        keep_error(error)
+    for extracted in read_batch(out, on_error=keep_error):
+        counts["articles"] += 1
+        counts["new"] += store.put(extracted)
     return counts
 
 

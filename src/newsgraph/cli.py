@@ -8,18 +8,21 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.errors import NewsgraphError, ReadError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 err = Console(stderr=True)
+T = TypeVar("T")
 
 
 class Output(StrEnum):
@@ -36,6 +39,25 @@ def report(error: ReadError) -> None:
 def fail(exc: NewsgraphError) -> typer.Exit:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     return typer.Exit(2)
+
+
+def check_paths(paths: list[str]) -> None:
+    """A path that does not exist is the user's mistake, not a bad record."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise NewsgraphError(f"no such file or directory: {', '.join(missing)}")
+
+
+def with_progress(items: Iterable[T], what: str) -> list[T]:
+    """All items, counted on a progress line on stderr while they come (on a terminal only)."""
+    columns = (SpinnerColumn(), TextColumn(f"{{task.completed}} {what}"), TimeElapsedColumn())
+    done: list[T] = []
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(what, total=None)
+        for item in items:
+            done.append(item)
+            bar.advance(task)
+    return done
 
 
 @app.callback()
@@ -61,24 +83,34 @@ def extract(
         typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    max_mb: Annotated[
+        float, typer.Option(help="Skip a document (file, JSON line, WARC record) over this size.")
+    ] = 20,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
     try:
+        check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
-        records = list(
-            extract_paths(paths, published=anchor, fmt=fmt, model=model, on_error=report)
+        found = extract_paths(
+            paths,
+            published=anchor,
+            fmt=fmt,
+            model=model,
+            on_error=report,
+            max_bytes=int(max_mb * 1024 * 1024),
         )
+        records = with_progress(found, "articles")
     except NewsgraphError as exc:
         raise fail(exc) from exc
     except ValueError as exc:
         raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     if output is Output.table:
-        from newsgraph.table import print_table
+        from newsgraph.table import render
 
-        print_table(records)
+        Console().print(*render(records))
     elif output is Output.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(to_json(record), ensure_ascii=False) + "\n")
@@ -122,7 +154,261 @@ def eval_(
 # --- store: ingest, errors, quotes, events, figures, entity, entities, export ---------------------
 
 
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLAlchemy URL or SQLite path [default: newsgraph.db].")
+]
+OutputOption = Annotated[Output, typer.Option(help="table, json or jsonl.")]
+LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+
+
+def day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value; a bad one is the user's mistake."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as exc:
+        raise fail(NewsgraphError(f"{option} must be YYYY-MM-DD, not {value!r}")) from exc
+
+
+def show(rows: list[dict[str, object]], output: Output, *, title: str | None = None) -> None:
+    """Rows as a rich table on stdout, or as JSON / JSON Lines."""
+    if output is Output.table:
+        from rich.table import Table
+
+        table = Table(*(rows[0] if rows else ()), title=title, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        Console().print(table)
+    elif output is Output.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    *,
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+) -> None:
+    """Extract and store articles in the database; running it again changes nothing."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsgraph.jobs import Tally, ingest_paths
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bar:
+        task = bar.add_task("starting")
+
+        def tick(t: Tally) -> None:
+            text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
+            bar.update(task, description=text)
+
+        try:
+            tally = ingest_paths(
+                paths,
+                db=db,
+                published=day(published, "--published"),
+                fmt=fmt,
+                model=model,
+                on_error=report,
+                on_article=tick,
+            )
+        except NewsgraphError as exc:
+            raise fail(exc) from exc
+        tick(tally)
+
+
+@app.command()
+def errors(*, db: DbOption = None, output: OutputOption = Output.table) -> None:
+    """List the bad input records that ingest skipped: file, record, reason."""
+    from newsgraph.query import list_errors
+
+    try:
+        show(list_errors(db), output, title="errors")
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
+@app.command()
+def quotes(
+    *,
+    speaker: Annotated[str | None, typer.Option(help="Who said it (any of their names).")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Quotes with speaker, article, date and character span."""
+    from newsgraph.query import find_quotes
+
+    try:
+        found = find_quotes(
+            db,
+            speaker=speaker,
+            search=search,
+            since=day(since, "--since"),
+            until=day(until, "--until"),
+            limit=limit,
+        )
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    show(found, output, title="quotes")
+
+
+@app.command()
+def events(
+    *,
+    actor: Annotated[str | None, typer.Option(help="Who took part (any of their names).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT...")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    place: Annotated[str | None, typer.Option(help="Where it happened.")] = None,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Events merged across articles: who did what to whom, where and when."""
+    from newsgraph.query import find_events
+
+    try:
+        found = find_events(
+            db,
+            actor=actor,
+            type=type_,
+            since=day(since, "--since"),
+            until=day(until, "--until"),
+            place=place,
+            limit=limit,
+        )
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    show(found, output, title="events")
+
+
+@app.command()
+def figures(
+    *,
+    contested: Annotated[bool, typer.Option(help="Only figures other sources dispute.")] = False,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Figures with their hedge, unit and source."""
+    from newsgraph.query import find_figures
+
+    try:
+        show(find_figures(db, contested=contested, limit=limit), output, title="figures")
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Any name of the person, organisation or place.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """One merged entity as JSON: aliases, roles, quotes and meetings (events)."""
+    from newsgraph.query import find_entity
+
+    try:
+        found = find_entity(db, name)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    if found is None:
+        err.print(f"no entity is called {name!r}", highlight=False)
+        raise typer.Exit(1)
+    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+
+
+entities_app = typer.Typer(no_args_is_help=True, help="Inspect and override the entity merge.")
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.command("merge")
+def entities_merge(
+    keep: Annotated[str, typer.Argument(help="A name of the entity that stays.")],
+    other: Annotated[str, typer.Argument(help="A name of the entity merged into it.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """Make two entities one (kept for later ingests too)."""
+    from newsgraph.query import merge_entities
+
+    try:
+        sys.stdout.write(merge_entities(db, other, keep) + "\n")
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
+@entities_app.command("split")
+def entities_split(
+    name: Annotated[str, typer.Argument(help="The name to give an entity of its own.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """Take a name out of the entity it was merged into (kept for later ingests too)."""
+    from newsgraph.query import split_entity
+
+    try:
+        sys.stdout.write(split_entity(db, name) + "\n")
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
+@app.command()
+def export(
+    *,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or jsonld.")],
+    out: Annotated[Path, typer.Option(help="Folder to write the files to.")],
+    db: DbOption = None,
+) -> None:
+    """Write every table (or quotes and contested figures as JSON-LD) to a folder."""
+    from newsgraph.export import export_db
+
+    try:
+        for path in export_db(db, fmt, out):
+            sys.stdout.write(f"{path}\n")
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+
+
 # --- serve --------------------------------------------------------------------------------------
+
+
+def say_address(address: str) -> None:
+    """Print where the server listens: the one line a user (or a test) waits for."""
+    sys.stdout.write(f"newsgraph is serving on {address}\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def serve(
+    *,
+    db: Annotated[str, typer.Option(help="Database: an SQLite path or a SQLAlchemy URL.")] = (
+        "newsgraph.db"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port (0 picks a free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI."""
+    from newsgraph.api.app import serve as run
+
+    try:
+        run(db, host=host, port=port, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
 
 
 # --- batch, load --------------------------------------------------------------------------------
@@ -149,13 +435,14 @@ def batch(
     """Extract a crawl into Parquet shards; rerun to resume. Failed shards exit 1."""
     from newsgraph.batch import batch_paths, summarise
 
+    results = []
     try:
-        anchor = date.fromisoformat(published) if published else None
-        results = []
+        check_paths(paths)
+        anchor = day(published, "--published")
         for result in batch_paths(
             paths,
             out,
-            engine=engine.value,
+            engine=engine,
             address=address,
             workers=workers,
             model=model,
@@ -165,8 +452,6 @@ def batch(
             results.append(result)
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    except ValueError as exc:
-        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     sys.stdout.write(summarise(results, out) + "\n")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
@@ -176,9 +461,9 @@ def batch(
 def load(
     out: Annotated[Path, typer.Argument(help="A folder written by `newsgraph batch`.")],
     *,
-    db: Annotated[str, typer.Option(help="SQLite path or SQLAlchemy URL.")] = "newsgraph.db",
+    db: DbOption = None,
 ) -> None:
-    """Load Parquet shards into the database (idempotent), then merge across articles."""
+    """Load Parquet shards into the database; loading again changes nothing."""
     from newsgraph.batch import load_batch
     from newsgraph.store import open_store
 
@@ -194,3 +479,27 @@ def load(
 
 
 # --- demo ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    *,
+    db: Annotated[str, typer.Option(help="SQLite file to fill (reused on a rerun).")] = (
+        "newsgraph.db"
+    ),
+    serve_ui: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the UI after.")
+    ] = True,
+    port: Annotated[int, typer.Option(help="TCP port for the UI (0 picks a free one).")] = 8000,
+) -> None:
+    """Ingest the sample corpus (examples/) into SQLite, summarise it, and open the web UI."""
+    from newsgraph.api.app import serve as run
+    from newsgraph.demo import ingest_examples
+
+    try:
+        summary = ingest_examples(db)
+        sys.stdout.write("\n".join(summary.lines()) + "\n")
+        if serve_ui:
+            run(db, port=port, on_ready=say_address)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from newsgraph.errors import OnError, raise_it
+from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import read_paths
+from newsgraph.read.article import MAX_BYTES
 
 
 def with_published(articles: Iterable[Article], published: date | None) -> Iterator[Article]:
@@ -29,10 +30,16 @@ def extract_paths(
     fmt: str | None = None,
     model: str | None = None,
     on_error: OnError = raise_it,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[ExtractedArticle]:
-    """`newsgraph extract`: read, run the pipeline, yield one record per article."""
+    """`newsgraph extract`: read, run the pipeline, yield one record per article.
+
+    `max_bytes` limits one document (a file, a JSON line, a WARC record); larger ones are
+    reported `too-large`.
+    """
     nlp = load_pipeline(model or DEFAULT_MODEL)
-    articles = with_published(read_paths(paths, fmt=fmt, on_error=on_error), published)
+    read = read_paths(paths, fmt=fmt, on_error=on_error, max_bytes=max_bytes)
+    articles = with_published(read, published)
     yield from extract_articles(articles, nlp)
 
 
@@ -47,3 +54,64 @@ def extract_rows(
     articles = (article_from_row(row, source="gold") for row in rows)
     for record in extract_articles(articles, nlp):
         yield to_json(record)
+
+
+# --- store: ingest ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(slots=True)
+class Tally:
+    """What an ingest did: articles read and newly stored, their quotes, bad records."""
+
+    articles: int = 0
+    stored: int = 0
+    quotes: int = 0
+    errors: int = 0
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    db: str | None = None,
+    published: date | None = None,
+    fmt: str | None = None,
+    model: str | None = None,
+    on_error: OnError | None = None,
+    on_article: Callable[[Tally], None] | None = None,
+) -> Tally:
+    """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
+
+    Articles already stored (same content hash) are not extracted again; bad records go to the
+    errors table and to `on_error`; `on_article` sees the running tally after each article.
+    """
+    from newsgraph.store import open_store
+
+    store = open_store(db)
+    tally = Tally()
+
+    def keep_error(error: ReadError) -> None:
+        tally.errors += 1
+        store.put_error(error)
+        if on_error is not None:
+            on_error(error)
+
+    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            tally.articles += 1
+            if not store.has(article.content_hash):
+                yield article
+            elif on_article is not None:
+                on_article(tally)
+
+    try:
+        nlp = load_pipeline(model or DEFAULT_MODEL)
+        read = with_published(read_paths(paths, fmt=fmt, on_error=keep_error), published)
+        for extracted in extract_articles(fresh(read), nlp):
+            if store.put(extracted):
+                tally.stored += 1
+                tally.quotes += len(extracted.quotes)
+            if on_article is not None:
+                on_article(tally)
+    finally:
+        store.close()
+    return tally

@@ -240,3 +240,9 @@ def from_json(raw: dict[str, Any]) -> ExtractedArticle:
         figures=lists["figures"],
         sentences=tuple((s[0], s[1]) for s in raw.get("sentences", ())),
     )
+
+
+def record_to_json(record: Entity | Quote | Event | Figure | Article) -> dict[str, Any]:
+    """One record in the public schema, as it appears inside `to_json` (provenance flattened)."""
+    out: dict[str, Any] = _plain(record)
+    return out

@@ -280,6 +280,12 @@ def read_table(out: Path, table: str, key: str) -> list[dict[str, Any]]:
     return pq.read_table(path, schema=SCHEMAS[table]).to_pylist() if path.exists() else []
 
 
+def shard_of(out: Path, key: str) -> str | None:
+    """The input file of a finished shard; None when it yielded no article."""
+    column = pq.read_table(table_path(out, "articles", key), columns=["shard"]).column("shard")
+    return str(column[0]) if len(column) else None
+
+
 def read_shard(out: Path, key: str) -> Iterator[ExtractedArticle]:
     """The articles of one finished shard, in their input order."""
     yield from records_from({t: read_table(out, t, key) for t in TABLES if t != "errors"})

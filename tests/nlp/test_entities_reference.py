@@ -103,3 +103,25 @@ def test_gold_places_resolve_to_a_country(reference, reference_gold) -> None:  #
         expected = gazetteer.resolve(place)
         assert expected is not None, place
         assert entity.country == expected.country, (place, entity.country)
+
+
+def test_reference_entities_match_the_golden_file(reference, golden) -> None:  # type: ignore[no-untyped-def]
+    extracted, _ = reference
+    golden(
+        "entities_reference",
+        [
+            {
+                "id": e.id,
+                "name": e.name,
+                "label": e.label,
+                "roles": list(e.roles),
+                "aliases": list(e.aliases),
+                "country": e.country,
+                "coordinates": None
+                if e.latitude is None or e.longitude is None
+                else [round(e.latitude, 2), round(e.longitude, 2)],
+                "mentions": [f"{m.prov.start}:{m.text}:{m.kind}" for m in e.mentions],
+            }
+            for e in extracted.entities
+        ],
+    )

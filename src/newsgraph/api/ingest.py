@@ -1,0 +1,137 @@
+"""POST /api/articles: one article as plain text, HTML or JSON, extracted and stored (token needed).
+
+The body goes through the same readers as files do; the pipeline is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import ValidationError
+from spacy.language import Language
+from starlette.concurrency import run_in_threadpool
+
+from newsgraph.api.deps import StoreDep, TokenDep
+from newsgraph.api.schemas import ArticleIn, IngestResult
+from newsgraph.errors import ReadError
+from newsgraph.extract import extract_article
+from newsgraph.model import Article
+from newsgraph.nlp.pipeline import load_pipeline
+from newsgraph.read.article import make_article
+from newsgraph.read.detect import READERS
+
+router = APIRouter(prefix="/api/articles", tags=["ingest"])
+
+SOURCE = "api"  # Article.source of everything posted here
+_loading = threading.Lock()
+
+BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+class Refused(Exception):
+    """The body holds no article; `error` says why."""
+
+    def __init__(self, error: ReadError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def refuse(error: ReadError) -> None:
+    raise Refused(error)
+
+
+def _read_document(fmt: str) -> Callable[[bytes], list[Article]]:
+    """A body reader for one document format, through the same reader as files."""
+
+    def read(body: bytes) -> list[Article]:
+        return list(READERS[fmt](io.BytesIO(body), source=SOURCE, on_error=refuse))
+
+    return read
+
+
+def _read_json(body: bytes) -> list[Article]:
+    try:
+        posted = ArticleIn.model_validate_json(body)
+    except ValidationError as exc:
+        detail = exc.errors(include_url=False, include_context=False, include_input=False)
+        raise HTTPException(422, detail) from exc
+    if not posted.text.strip():
+        refuse(ReadError(SOURCE, None, "no-text"))
+    fields = posted.model_dump(exclude={"text"})
+    return [make_article(posted.text, source=SOURCE, **fields)]
+
+
+BODY_READERS = {
+    "application/json": _read_json,
+    "text/plain": _read_document("text"),
+    "text/html": _read_document("html"),
+}
+
+
+def article_from_body(body: bytes, content_type: str | None) -> Article:
+    """The one article in a request body; HTTP 415 for another type, 422 for no article."""
+    media = (content_type or "text/plain").split(";")[0].strip().lower()
+    reader = BODY_READERS.get(media)
+    if reader is None:
+        raise HTTPException(415, f"send text/plain, text/html or application/json, not {media}")
+    try:
+        articles = reader(body)
+    except Refused as exc:
+        raise HTTPException(422, f"no article in the body: {exc.error.reason}") from exc
+    if not articles:
+        raise HTTPException(422, "no article in the body")
+    return articles[0]
+
+
+def pipeline(request: Request) -> Language:
+    """The app's spaCy pipeline, loaded on the first ingest (seconds) and kept."""
+    with _loading:
+        if request.app.state.nlp is None:
+            request.app.state.nlp = load_pipeline()
+        nlp: Language = request.app.state.nlp
+    return nlp
+
+
+@router.post(
+    "",
+    response_model=IngestResult,
+    status_code=201,
+    dependencies=[TokenDep],
+    openapi_extra=BODY_DOC,
+    responses={
+        200: {"description": "Already stored.", "model": IngestResult},
+        401: {"description": "Missing or wrong token."},
+        403: {"description": "Writes are disabled (no NEWSGRAPH_TOKEN on the server)."},
+        413: {"description": "Body over the size limit."},
+        415: {"description": "Unsupported content type."},
+        422: {"description": "No article in the body."},
+    },
+)
+async def ingest_article(request: Request, response: Response, store: StoreDep) -> IngestResult:
+    """Extract one article (text, HTML or JSON) and store it: 201 when new, 200 when known."""
+    article = article_from_body(await request.body(), request.headers.get("content-type"))
+    nlp = await run_in_threadpool(pipeline, request)
+    extracted = await run_in_threadpool(extract_article, article, nlp)
+    stored = await run_in_threadpool(store.put, extracted)
+    response.status_code = 201 if stored else 200
+    return IngestResult(
+        article_id=article.id,
+        stored=stored,
+        entities=len(extracted.entities),
+        quotes=len(extracted.quotes),
+        events=len(extracted.events),
+        figures=len(extracted.figures),
+    )

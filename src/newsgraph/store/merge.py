@@ -1,0 +1,377 @@
+"""Merging across articles: one entity per referent, one event per happening, copies not recounted.
+
+Entities: an article's entity joins the stored entity that shares a folded name with it, or whose
+name is similar enough in context (same label group, same surname with compatible first names,
+no conflicting country); otherwise it founds a new one. Articles: a MinHash signature over word
+shingles, bucketed in LSH bands stored in the database, finds an earlier near-duplicate (a wire
+copy republished with small edits); the copy's quotes and figures point at the original's.
+Everything here runs inside the transaction that stores the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, func, or_, select
+
+from newsgraph.model import Entity, Event, normalise_text
+from newsgraph.store.schema import aliases, article_bands, article_entities, entities, merges
+from newsgraph.store.schema import articles as articles_table
+
+# Words that name a position, not the person: "Prime Minister Benjamin Netanyahu" and
+# "Mr. Netanyahu" are the same key as "Benjamin Netanyahu".
+TITLES = frozenset(
+    (
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "general",
+        "gen",
+        "col",
+        "colonel",
+        "lt",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "ambassador",
+        "foreign",
+        "defense",
+        "defence",
+        "state",
+        "deputy",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "of",
+        "the",
+        "former",
+        "acting",
+        "interim",
+        "pope",
+        "rabbi",
+        "imam",
+        "rev",
+        "reverend",
+        "father",
+        "cardinal",
+        "bishop",
+        "minister's",
+        "premier",
+        "crown",
+    )
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Label groups whose members can be one referent: spaCy calls a country GPE or LOC by context.
+LABEL_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+# Thresholds: first names at least this similar (rapidfuzz ratio, 0-100) are one person's
+# ("Binyamin"/"Benjamin" = 87.5, "Joe"/"Joseph" by prefix); other names need FUZZY_NAME overall.
+FIRST_NAME = 75.0
+FUZZY_NAME = 92.0
+
+# Near-duplicates: 128 permutations in 32 bands of 4 rows catch pairs above Jaccard ~0.42,
+# which are then kept only above NEAR_DUPLICATE (a lightly edited copy scores > 0.8; two
+# different stories on one topic < 0.3 on the sample corpus). Rerun tests/store/test_merge.py.
+PERMUTATIONS = 128
+BANDS = 32
+NEAR_DUPLICATE = 0.7
+SHINGLE = 3  # words per shingle
+SCHEME = "affine32"  # datasketch's 32-bit hash values: 4 bytes each when stored
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", bare.lower()).split())
+
+
+def name_key(name: str, label: str = "PERSON") -> str:
+    """The folded name without a leading "the" (and for people, titles): what lookups use."""
+    folded = fold(name).removeprefix("the ")
+    if label != "PERSON":
+        return folded
+    return " ".join(t for t in folded.split() if t not in TITLES) or folded
+
+
+def surname(key: str) -> str | None:
+    """The last name token of a person's key, skipping "Jr."-like suffixes."""
+    tokens = [t for t in key.split() if t not in SUFFIXES]
+    return tokens[-1] if tokens else None
+
+
+def label_group(label: str) -> str:
+    return LABEL_GROUPS.get(label, label)
+
+
+def entity_id(label: str, name: str, salt: str = "") -> str:
+    """A merged entity's id: from its founding name, so reruns give the same id."""
+    key = name_key(name, label)
+    digest = hashlib.sha1(f"{label_group(label)}|{key}|{salt}".encode()).hexdigest()
+    return "E" + digest[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: str
+    name: str
+    label: str
+    country: str | None
+    keys: frozenset[str]
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Given names of two people with one surname: absent, equal, initials, or spelled alike."""
+    if not a or not b:
+        return True  # "Netanyahu" and "Benjamin Netanyahu"
+    if a.startswith(b) or b.startswith(a):
+        return True  # "J" / "Joe" / "Joseph"; "Joe Biden" / "Joseph R Biden"
+    return fuzz.ratio(a, b) >= FIRST_NAME or fuzz.ratio(a.split()[0], b.split()[0]) >= FIRST_NAME
+
+
+def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
+    """Two people with a surname in common: their full names decide when both have one."""
+    full, other_full = {k for k in keys if " " in k}, {k for k in other if " " in k}
+    if full and other_full:  # "Sara Netanyahu" is not "Benjamin Netanyahu"
+        for a in full:
+            for b in other_full:
+                sa, sb = surname(a), surname(b)
+                if sa and sa == sb:
+                    first_a, first_b = a.rsplit(sa, 1)[0].strip(), b.rsplit(sb, 1)[0].strip()
+                    if _first_names_agree(first_a, first_b):
+                        return 95.0
+        return 0.0
+    surnames = {surname(k) for k in keys} & {surname(k) for k in other}
+    return 85.0 if surnames - {None} else 0.0  # "Netanyahu" alone and "Benjamin Netanyahu"
+
+
+def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: bool) -> float:
+    """How surely an article's entity is the candidate (0: not it; 100: same folded name)."""
+    if label_group(entity.label) != label_group(candidate.label):
+        return 0.0
+    if entity.country and candidate.country and entity.country != candidate.country:
+        return 0.0
+    shared = keys & candidate.keys
+    if shared and (split or entity.label != "PERSON" or any(" " in k for k in shared)):
+        return 100.0  # a single shared word names a person only together with the context
+    if split:
+        return 0.0  # a split name joins only an entity that holds its very name
+    if entity.label == "PERSON":
+        return _person_score(keys, candidate.keys)
+    best = max(fuzz.token_sort_ratio(a, b) for a in keys for b in candidate.keys)
+    return best if best >= FUZZY_NAME else 0.0
+
+
+NAMING = ("name", "surname")  # the mention kinds that are names of the entity (not "he")
+
+
+def names_of(entity: Entity) -> tuple[str, ...]:
+    return (entity.name, *entity.aliases, *(m.text for m in entity.mentions if m.kind in NAMING))
+
+
+def entity_keys(entity: Entity) -> frozenset[str]:
+    return frozenset(k for k in (name_key(n, entity.label) for n in names_of(entity)) if k)
+
+
+def candidates(conn: Connection, entity: Entity, keys: frozenset[str]) -> list[Candidate]:
+    """Stored entities sharing a key, or (for people) a surname, with the article's entity."""
+    surnames = {s for k in keys if (s := surname(k))} if entity.label == "PERSON" else set()
+    hits = select(aliases.c.entity_id).where(
+        or_(aliases.c.key.in_(sorted(keys)), aliases.c.surname.in_(sorted(surnames)))
+    )
+    rows = conn.execute(
+        select(entities, aliases.c.key)
+        .join(aliases, aliases.c.entity_id == entities.c.id)
+        .where(entities.c.id.in_(hits))
+        .order_by(entities.c.id)
+    ).all()
+    found: dict[str, Candidate] = {}
+    for row in rows:
+        old = found.get(row.id)
+        old_keys = old.keys if old else frozenset()
+        found[row.id] = Candidate(
+            row.id, row.name, row.label, row.country, old_keys | frozenset([row.key])
+        )
+    return list(found.values())
+
+
+def is_split(conn: Connection, keys: frozenset[str]) -> bool:
+    query = select(func.count()).where(merges.c.action == "split", merges.c.key.in_(sorted(keys)))
+    return bool(conn.execute(query).scalar_one())
+
+
+def links(conn: Connection, entity_ids: Sequence[str]) -> dict[str, int]:
+    """How many article entities each merged entity gathers: the tie-break between candidates."""
+    rows = conn.execute(
+        select(article_entities.c.entity_id, func.count())
+        .where(article_entities.c.entity_id.in_(entity_ids))
+        .group_by(article_entities.c.entity_id)
+    ).all()
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def resolve_entity(conn: Connection, entity: Entity) -> str:
+    """The merged entity an article's entity belongs to, created or enriched as needed."""
+    keys = entity_keys(entity) or frozenset([fold(entity.name) or entity.name])
+    split = is_split(conn, keys)
+    scored = [(score(entity, keys, c, split), c) for c in candidates(conn, entity, keys)]
+    scored = [(s, c) for s, c in scored if s > 0]
+    if scored:
+        counts = links(conn, [c.id for _, c in scored])
+        _, best = max(scored, key=lambda sc: (sc[0], counts.get(sc[1].id, 0), sc[1].id))
+        chosen, known = best.id, best.keys
+        if len(name_key(entity.name, entity.label)) > len(name_key(best.name, best.label)):
+            # the fullest name wins: "Netanyahu" first, "Benjamin Netanyahu" later
+            conn.execute(entities.update().where(entities.c.id == chosen).values(name=entity.name))
+    else:
+        chosen, known = free_id(conn, entity, "split" if split else ""), frozenset()
+        conn.execute(
+            entities.insert().values(
+                id=chosen,
+                name=entity.name,
+                label=entity.label,
+                country=entity.country,
+                latitude=entity.latitude,
+                longitude=entity.longitude,
+            )
+        )
+    add_aliases(conn, chosen, entity, known)
+    return chosen
+
+
+def free_id(conn: Connection, entity: Entity, salt: str) -> str:
+    """The founding-name id, or (when a different entity has that name: another country, a
+    name with no letters) the first free numbered variant of it."""
+    for n in range(1_000_000):
+        chosen = entity_id(entity.label, entity.name, f"{salt}#{n}" if n else salt)
+        if conn.execute(select(entities.c.id).where(entities.c.id == chosen)).first() is None:
+            return chosen
+    raise RuntimeError("no free entity id")  # a million entities with one name: a bug
+
+
+def add_aliases(conn: Connection, chosen: str, entity: Entity, known: frozenset[str]) -> None:
+    seen = set(known)
+    for name in names_of(entity):
+        key = name_key(name, entity.label)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        conn.execute(
+            aliases.insert().values(
+                entity_id=chosen,
+                key=key,
+                alias=name,
+                surname=surname(key) if entity.label == "PERSON" else None,
+            )
+        )
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+def event_id(event: Event, actor_ids: Sequence[str | None], article_hash: str) -> str:
+    """One id for every report of the same happening: type, merged actors and date.
+
+    An event whose actors are not all resolved, or that has no date, stays its article's own.
+    """
+    if not actor_ids or None in actor_ids or not event.date:
+        basis = f"{article_hash}|{event.id}"
+    else:
+        basis = f"{event.type}|{','.join(sorted(set(map(str, actor_ids))))}|{event.date}"
+    return "V" + hashlib.sha1(basis.encode()).hexdigest()[:20]
+
+
+# --- near-duplicate articles --------------------------------------------------------------------
+
+
+def signature(text: str) -> MinHash:
+    words = normalise_text(text).split()
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash
+
+
+def signature_bytes(minhash: MinHash) -> bytes:
+    return bytes(np.asarray(minhash.hashvalues, dtype="<u4").tobytes())
+
+
+def from_bytes(raw: bytes) -> MinHash:
+    values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=PERMUTATIONS, hashvalues=values, scheme=SCHEME)
+
+
+def buckets(minhash: MinHash) -> list[tuple[int, str]]:
+    rows = PERMUTATIONS // BANDS
+    raw = np.asarray(minhash.hashvalues, dtype="<u4")
+    return [
+        (band, hashlib.sha1(raw[band * rows : (band + 1) * rows].tobytes()).hexdigest())
+        for band in range(BANDS)
+    ]
+
+
+def find_original(conn: Connection, minhash: MinHash) -> str | None:
+    """The hash of the stored original this text nearly duplicates, or None."""
+    pairs = buckets(minhash)
+    matches = (
+        select(article_bands.c.article_hash)
+        .where(
+            or_(*((article_bands.c.band == b) & (article_bands.c.bucket == h) for b, h in pairs))
+        )
+        .distinct()
+    )
+    rows = conn.execute(
+        select(articles_table.c.hash, articles_table.c.copy_of, articles_table.c.minhash)
+        .where(articles_table.c.hash.in_(matches))
+        .order_by(articles_table.c.hash)
+    ).all()
+    best: tuple[float, str] | None = None
+    for row in rows:
+        similarity = float(minhash.jaccard(from_bytes(row.minhash)))
+        if similarity >= NEAR_DUPLICATE and (best is None or similarity > best[0]):
+            best = (similarity, row.copy_of or row.hash)
+    return best[1] if best else None
+
+
+def store_buckets(conn: Connection, article_hash: str, minhash: MinHash) -> None:
+    conn.execute(
+        article_bands.insert(),
+        [{"band": b, "bucket": h, "article_hash": article_hash} for b, h in buckets(minhash)],
+    )
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two quotes or figures are one when their texts match after light edits."""
+    return fuzz.ratio(normalise_text(a), normalise_text(b)) >= FUZZY_NAME

@@ -1,0 +1,280 @@
+"""Read queries over merged entities, quotes and events, shared by both databases.
+
+Copies (quotes and figures of a near-duplicate article) are left out of every listing: each is
+counted once, under the article that first carried it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from newsgraph.model import Event
+from newsgraph.store import rows, search
+from newsgraph.store.base import Byline, Cited
+from newsgraph.store.merge import fold, name_key
+from newsgraph.store.schema import (
+    aliases,
+    article_entities,
+    articles,
+    entities,
+    event_actors,
+    event_sources,
+    events,
+    quotes,
+)
+
+# The article columns a cited record carries, labelled so they do not clash with the record's.
+BYLINE = (
+    articles.c.id.label("article_id_"),
+    articles.c.hash.label("article_hash_"),
+    articles.c.source.label("article_source"),
+    articles.c.title.label("article_title"),
+    articles.c.outlet.label("article_outlet"),
+    articles.c.url.label("article_url"),
+    articles.c.published.label("article_published"),
+)
+NEWEST_FIRST = articles.c.published.desc().nulls_last()
+
+
+def byline(row: rows.Row) -> Byline:
+    return Byline(
+        id=row["article_id_"],
+        hash=row["article_hash_"],
+        source=row["article_source"],
+        title=row["article_title"],
+        outlet=row["article_outlet"],
+        url=row["article_url"],
+        published=row["article_published"],
+    )
+
+
+def entity_ids_for(conn: Connection, name: str) -> list[str]:
+    """Merged entities one of whose names folds to `name`; else, for one word, the surname."""
+    keys = sorted({name_key(name), name_key(name, "ORG"), fold(name)})
+    query = select(aliases.c.entity_id).where(aliases.c.key.in_(keys)).distinct()
+    found = sorted(conn.execute(query).scalars())
+    if not found and len(name_key(name).split()) == 1:
+        query = select(aliases.c.entity_id).where(aliases.c.surname == name_key(name)).distinct()
+        found = sorted(conn.execute(query).scalars())
+    return found
+
+
+def speaker_clause(conn: Connection, speaker: str) -> ColumnElement[bool]:
+    """Quotes whose speaker is a merged entity called `speaker`, or whose speaker text has it."""
+    resolved = select(article_entities.c.id).where(
+        article_entities.c.entity_id.in_(entity_ids_for(conn, speaker)),
+        article_entities.c.article_hash == quotes.c.article_hash,
+        article_entities.c.id == quotes.c.speaker_entity,
+    )
+    return or_(resolved.exists(), func.lower(quotes.c.speaker).contains(speaker.lower()))
+
+
+def quotes_query(
+    dialect: str,
+    *,
+    speaker: str | None,
+    search: str | None,
+    since: date | None,
+    until: date | None,
+    outlet: str | None,
+) -> Select[Any]:
+    """Quotes with their articles, newest first; the speaker filter is added by the caller."""
+    query = (
+        select(quotes, *BYLINE)
+        .join(articles, articles.c.hash == quotes.c.article_hash)
+        .where(quotes.c.copy_of.is_(None))
+    )
+    if search:
+        query = query.where(_search.quotes_matching(dialect, search))
+    if since:
+        query = query.where(articles.c.published >= since)
+    if until:
+        query = query.where(articles.c.published <= until)
+    if outlet:
+        query = query.where(func.lower(articles.c.outlet) == outlet.lower())
+    return query.order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
+
+
+_search = search
+
+
+def _actor_clause(conn: Connection, actor: str) -> ColumnElement[bool]:
+    reports = (
+        select(event_sources.c.event_id)
+        .join(
+            event_actors,
+            and_(
+                event_actors.c.article_hash == event_sources.c.article_hash,
+                event_actors.c.event == event_sources.c.id,
+            ),
+        )
+        .where(
+            or_(
+                event_actors.c.entity_id.in_(entity_ids_for(conn, actor)),
+                func.lower(event_actors.c.name).contains(actor.lower()),
+            )
+        )
+    )
+    return events.c.id.in_(reports)
+
+
+def cited_events(
+    conn: Connection,
+    *,
+    actor: str | None,
+    type: str | None,  # noqa: A002
+    since: date | None,
+    until: date | None,
+    place: str | None,
+    limit: int,
+) -> list[Cited[Event]]:
+    """Merged events, newest first; `since`/`until` leave out events with no resolved date."""
+    query = select(events.c.id)
+    if actor:
+        query = query.where(_actor_clause(conn, actor))
+    if type:
+        query = query.where(events.c.type == type.upper())
+    if since:
+        query = query.where(func.substr(events.c.date, 1, 10) >= since.isoformat())
+    if until:
+        query = query.where(func.substr(events.c.date, 1, 10) <= until.isoformat())
+    if place:
+        query = query.where(func.lower(events.c.place).contains(place.lower()))
+    query = query.order_by(events.c.date.desc().nulls_last(), events.c.id).limit(limit)
+    return [_cited_event(conn, event_id) for event_id in conn.execute(query).scalars()]
+
+
+def _cited_event(conn: Connection, event_id: str) -> Cited[Event]:
+    reports = (
+        conn.execute(
+            select(event_sources, *BYLINE)
+            .join(articles, articles.c.hash == event_sources.c.article_hash)
+            .where(event_sources.c.event_id == event_id)
+            .order_by(articles.c.published.asc().nulls_last(), event_sources.c.article_hash)
+        )
+        .mappings()
+        .all()
+    )
+    first = reports[0]
+    return Cited(
+        record=rows.event_from(first, first["article_id_"]),
+        article=byline(first),
+        also=tuple(byline(r) for r in reports[1:]),
+    )
+
+
+def best_entity(conn: Connection, name: str) -> tuple[str | None, list[str]]:
+    """The matching merged entity most articles mention, and every matching id."""
+    ids = entity_ids_for(conn, name)
+    if not ids:
+        return None, []
+    counts: dict[str, int] = dict(
+        conn.execute(
+            select(article_entities.c.entity_id, func.count())
+            .where(article_entities.c.entity_id.in_(ids))
+            .group_by(article_entities.c.entity_id)
+        ).all()
+    )
+    return max(ids, key=lambda i: (counts.get(i, 0), i)), ids
+
+
+def describe_entity(conn: Connection, name: str) -> dict[str, Any] | None:
+    """A merged entity: its names, roles, quotes and the events it took part in."""
+    chosen, ids = best_entity(conn, name)
+    if chosen is None:
+        return None
+    row = conn.execute(select(entities).where(entities.c.id == chosen)).mappings().one()
+    links = conn.execute(
+        select(article_entities.c.article_hash, article_entities.c.roles).where(
+            article_entities.c.entity_id == chosen
+        )
+    ).all()
+    roles: Counter[str] = Counter(r for link in links for r in json.loads(link.roles))
+    names = conn.execute(
+        select(aliases.c.alias).where(aliases.c.entity_id == chosen).order_by(aliases.c.key)
+    ).scalars()
+    return {
+        "id": chosen,
+        "name": row["name"],
+        "label": row["label"],
+        "country": row["country"],
+        "aliases": sorted(set(names)),
+        "roles": [r for r, _ in roles.most_common()],
+        "articles": len({link.article_hash for link in links}),
+        "quotes": _entity_quotes(conn, chosen),
+        "events": _entity_events(conn, chosen),
+        "others": [i for i in ids if i != chosen],  # other entities the name also matches
+    }
+
+
+def _entity_quotes(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(quotes, *BYLINE)
+        .join(articles, articles.c.hash == quotes.c.article_hash)
+        .join(
+            article_entities,
+            and_(
+                article_entities.c.article_hash == quotes.c.article_hash,
+                article_entities.c.id == quotes.c.speaker_entity,
+            ),
+        )
+        .where(article_entities.c.entity_id == entity_id, quotes.c.copy_of.is_(None))
+        .order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
+    )
+    return [
+        {
+            "text": r["text"],
+            "kind": r["kind"],
+            "cue": r["cue"],
+            "article": r["article_id_"],
+            "published": r["article_published"],
+            "start": r["start"],
+            "end": r["end"],
+        }
+        for r in conn.execute(query).mappings()
+    ]
+
+
+def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    """The merged events the entity acted in, with the other participants (meetings: CONSULT)."""
+    taking_part = (
+        select(event_sources.c.event_id)
+        .join(
+            event_actors,
+            and_(
+                event_actors.c.article_hash == event_sources.c.article_hash,
+                event_actors.c.event == event_sources.c.id,
+            ),
+        )
+        .where(event_actors.c.entity_id == entity_id)
+    )
+    found = conn.execute(
+        select(events)
+        .where(events.c.id.in_(taking_part))
+        .order_by(events.c.date.desc().nulls_last(), events.c.id)
+    ).mappings()
+    out = []
+    for ev in found:
+        cited = _cited_event(conn, ev["id"])
+        refs = (*cited.record.source, *cited.record.target)
+        out.append(
+            {
+                "id": ev["id"],
+                "type": ev["type"],
+                "mode": ev["mode"],
+                "date": ev["date"],
+                "place": ev["place"],
+                "with": sorted({r.name for r in refs} - {_name_of(conn, entity_id)}),
+                "articles": 1 + len(cited.also),
+            }
+        )
+    return out
+
+
+def _name_of(conn: Connection, entity_id: str) -> str:
+    return str(conn.execute(select(entities.c.name).where(entities.c.id == entity_id)).scalar_one())

@@ -1,0 +1,138 @@
+"""Merging across articles: one entity per person, copies not recounted, one event many sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import Entity
+from newsgraph.store.merge import name_key, surname
+
+from .make import STORY, article, meeting, person, quote, story
+
+SECOND = (
+    "Netanyahu told reporters on Wednesday that Israel reserved the right to act. "
+    "\u201cWe will respond with force,\u201d Netanyahu said in Jerusalem."
+)
+
+
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("Prime Minister Benjamin Netanyahu", "benjamin netanyahu"),
+        ("Mr. Netanyahu", "netanyahu"),
+        ("Jos\u00e9 Mar\u00eda Aznar", "jose maria aznar"),
+    ],
+    ids=["title", "honorific", "accents"],
+)
+def test_a_persons_name_key_drops_titles_and_accents(written: str, key: str) -> None:
+    assert name_key(written) == key
+
+
+def test_an_organisation_keeps_words_that_are_titles_for_people() -> None:
+    assert name_key("The State Department", "ORG") == "state department"
+    assert surname("martin luther king jr") == "king"
+
+
+def test_a_surname_only_mention_in_a_second_article_joins_the_full_name(store) -> None:
+    store.put(story())
+    netanyahu = person("second", SECOND, "e0", "Netanyahu", ("Netanyahu",))
+    said = "\u201cWe will respond with force,\u201d"
+    store.put(
+        article(
+            "second",
+            SECOND,
+            entities=(netanyahu,),
+            quotes=(quote("second", SECOND, "q0", said, netanyahu),),
+        )
+    )
+    found = store.entity("Netanyahu")
+    assert found["name"] == "Benjamin Netanyahu"
+    assert found["articles"] == 2 and found["others"] == []
+    assert [q["text"] for q in found["quotes"]] == [said]
+    assert len(store.quotes(speaker="Benjamin Netanyahu")) == 1
+
+
+def test_a_transliteration_joins_and_a_different_first_name_does_not(store) -> None:
+    store.put(story())
+    text = "Binyamin Netanyahu and Sara Netanyahu arrived in Washington."
+    store.put(
+        article(
+            "third",
+            text,
+            entities=(
+                person("third", text, "e0", "Binyamin Netanyahu"),
+                person("third", text, "e1", "Sara Netanyahu"),
+            ),
+        )
+    )
+    benjamin = store.entity("Benjamin Netanyahu")
+    assert "Binyamin Netanyahu" in benjamin["aliases"]
+    assert benjamin["articles"] == 2
+    assert store.entity("Sara Netanyahu")["id"] != benjamin["id"]
+
+
+def test_a_name_with_another_label_or_country_stays_apart(store) -> None:
+    text = "Georgia signed the deal; Georgia voters were not asked."
+    place = Entity(id="e0", name="Georgia", label="GPE", country="GE")
+    state = Entity(id="e1", name="Georgia", label="GPE", country="US")
+    person_named = Entity(id="e2", name="Georgia", label="PERSON")
+    store.put(article("georgia", text, entities=(place, state, person_named)))
+    assert store.counts()["entities"] == 3
+
+
+def test_a_lightly_edited_copy_is_not_counted_twice(store) -> None:
+    store.put(story("wire"))
+    edited = STORY.replace("Tuesday", "Tuesday morning").replace("very powerful", "powerful")
+    copy = story("copy", text=edited)
+    assert store.put(copy) is True
+    assert store.article("copy") == copy  # stored whole ...
+    assert len(store.quotes()) == 1  # ... but its quote is the wire's
+    assert len(store.figures()) == 2
+    events = store.cited_events()
+    assert len(events) == 1
+    assert {events[0].article.id, *(a.id for a in events[0].also)} == {"wire", "copy"}
+
+
+def test_a_different_story_is_not_a_copy(store) -> None:
+    store.put(story("wire"))
+    store.put(article("other", SECOND))
+    with store.engine.connect() as conn:
+        copies = conn.exec_driver_sql("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")
+        assert copies.scalar() == 0
+
+
+def test_one_meeting_reported_by_two_outlets_is_one_event_with_two_sources(store) -> None:
+    store.put(story("first"))
+    text = "Antony Blinken met Benjamin Netanyahu for two hours."
+    blinken = person("second", text, "e0", "Antony Blinken")
+    netanyahu = person("second", text, "e1", "Benjamin Netanyahu")
+    talk = meeting("second", text, "v0", "met", blinken, netanyahu, "2021-05-25")
+    store.put(article("second", text, entities=(blinken, netanyahu), events=(talk,)))
+    assert store.counts()["events"] == 1 and store.counts()["event_sources"] == 2
+    [found] = store.cited_events(actor="Netanyahu")
+    assert [a.id for a in found.also] == ["second"]
+
+
+def test_a_manual_merge_and_split_persist_for_later_articles(store) -> None:
+    store.put(story())
+    text = "Bibi spoke to reporters in Jerusalem."
+    bibi = Entity(id="e0", name="Bibi", label="PERSON")
+    store.put(article("nickname", text, entities=(bibi,)))
+    assert store.entity("Bibi")["id"] != store.entity("Netanyahu")["id"]
+    kept = store.merge_entities("Bibi", into="Benjamin Netanyahu")
+    assert store.entity("Bibi")["id"] == kept == store.entity("Netanyahu")["id"]
+    store.put(article("later", text + " Later.", entities=(bibi,)))
+    assert store.entity("Bibi")["articles"] == 3
+
+    apart = store.split_entity("Bibi")
+    assert store.entity("Bibi")["id"] == apart != store.entity("Netanyahu")["id"]
+    assert store.entity("Bibi")["articles"] == 2
+    store.put(article("again", text + " Again.", entities=(bibi,)))
+    assert store.entity("Bibi")["articles"] == 3
+    assert store.entity("Netanyahu")["articles"] == 1
+
+
+def test_merging_an_unknown_name_says_so(store) -> None:
+    with pytest.raises(NewsgraphError, match="no entity"):
+        store.merge_entities("Nobody", into="Somebody")

@@ -1,0 +1,129 @@
+"""Queries: quotes by speaker, words and date; events by actor, type and date; figures; entities."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from newsgraph.query import find_entity, find_events, find_figures, find_quotes, list_errors
+
+from .make import SRC, STORY, article, story
+
+LATER = "The talks ended without agreement, officials said. Nothing was signed."
+
+
+@pytest.fixture
+def filled(store, store_url):  # type: ignore[no-untyped-def]
+    store.put(story())
+    store.put(article("later", LATER, published=date(2021, 6, 2)))
+    return store_url
+
+
+def test_quotes_by_speaker_give_article_date_and_span(filled: str) -> None:
+    [row] = find_quotes(filled, speaker="Blinken")
+    assert row["speaker"] == "Antony Blinken"
+    assert row["article"] == "story-1" and row["published"] == "2021-05-25"
+    assert row["quote"].startswith("\u201cWe are determined")
+    assert row["end"] - row["start"] == len(row["quote"])
+
+
+@pytest.mark.parametrize(
+    "words, hits",
+    [("rebuild", 1), ("rebuilding lost", 1), ("determined ceasefire", 0), ("", 1), ("\"'*", 0)],
+    ids=["word", "stemmed-words", "words-not-in-the-quote", "empty", "operators-only"],
+)
+def test_quote_search_finds_every_word(filled: str, words: str, hits: int) -> None:
+    assert len(find_quotes(filled, search=words)) == hits
+
+
+def test_quotes_since_a_date_leave_out_older_articles(filled: str) -> None:
+    assert find_quotes(filled, since=date(2021, 6, 1)) == []
+    assert len(find_quotes(filled, since=date(2021, 5, 25))) == 1
+
+
+def test_articles_search_titles_and_text(store) -> None:
+    store.put(story())
+    store.put(article("later", LATER))
+    assert [a.article.id for a in store.articles(search="agreement")] == ["later"]
+    assert [a.article.id for a in store.articles(search="title story")] == ["story-1"]
+
+
+@pytest.mark.parametrize(
+    "filters, hits",
+    [
+        ({}, 1),
+        ({"actor": "Netanyahu"}, 1),
+        ({"actor": "Biden"}, 0),
+        ({"type": "consult"}, 1),
+        ({"type": "ASSAULT"}, 0),
+        ({"since": date(2021, 5, 25), "until": date(2021, 5, 25)}, 1),
+        ({"since": date(2021, 5, 26)}, 0),
+    ],
+    ids=["all", "actor", "other-actor", "type", "other-type", "that-day", "after"],
+)
+def test_events_filter_by_actor_type_and_date(filled: str, filters: dict, hits: int) -> None:
+    found = find_events(filled, **filters)
+    assert len(found) == hits
+    if found:
+        assert found[0]["source"] == "Antony Blinken" and found[0]["reports"] == 1
+
+
+def test_contested_figures_are_those_another_source_disputes(store, store_url: str) -> None:
+    record = story()
+    store.put(record)
+    flat = record.figures[0].__class__(
+        id="f0", text="three", value=3.0, prov=record.figures[0].prov
+    )
+    store.put(article("flat", "three", figures=(flat,)))
+    assert len(find_figures(store_url)) == 3
+    assert {f["figure"] for f in find_figures(store_url, contested=True)} == {
+        "at least 248 people",
+        "about 200",
+    }
+
+
+def test_an_entity_has_aliases_roles_quotes_and_meetings(filled: str) -> None:
+    found = find_entity(filled, "Antony Blinken")
+    assert found["aliases"] == ["Antony Blinken", "Blinken"]
+    assert found["quotes"][0]["published"] == "2021-05-25"
+    [talk] = found["events"]
+    assert talk["type"] == "CONSULT" and talk["with"] == ["Benjamin Netanyahu"]
+    assert find_entity(filled, "Nobody At All") is None
+
+
+def test_the_cli_prints_quotes_as_json(filled: str) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph",
+            "quotes",
+            "--speaker",
+            "Blinken",
+            "--db",
+            filled,
+            "--output",
+            "json",
+        ],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [row] = json.loads(result.stdout)
+    assert row["article"] == "story-1"
+    assert STORY[row["start"] : row["end"]] == row["quote"]
+
+
+def test_errors_are_listed_by_the_query_api(store, store_url: str) -> None:
+    from newsgraph.errors import ReadError
+
+    store.put_error(ReadError("feed.xml", "entry 3", "no-text"))
+    assert list_errors(store_url) == [
+        {"file": "feed.xml", "record": "entry 3", "reason": "no-text", "detail": None}
+    ]
