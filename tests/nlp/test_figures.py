@@ -39,7 +39,7 @@ def test_hedge_value_counted_noun_and_according_to_source(nlp, finder) -> None: 
     assert figure.source is not None and figure.source.text == "agency"
     assert figure.cue is not None and figure.cue.text == "According to"
     assert figure.what == "people died"
-    assert "dead" in figure.key  # "died" is in the "dead" family of quantities.tsv
+    assert figure.quantity == "dead"  # "died" is in the "dead" family of quantities.tsv
 
 
 def test_subject_of_an_attribution_verb_is_the_source(nlp, finder) -> None:  # type: ignore[no-untyped-def]
@@ -149,3 +149,13 @@ def test_two_sources_for_one_quantity_contest_each_other(nlp) -> None:  # type: 
     assert [f.value for f in figures] == [300.0, 200.0, 4.0]
     assert figures[0].contests == [1] and figures[1].contests == [0]
     assert figures[2].contests == []  # the reporter's own count contests nobody
+
+
+def test_a_rival_needs_a_different_value_and_a_nearby_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to the ministry, 30 people were killed. "
+        "The army said 30 people were killed. "
+        "Officials said 12 people were injured."
+    )
+    figures = nlp(text)._.figures
+    assert [f.contests for f in figures] == [[], [], []]  # same value: corroboration; injured

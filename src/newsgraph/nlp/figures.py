@@ -22,6 +22,8 @@ from newsgraph.nlp.dates import load_date_words as load_tsv
 # Entity labels whose numbers are never counts: they name a date, a time, a rank or a thing.
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT",
               "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"}  # fmt: skip
+NEARBY = 3  # sentences between rival figures; from the sample corpus: farther apart they count
+# different incidents ("three died in the first blast ... six in the second")
 ANAPHORIC = {"the", "these", "those", "both", "their", "his", "her", "its", "our", "my", "your"}
 
 
@@ -34,7 +36,10 @@ class FigureSpan:
     hedge: str | None
     unit: str | None
     what: str | None  # the counted phrase ("village residents killed")
-    key: frozenset[str]  # the counted noun's and clause's lemmas, mapped to families
+    quantity: str | None  # what is counted, as a family of quantities.tsv or a verb ("dead")
+    noun: str | None  # the counted noun's lemma
+    partitive: bool  # "40 of the dead"
+    sentence: int  # index of its sentence in the doc
     source: Span | None = None
     cue: Span | None = None
     part: bool = False  # "over 100 of them": a part of an earlier figure, not a rival count
@@ -152,27 +157,43 @@ def clause_verb(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
 
 
-def describe(noun: Token | None, figure: Token, run: list[Token]) -> tuple[str | None, set[str]]:
-    """What the figure counts, as text, and the lemmas that identify the quantity."""
+@dataclass(frozen=True)
+class Counted:
+    """What a figure counts: a phrase for people, and lemmas that identify the quantity."""
+
+    what: str | None  # "residents killed", "of the dead were fighters"
+    noun: str | None  # the counted noun's lemma ("resident"), or the partitive's ("dead")
+    partitive: bool  # "40 of the dead": a count out of a group named after "of"
+    lemmas: tuple[str, ...]  # clause verb, partitive or noun, attribute: most telling first
+
+
+def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
+    """What the figure counts, read off the parse around the counted noun."""
     skip = {t.i for t in run} | {
         t.i for t in run[0].doc[run[0].i - 3 : run[0].i] if t.pos_ != "NOUN"
     }
-    lemmas: set[str] = set()
-    parts = []
+    parts, lemmas = [], []
+    partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == figure
     if noun is not None:
         words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip and t.dep_ != "det"]
-        parts.append(" ".join(t.text for t in words))
-        lemmas.add(noun.lemma_.lower())
+        parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
     verb = clause_verb(noun if noun is not None and noun == figure else figure)
     if verb is not None:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if verb.lemma_ == "be" and attr is not None:
-            parts.append(f"were {' '.join(t.text for t in attr.subtree if t.i <= attr.i)}")
-            lemmas.add(attr.lemma_.lower())
+            parts.append(f"{verb.text} {' '.join(t.text for t in attr.subtree if t.i <= attr.i)}")
+            lemmas.append(attr.lemma_.lower())
         elif verb.lemma_ != "be":
             parts.append(verb.text)
-            lemmas.add(verb.lemma_.lower())
-    return (" ".join(p for p in parts if p) or None), lemmas
+            lemmas.insert(0, verb.lemma_.lower())
+    if noun is not None:
+        lemmas.insert(1 if verb is not None and verb.lemma_ != "be" else 0, noun.lemma_.lower())
+    return Counted(
+        what=" ".join(p for p in parts if p) or None,
+        noun=noun.lemma_.lower() if noun is not None else None,
+        partitive=partitive,
+        lemmas=tuple(lemmas),
+    )
 
 
 def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span | None]:
@@ -227,13 +248,31 @@ def find_unit(run: list[Token], words: dict[str, tuple[str, str]]) -> str | None
     return None
 
 
-def same_quantity(a: FigureSpan, b: FigureSpan) -> bool:
-    """Two figures count one quantity when their keys share a family ("killed" and "the dead")."""
-    return bool(a.key & b.key)
+def quantity_of(counted: Counted, families: dict[str, tuple[str, str]]) -> str | None:
+    """The quantity a figure counts: the first family of its lemmas in quantities.tsv ("killed",
+    "the dead" -> "dead"), else its clause verb; None when nothing tells."""
+    for lemma in counted.lemmas:
+        family = families.get(lemma, ("", ""))[0]
+        if family and family != "*":
+            return family
+    return counted.lemmas[0] if counted.lemmas and counted.lemmas[0] != counted.noun else None
 
 
-def link_contests(figures: list[FigureSpan], doc: Doc) -> None:
-    """Link figures of one quantity given by different sources (neither a part of another)."""
+def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
+    """One quantity: the same family or verb, and the same counted noun unless one of them is a
+    partitive ("225 of the dead") or a word for anyone ("people", `*` in quantities.tsv)."""
+    if a.quantity is None or a.quantity != b.quantity:
+        return False
+    anyone = {n for n in (a.noun, b.noun) if n is None or families.get(n, ("", ""))[0] == "*"}
+    return a.noun == b.noun or a.partitive or b.partitive or bool(anyone)
+
+
+def link_contests(
+    figures: list[FigureSpan], doc: Doc, families: dict[str, tuple[str, str]]
+) -> None:
+    """Link rival figures: one quantity, different values, different named sources, at most
+    NEARBY sentences apart (a rival claim is reported beside the one it disputes), neither a
+    breakdown of another figure ("over 100 of them")."""
     from newsgraph.nlp import entity_at
 
     def who(fig: FigureSpan) -> str | None:
@@ -248,7 +287,9 @@ def link_contests(figures: list[FigureSpan], doc: Doc) -> None:
         for j, b in enumerate(figures[:i]):
             if a.part or b.part or who(a) is None or who(b) is None or who(a) == who(b):
                 continue
-            if same_quantity(a, b):
+            if a.value == b.value or abs(a.sentence - b.sentence) > NEARBY:
+                continue
+            if same_quantity(a, b, families):
                 a.contests.append(j)
                 b.contests.append(i)
 
@@ -261,12 +302,12 @@ class FiguresFinder:
     families: dict[str, tuple[str, str]]
 
     def __call__(self, doc: Doc) -> Doc:
-        figures = [fig for sent in doc.sents for fig in self.find(sent)]
-        link_contests(figures, doc)
+        figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
+        link_contests(figures, doc, self.families)
         doc._.figures = figures
         return doc
 
-    def find(self, sent: Span) -> list[FigureSpan]:
+    def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
         for run in number_runs(sent, self.words):
             if not is_count(run, self.words):
@@ -276,7 +317,7 @@ class FiguresFinder:
             if value is None and hedge is None:
                 hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
             noun, figure = counted(run, self.words)
-            what, lemmas = describe(noun, figure, run)
+            counts = describe(noun, figure, run)
             source, cue = find_source(figure, self.cues)
             figures.append(
                 FigureSpan(
@@ -284,8 +325,11 @@ class FiguresFinder:
                     value=value,
                     hedge=hedge,
                     unit=find_unit(run, self.words),
-                    what=what,
-                    key=frozenset(self.families.get(x, (x, ""))[0] for x in lemmas),
+                    what=counts.what,
+                    quantity=quantity_of(counts, self.families),
+                    noun=counts.noun,
+                    partitive=counts.partitive,
+                    sentence=index,
                     source=source,
                     cue=cue,
                     part=noun is not None and noun.pos_ == "PRON",
