@@ -12,9 +12,20 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
+import newsgraph.nlp  # noqa: F401  (declares doc._.article_id)
 from newsgraph import batch
-from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch, run_shard
+from newsgraph.batch import (
+    ShardResult,
+    batch_paths,
+    extract_guarded,
+    load_batch,
+    read_batch,
+    run_shard,
+)
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -271,3 +282,32 @@ def test_cli_batch_on_a_missing_path_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["batch", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+@Language.component("newsgraph_test_bug")
+def trip_on_bug(doc: Doc) -> Doc:
+    """A component with a bug that one article triggers."""
+    if doc._.article_id == "bug":
+        raise ValueError("a bug in a component")
+    return doc
+
+
+def test_an_article_that_trips_a_bug_costs_that_article_only() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_test_bug")
+    good = Article(id="ok", text="The mayor of Lyon spoke on Monday.", source="f.jsonl#line 1")
+    bad = Article(id="bug", text="Nothing odd here.", source="f.jsonl#line 2")
+    errors: list[ReadError] = []
+
+    extracted = extract_guarded([good, bad, good], nlp, errors.append)
+
+    assert [x.article.id for x in extracted] == ["ok", "ok"]
+    assert [(e.source, e.record, e.reason) for e in errors] == [("f.jsonl", "line 2", "internal")]
+
+
+def test_ingest_and_extract_stay_ray_free() -> None:
+    code = "import sys, newsgraph.cli, newsgraph.jobs, newsgraph.batch; print('ray' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert ran.stdout.strip() == "False"

@@ -91,7 +91,8 @@ def object_targets(
         return [obj]
     if depth == 0:
         return []
-    inner = [c for c in obj.children if c.dep_ == "poss"] + prep_objects(obj, OBJECT_PREPS)
+    inner = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    inner += prep_objects(obj, OBJECT_PREPS)
     return [t for each in inner for t in object_targets(each, lexicon, depth - 1, places=places)]
 
 
@@ -174,19 +175,20 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
 
 
 def resolve_pronoun(token: Token | None) -> Token | None:
-    """A subject pronoun takes the subject of the saying verb above it ("A said they would")."""
+    """A subject pronoun takes the subject of a clause above it ("A said they would", "A was
+    quoted as saying he would"); a relative pronoun the noun its clause modifies."""
     if token is None or token.lower_ not in PRONOUNS:
         return token
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head
     node = token.head
     for _ in range(4):
-        if node.dep_ in ("ccomp", "parataxis") and node.head != node:
-            above = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-            if above is not None and above.lower_ not in PRONOUNS:
-                return above
         if node.head == node:
             break
+        if node.dep_ in ("ccomp", "parataxis", "advcl", "pcomp", "xcomp", "prep"):
+            above = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if above and above[0].lower_ not in PRONOUNS:
+                return above[0]
         node = node.head
     return token
 
@@ -232,6 +234,8 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     source = source if source is not None else agent
     if verb == head:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if kind in lexicon.themes and targets:
+            objects = []  # "send arms to X": the arms are given, X is the target
         targets = [t for obj in objects for t in object_targets(obj, lexicon)] + targets
         targets += [patient] if patient is not None else []
         targets = targets or clause_targets(head, lexicon)

@@ -32,9 +32,7 @@ from newsgraph.nlp.plover import Lexicon, Trigger, load_lexicon
 
 PLACE_PREPS = ("in", "at", "near", "inside", "outside", "across", "throughout", "outside")
 VISIT_PREPS = ("to", "for")  # "travel to Lagos": a visit's destination is its place
-MUST = ("must", "should", "ought")
-OBLIGED = ("have", "need")  # "have to", "need to"
-CAPITAL_WORDS = ("capital",)  # "the Austrian capital": the capital city of that country
+CAPITAL_WORDS = ("capital",)  # "the Kenyan capital": the capital city of that country
 PHYSICAL = ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN")  # a city hit is the city
 SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
 ONGOING = ("ongoing", "continuing", "continued")
@@ -161,15 +159,17 @@ def status_of(head: Token, future_cues: frozenset[str]) -> str:
     return "happened"
 
 
-def modality(verb: Token, future_cues: frozenset[str]) -> str | None:
-    """ "must" for must/should/have to, "future" for will/would/ready to, else None."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    head = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
-    if aux & set(MUST) or head in OBLIGED:
-        return "must"
-    if aux & future_cues or head in future_cues:
-        return "future"
-    return None
+def modality(verb: Token, modals: dict[str, str]) -> str | None:
+    """A clause's modality by modals.tsv: "must withdraw", "have to", "would meet", "ready to"."""
+    words = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and c.lemma_ != "have"  # "have agreed" is no "have to"
+    ]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() != verb.lemma_.lower():
+        words.append(verb.head.lemma_.lower())
+    found = [modals[word] for word in words if word in modals]
+    return "must" if "must" in found else found[0] if found else None
 
 
 def saying_verb(verb: Token, cues: frozenset[str]) -> Token | None:
@@ -196,7 +196,7 @@ def as_statement(
     if verb is None:
         return event
     said = saying_verb(verb, cues)
-    mood = modality(verb, future_cues)
+    mood = modality(verb, lexicon.modals)
     if said is None or mood is None:
         return event
     for kind, types, new_type in lexicon.statements:

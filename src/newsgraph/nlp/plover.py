@@ -6,7 +6,7 @@ plover_statements.tsv); this module loads them and finds trigger words in a pars
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -57,6 +57,8 @@ class Lexicon:
     statements: tuple[tuple[str, frozenset[str], str], ...]  # (modality, types, new type)
     actor_nouns: frozenset[str] = frozenset()  # "rebels", "government": objects that are actors
     groups: frozenset[str] = frozenset()  # "tens of", "members of": the actor is their object
+    modals: dict[str, str] = field(default_factory=dict)  # "must" -> "must", "would" -> "future"
+    themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -75,8 +77,9 @@ class Lexicon:
 
 
 def pos_fits(token: Token, pos: str) -> bool:
-    if pos == "V":
-        return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if pos == "V":  # "alleged bombers": a participle as an adjective is no event
+        verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        return verbal and token.dep_ != "amod"
     if pos == "N":
         return token.pos_ in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ == "pobj")
     return token.pos_ in ("VERB", "NOUN", "AUX", "ADJ", "PROPN")
@@ -119,7 +122,12 @@ def read_tsv(name: str) -> list[list[str]]:
 
 
 def load_lexicon(
-    events: str, roles: str, statements: str, actor_nouns: str, groups: str
+    events: str,
+    roles: str,
+    statements: str,
+    actor_nouns: str,
+    groups: str,
+    modals: str = "modals.tsv",
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
@@ -139,4 +147,6 @@ def load_lexicon(
         ),
         actor_nouns=load_words(actor_nouns),
         groups=load_words(groups),
+        modals={row[0]: row[1] for row in read_tsv(modals) if len(row) > 1},
+        themes=frozenset(row[0] for row in read_tsv(roles) if len(row) > 2 and row[2] == "theme"),
     )
