@@ -311,3 +311,22 @@ def test_ingest_and_extract_stay_ray_free() -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert ran.stdout.strip() == "False"
+
+
+def test_published_fills_articles_without_a_date(tmp_path: Path, nlp: Any) -> None:
+    page = EXAMPLES / "medialine_blinken.txt"  # a scraped text file: no date of its own
+    result = run_shard(str(page), tmp_path, nlp, published=date(2021, 5, 25))
+
+    assert (result.status, result.articles) == ("done", 1)
+    [extracted] = read_batch(tmp_path)
+    assert extracted.article.published == date(2021, 5, 25)
+
+
+def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: Any) -> None:
+    extracted, _ = reference
+    writer = ShardWriter(tmp_path, "reference.txt")
+    writer.add(extracted)
+    writer.commit()
+
+    assert list(read_shard(tmp_path, shard_key("reference.txt"))) == [extracted]
+    assert extracted.quotes and extracted.events and extracted.figures  # every table exercised
