@@ -402,3 +402,15 @@ def reference_dated(nlp):  # type: ignore[no-untyped-def]
 
     article = next(read_paths([REFERENCE]))
     return extract_article(dataclasses.replace(article, published=date(2021, 5, 25)), nlp)
+
+
+@pytest.fixture
+def backend_client(store_url: str, corpus: dict[str, Path], tmp_path: Path, nlp):  # type: ignore[no-untyped-def]
+    """TestClient over two ingested JSONL articles, on SQLite and on PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    ingest_into(store_url, [first_lines(corpus["jsonl"], tmp_path, slice(0, 2))], nlp)
+    with TestClient(create_app(store_url, nlp=nlp)) as test_client:
+        yield test_client

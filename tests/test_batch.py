@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import spacy
@@ -41,7 +42,15 @@ from newsgraph.model import (
     to_json,
 )
 from newsgraph.read import read_paths
-from newsgraph.shards import TABLES, ShardWriter, done_keys, read_errors, read_shard, shard_key
+from newsgraph.shards import (
+    TABLES,
+    ShardWriter,
+    arrow_type,
+    done_keys,
+    read_errors,
+    read_shard,
+    shard_key,
+)
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -311,3 +320,50 @@ def test_ingest_and_extract_stay_ray_free() -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert ran.stdout.strip() == "False"
+
+
+def test_published_fills_articles_without_a_date(tmp_path: Path, nlp: Any) -> None:
+    page = EXAMPLES / "medialine_blinken.txt"  # a scraped text file: no date of its own
+    result = run_shard(str(page), tmp_path, nlp, published=date(2021, 5, 25))
+
+    assert (result.status, result.articles) == ("done", 1)
+    [extracted] = read_batch(tmp_path)
+    assert extracted.article.published == date(2021, 5, 25)
+
+
+def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: Any) -> None:
+    extracted, _ = reference
+    writer = ShardWriter(tmp_path, "reference.txt")
+    writer.add(extracted)
+    writer.commit()
+
+    assert list(read_shard(tmp_path, shard_key("reference.txt"))) == [extracted]
+    assert extracted.quotes and extracted.events and extracted.figures  # every table exercised
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (str | None, (pa.string(), False)),
+        (date | None, (pa.date32(), False)),
+        (tuple[tuple[int, int], ...], (pa.list_(pa.list_(pa.int64())), False)),
+        (
+            Ref | None,
+            (
+                pa.struct(
+                    [
+                        ("name", pa.string()),
+                        ("entity", pa.string()),
+                        ("start", pa.int64()),
+                        ("end", pa.int64()),
+                    ]
+                ),
+                False,
+            ),
+        ),
+        (dict[str, int], (pa.string(), True)),  # no column type of its own: JSON text
+    ],
+    ids=["optional", "date", "spans", "ref", "fallback"],
+)
+def test_columns_follow_the_field_types(hint: Any, expected: Any) -> None:
+    assert arrow_type(hint) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -34,6 +35,21 @@ class Output(StrEnum):
 def report(error: ReadError) -> None:
     """on_error for the CLI: one line per bad record on stderr."""
     err.print(f"[yellow]{error}[/yellow]", highlight=False, soft_wrap=True)
+
+
+class Skipped:
+    """on_error that reports each bad record on stderr and counts them by reason."""
+
+    def __init__(self) -> None:
+        self.reasons: Counter[str] = Counter()
+
+    def __call__(self, error: ReadError) -> None:
+        self.reasons[error.reason] += 1
+        report(error)
+
+    def summary(self, kept: int) -> str:
+        counts = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
+        return f"{kept} articles; {sum(self.reasons.values())} inputs skipped ({counts})"
 
 
 def fail(exc: NewsgraphError) -> typer.Exit:
@@ -91,6 +107,7 @@ def extract(
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
+    skipped = Skipped()
     try:
         check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
@@ -99,7 +116,7 @@ def extract(
             published=anchor,
             fmt=fmt,
             model=model,
-            on_error=report,
+            on_error=skipped,
             max_bytes=int(max_mb * 1024 * 1024),
         )
         records = with_progress(found, "articles")
@@ -119,6 +136,8 @@ def extract(
         sys.stdout.write(
             json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n"
         )
+    if skipped.reasons:
+        err.print(skipped.summary(len(records)), highlight=False)
     if not records:
         raise typer.Exit(1)
 

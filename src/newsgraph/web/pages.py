@@ -125,7 +125,7 @@ def sentence_of(articles: Articles, article_id: str, start: int) -> str | None:
 
 @router.get("/")
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    articles = [summary(a) for a in store.articles(limit=30)]
+    articles = [summary(a) for a in store.articles(limit=20)]
     return render(
         request,
         "index.html",
