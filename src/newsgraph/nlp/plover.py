@@ -67,6 +67,11 @@ class Lexicon:
         for token in sent:
             if token.i in used or token.ent_type_ in NAMES:
                 continue  # "March" the month, "Visit" in a name
+            head = token.head
+            if token.dep_ == "compound" and (
+                head.lemma_.lower() in self.actor_nouns or head.ent_type_
+            ):
+                continue  # "an appeals court" is a court; "a mediation effort" is a mediation
             for entry in self.entries.get(token.lemma_.lower(), ()):
                 trigger = match(token, entry, sent)
                 if trigger is not None:
