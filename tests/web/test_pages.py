@@ -67,6 +67,8 @@ def test_reader_shows_the_speaker_of_a_clicked_quote(  # type: ignore[no-untyped
     page.goto(f"/articles/{quote_path(article_id)}")
     card = page.locator(f"#quote-{quote['id']}")
     expect(card).to_be_hidden()
+    highlighted = page.locator(f'.article-text [data-quote="{quote["id"]}"]').first
+    expect(highlighted).to_have_attribute("title", re.compile(re.escape(quote["speaker"])))
     page.locator(f'.article-text [data-quote="{quote["id"]}"]').first.click()
     expect(card).to_be_visible()
     expect(card.locator(".card-speaker")).to_have_text(quote["speaker"])
