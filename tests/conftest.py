@@ -331,6 +331,8 @@ def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
     (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
     first_lines(corpus["jsonl"], examples, slice(0, 2))
     return tmp_path
+
+
 # --- read: bad input ----------------------------------------------------------------------------
 
 
@@ -387,3 +389,28 @@ def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
     command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path
+
+
+@pytest.fixture(scope="session")
+def reference_dated(nlp):  # type: ignore[no-untyped-def]
+    """The reference article extracted with its publication date, 2021-05-25 (a Tuesday)."""
+    import dataclasses
+    from datetime import date
+
+    from newsgraph.extract import extract_article
+    from newsgraph.read import read_paths
+
+    article = next(read_paths([REFERENCE]))
+    return extract_article(dataclasses.replace(article, published=date(2021, 5, 25)), nlp)
+
+
+@pytest.fixture
+def backend_client(store_url: str, corpus: dict[str, Path], tmp_path: Path, nlp):  # type: ignore[no-untyped-def]
+    """TestClient over two ingested JSONL articles, on SQLite and on PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    ingest_into(store_url, [first_lines(corpus["jsonl"], tmp_path, slice(0, 2))], nlp)
+    with TestClient(create_app(store_url, nlp=nlp)) as test_client:
+        yield test_client

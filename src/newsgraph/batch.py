@@ -57,6 +57,7 @@ class ShardResult:
     errors: int = 0  # bad records reported by the reader or the per-article boundary
     seconds: float = 0.0
     detail: str | None = None  # why it failed
+    cpu: float = 0.0  # CPU seconds the worker spent on it (below `seconds` when cores are shared)
     memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
 
     def __str__(self) -> str:
@@ -84,8 +85,9 @@ def extract_guarded(
         if len(articles) > 1:
             return [x for article in articles for x in extract_guarded([article], nlp, on_error)]
         log.debug("article %s failed", articles[0].id, exc_info=True)
+        file, record = split_source(articles[0].source)
         detail = f"{type(exc).__name__}: {exc}"
-        on_error(ReadError(articles[0].source, articles[0].id, "internal", detail))
+        on_error(ReadError(file, record or articles[0].id, "internal", detail))
         return []
 
 
@@ -102,7 +104,7 @@ def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -> ShardResult:
     """Read, extract and write one input file; a failure is returned, never raised."""
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     if is_done(out, shard_key(shard)):
         return ShardResult(shard, "skipped")
     writer = ShardWriter(out, shard)
@@ -116,8 +118,10 @@ def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -
         writer.abort()
         log.debug("shard %s failed", shard, exc_info=True)
         return ShardResult(shard, "failed", detail=f"{type(exc).__name__}: {exc}")
-    seconds = time.perf_counter() - began
-    return ShardResult(shard, "done", writer.articles, writer.errors, seconds, memory=peak_memory())
+    seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
+    return ShardResult(
+        shard, "done", writer.articles, writer.errors, seconds, cpu=cpu, memory=peak_memory()
+    )
 
 
 def peak_memory() -> float:
@@ -201,7 +205,7 @@ def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardRes
                 yield ShardResult(futures[future], "failed", detail=f"worker died: {exc}")
 
 
-RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "memory")
+RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "cpu", "memory")
 
 
 class ShardActor:
@@ -254,6 +258,9 @@ def run_ray(
             configure_logging=False,
             **({} if address else local_instance()),
         )
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # one line per shard is ours to print
+    context.print_on_execution_start = False
     try:
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = ray.data.from_items([{"shard": shard} for shard in shards])
@@ -274,6 +281,7 @@ def run_ray(
                 int(row["errors"]),
                 float(row["seconds"]),
                 str(row["detail"]) or None,
+                float(row["cpu"]),
                 float(row["memory"]),
             )
     finally:
@@ -299,9 +307,11 @@ def batch_paths(
     and left unfinished, so the next run tries it again."""
     if engine not in ENGINES:
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    out = Path(out)
+    out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
     out.mkdir(parents=True, exist_ok=True)
     shards = list(dict.fromkeys(str(p) for p in iter_files(paths)))
+    if "-" in shards:
+        raise NewsgraphError("batch reads files and folders, not standard input (-)")
     job = Job(out=out, model=model or DEFAULT_MODEL, published=published)
     pending = []
     for shard in shards:

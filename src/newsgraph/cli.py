@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -34,6 +35,21 @@ class Output(StrEnum):
 def report(error: ReadError) -> None:
     """on_error for the CLI: one line per bad record on stderr."""
     err.print(f"[yellow]{error}[/yellow]", highlight=False, soft_wrap=True)
+
+
+class Skipped:
+    """on_error that reports each bad record on stderr and counts them by reason."""
+
+    def __init__(self) -> None:
+        self.reasons: Counter[str] = Counter()
+
+    def __call__(self, error: ReadError) -> None:
+        self.reasons[error.reason] += 1
+        report(error)
+
+    def summary(self, kept: int) -> str:
+        counts = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
+        return f"{kept} articles; {sum(self.reasons.values())} inputs skipped ({counts})"
 
 
 def fail(exc: NewsgraphError) -> typer.Exit:
@@ -91,6 +107,7 @@ def extract(
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
+    skipped = Skipped()
     try:
         check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
@@ -99,7 +116,7 @@ def extract(
             published=anchor,
             fmt=fmt,
             model=model,
-            on_error=report,
+            on_error=skipped,
             max_bytes=int(max_mb * 1024 * 1024),
         )
         records = with_progress(found, "articles")
@@ -119,6 +136,8 @@ def extract(
         sys.stdout.write(
             json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n"
         )
+    if skipped.reasons:
+        err.print(skipped.summary(len(records)), highlight=False)
     if not records:
         raise typer.Exit(1)
 
@@ -449,13 +468,14 @@ def batch(
     """Extract a crawl into Parquet shards; rerun to resume. Failed shards exit 1."""
     from newsgraph.batch import batch_paths, summarise
 
+    results = []
     try:
-        anchor = date.fromisoformat(published) if published else None
-        results = []
+        check_paths(paths)
+        anchor = day(published, "--published")
         for result in batch_paths(
             paths,
             out,
-            engine=engine.value,
+            engine=engine,
             address=address,
             workers=workers,
             model=model,
@@ -465,8 +485,6 @@ def batch(
             results.append(result)
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    except ValueError as exc:
-        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     sys.stdout.write(summarise(results, out) + "\n")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
@@ -512,9 +530,9 @@ def demo(
     from newsgraph.demo import ingest_examples
 
     try:
-        summary, nlp = ingest_examples(db)
+        summary = ingest_examples(db)
         sys.stdout.write("\n".join(summary.lines()) + "\n")
         if serve_ui:
-            run(db, port=port, nlp=nlp, on_ready=say_address)
+            run(db, port=port, on_ready=say_address)
     except NewsgraphError as exc:
         raise fail(exc) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,7 +103,7 @@ def test_standard_input_is_read_and_detected(corpus: dict[str, Path]) -> None:
         [sys.executable, "-c", code],
         input=corpus["feed"].read_bytes(),
         capture_output=True,
-        env={"PYTHONPATH": str(SRC)},
+        env={**os.environ, "PYTHONPATH": str(SRC)},
         check=True,
     )
     lines = done.stdout.decode().splitlines()
