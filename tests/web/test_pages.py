@@ -95,6 +95,9 @@ def test_search_box_finds_a_quote_by_its_words(
     expect(page.locator("#search-summary")).to_contain_text(word)
     expect(page.locator("#quote-results")).to_contain_text(quote["text"])
     shoot(page, artifacts, "search-results")
+    page.locator("#quote-results .quote-hit .meta a").first.click()  # to the quote in its article
+    expect(page).to_have_url(re.compile(r"/articles/.+#"))
+    expect(page.locator(".quote-card:visible")).to_have_count(1)
 
 
 def test_speaker_page_lists_quotes_over_time(page: Page, artifacts: Path, live_server: str) -> None:  # type: ignore[no-untyped-def]
