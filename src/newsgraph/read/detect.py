@@ -13,7 +13,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.model import Article
@@ -156,7 +156,7 @@ def read_gzip(
         with gzip.GzipFile(fileobj=stream) as unzipped:
             yield from read_stream(
                 inner,
-                unzipped,
+                cast(BinaryIO, unzipped),
                 fmt=fmt,
                 source=source,
                 on_error=on_error,

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article, normalise_text
@@ -64,7 +65,10 @@ def article_from_html(
         favor_precision=True,
         fast=True,
     )
-    body = without_title(document.text or "", document.title) if document else ""
+    if not isinstance(document, Document):  # None: nothing that looks like an article
+        on_error(ReadError(source, record, "no-text"))
+        return None
+    body = without_title(document.text or "", document.title)
     if not body.strip():
         on_error(ReadError(source, record, "no-text"))
         return None
