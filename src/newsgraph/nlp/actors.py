@@ -232,7 +232,7 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     agent = None if agent == head else agent  # "the talks were ...": no source of their own
     if agent is None and patient is not None and kind in ATTITUDES and verb == head:
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
-    if verb != head and agent is not None and not is_actor(agent, lexicon):
+    if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):
         agent = None  # "after failed negotiations, the deadline stands": no actor of the talks
     source = source if source is not None else agent
     if verb == head:

@@ -272,7 +272,8 @@ class EventsFinder:
             narrative = (index, lead) if lead is not None else narrative
             events.extend(found)
         borrow_parties(events)
-        doc._.events = events
+        # an event with no actor and no place tells a reader nothing ("the opposing views")
+        doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
 
     def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
