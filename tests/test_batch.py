@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import spacy
@@ -41,7 +42,15 @@ from newsgraph.model import (
     to_json,
 )
 from newsgraph.read import read_paths
-from newsgraph.shards import TABLES, ShardWriter, done_keys, read_errors, read_shard, shard_key
+from newsgraph.shards import (
+    TABLES,
+    ShardWriter,
+    arrow_type,
+    done_keys,
+    read_errors,
+    read_shard,
+    shard_key,
+)
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -196,7 +205,8 @@ def test_unreadable_shard_fails_without_raising(tmp_path: Path, nlp: Any) -> Non
 def test_killed_batch_rerun_gives_the_same_parquet(
     tmp_path: Path, batch_out: Any, batch_corpus: list[Path]
 ) -> None:
-    out, shards = tmp_path / "out", batch_corpus[1:3]  # two small shards
+    # A one-article shard, then one of several articles: the kill lands while that one runs.
+    out, shards = tmp_path / "out", [batch_corpus[1], batch_corpus[0]]
     command = [sys.executable, "-m", "newsgraph", "batch", *map(str, shards)]
     command += ["--out", str(out), "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -330,3 +340,31 @@ def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: An
 
     assert list(read_shard(tmp_path, shard_key("reference.txt"))) == [extracted]
     assert extracted.quotes and extracted.events and extracted.figures  # every table exercised
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (str | None, (pa.string(), False)),
+        (date | None, (pa.date32(), False)),
+        (tuple[tuple[int, int], ...], (pa.list_(pa.list_(pa.int64())), False)),
+        (
+            Ref | None,
+            (
+                pa.struct(
+                    [
+                        ("name", pa.string()),
+                        ("entity", pa.string()),
+                        ("start", pa.int64()),
+                        ("end", pa.int64()),
+                    ]
+                ),
+                False,
+            ),
+        ),
+        (dict[str, int], (pa.string(), True)),  # no column type of its own: JSON text
+    ],
+    ids=["optional", "date", "spans", "ref", "fallback"],
+)
+def test_columns_follow_the_field_types(hint: Any, expected: Any) -> None:
+    assert arrow_type(hint) == expected

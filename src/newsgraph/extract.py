@@ -99,7 +99,9 @@ def ref_from(doc: Doc, span: Span, name: str | None = None) -> Ref:
     clusters = doc._.entities or ()
     cluster = next((c for c in clusters if name is not None and c.name == name), None)
     if cluster is None and name is None and clusters:
-        cluster = entity_at(doc, span.start_char, span.end_char)
+        # the entity whose mention holds the phrase's head: "a <city> car bombing" is no city
+        head = span.root
+        cluster = entity_at(doc, head.idx, head.idx + len(head.text))
     return Ref(
         name=name or (cluster.name if cluster is not None else span.text),
         entity=cluster.key if cluster is not None else None,

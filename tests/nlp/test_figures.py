@@ -159,3 +159,22 @@ def test_a_rival_needs_a_different_value_and_a_nearby_sentence(nlp) -> None:  # 
     )
     figures = nlp(text)._.figures
     assert [f.contests for f in figures] == [[], [], []]  # same value: corroboration; injured
+
+
+def test_a_figure_in_a_quote_comes_from_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        '"We have lost 40 soldiers since March. The enemy lost 300," the general told reporters.'
+    )
+    assert [(f.value, f.source.text if f.source else None) for f in doc._.figures] == [
+        (40.0, "the general"),
+        (300.0, "general"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A two-thirds majority is needed.", "The odds rose to a three-in-five chance."],
+    ids=["fraction", "odds"],
+)
+def test_fractions_and_odds_count_nothing(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert nlp(sentence)._.figures == []

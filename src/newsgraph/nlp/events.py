@@ -272,7 +272,8 @@ class EventsFinder:
             narrative = (index, lead) if lead is not None else narrative
             events.extend(found)
         borrow_parties(events)
-        doc._.events = events
+        # an event with no actor and no place tells a reader nothing ("the opposing views")
+        doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
 
     def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
@@ -317,7 +318,11 @@ def main_date(sent: Span, dates: list[DateSpan], cues: frozenset[str]) -> DateSp
     if root.lemma_.lower() in cues:
         return None
     for date_span in dates:
-        if date_span.tense == "past" and root in ancestors_within(date_span.span.root, 4):
+        if date_span.tense != "past" or date_span.duration:
+            continue
+        if date_span.start is not None and date_span.start != date_span.end:
+            continue  # a week, a month or a year is no day the story goes on from
+        if root in ancestors_within(date_span.span.root, 4):
             return date_span
     return None
 

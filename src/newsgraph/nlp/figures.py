@@ -11,7 +11,9 @@ reporter states it. Figures of different sources for the same quantity contest e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -94,6 +96,8 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     if any(after.startswith(f"-{w}") or after.startswith(w) for w, (k, _) in words.items()
            if k == "age") or words.get(before, ("", ""))[0] == "age":  # fmt: skip
         return False
+    if odds_or_fraction(run, words):
+        return False
     if last.dep_ in ("nummod", "appos", "compound") and last.head.i < first.i:
         return False  # an identifier after its noun: "Resolution 242", "Flight 370"
     if first.lower_ == "one" and last.dep_ != "nummod":
@@ -104,6 +108,15 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     ):
         return False  # "the two men": a reference, not a count
     return not (first.i > 0 and doc[first.i - 1].lower_ in ANAPHORIC and noun is not None)
+
+
+def odds_or_fraction(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """ "three-in-five" (both numbers), "two-thirds": a share, not a count."""
+    doc, first, last = run[0].doc, run[0], run[-1]
+    after = [t.lower_ for t in doc[last.i + 1 : last.i + 3]]
+    before = [t.lower_ for t in doc[max(first.i - 2, 0) : first.i]]
+    share = len(after) == 2 and (after[1] == "in" or words.get(after[1], ("", ""))[0] == "fraction")
+    return (after[:1] == ["-"] and share) or before == ["in", "-"]
 
 
 def _partitive(token: Token) -> Token | None:
@@ -217,6 +230,17 @@ def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span 
     return None, None
 
 
+def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
+    """(speaker, cue) of the quote (doc._.quotes) whose words hold the figure: '"We lost 40
+    men," the general said.' A pull quote repeats a statement and lends no speaker."""
+    for quote in quotes:
+        if quote.speaker is None or quote.repeats is not None:
+            continue
+        if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
+            return quote.speaker, quote.cue
+    return None, None
+
+
 def mention(token: Token) -> Span:
     """The named entity holding the token, or its noun phrase up to the token."""
     if token.ent_type_:
@@ -303,6 +327,9 @@ class FiguresFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
+        for figure in figures:
+            if figure.source is None:
+                figure.source, figure.cue = quoted_source(figure.span, doc._.quotes or ())
         link_contests(figures, doc, self.families)
         doc._.figures = figures
         return doc

@@ -59,6 +59,7 @@ class Lexicon:
     groups: frozenset[str] = frozenset()  # "tens of", "members of": the actor is their object
     modals: dict[str, str] = field(default_factory=dict)  # "must" -> "must", "would" -> "future"
     themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
+    audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -67,6 +68,11 @@ class Lexicon:
         for token in sent:
             if token.i in used or token.ent_type_ in NAMES:
                 continue  # "March" the month, "Visit" in a name
+            head = token.head
+            if token.dep_ == "compound" and (
+                head.lemma_.lower() in self.actor_nouns or head.ent_type_
+            ):
+                continue  # "an appeals court" is a court; "a mediation effort" is a mediation
             for entry in self.entries.get(token.lemma_.lower(), ()):
                 trigger = match(token, entry, sent)
                 if trigger is not None:
@@ -149,4 +155,7 @@ def load_lexicon(
         groups=load_words(groups),
         modals={row[0]: row[1] for row in read_tsv(modals) if len(row) > 1},
         themes=frozenset(row[0] for row in read_tsv(roles) if len(row) > 2 and row[2] == "theme"),
+        audiences=frozenset(
+            row[0] for row in read_tsv(roles) if len(row) > 2 and row[2] == "audience"
+        ),
     )
