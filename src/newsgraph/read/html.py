@@ -21,6 +21,8 @@ from newsgraph.model import Article, normalise_text
 from newsgraph.read.article import MAX_BYTES, make_article
 from newsgraph.read.decode import looks_binary, read_document
 
+HEADING_WORDS = 30
+
 
 def read_html(
     stream: BinaryIO, *, source: str, on_error: OnError, max_bytes: int = MAX_BYTES
@@ -85,8 +87,13 @@ def article_from_html(
 
 
 def without_title(text: str, title: str | None) -> str:
-    """The body without a first line that repeats the title (the page's <h1>)."""
+    """The body without a first line that repeats the title (the page's <h1>).
+
+    A heading is short (HEADING_WORDS at most) and holds the title or is held in it: "Storm hits
+    coast" under the title "Storm hits coast | Gazette", or "Storm hits coast: three dead".
+    """
     first, _, rest = text.strip().partition("\n")
-    if title and normalise_text(first) == normalise_text(title):
+    line, title = normalise_text(first), normalise_text(title or "")
+    if rest and title and len(line.split()) <= HEADING_WORDS and (line in title or title in line):
         return rest.strip()
     return text.strip()
