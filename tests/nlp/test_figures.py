@@ -229,3 +229,8 @@ def test_any_text_gives_figures_events_and_dates_without_raising(nlp, words) -> 
         assert event.status in ("happened", "ongoing", "planned")
     for found in doc._.dates:
         assert found.start is None or found.start <= found.end
+
+
+def test_a_range_shares_its_scale(nlp) -> None:  # type: ignore[no-untyped-def]
+    figures = nlp("Rebuilding will cost between $300 and 400 billion.")._.figures
+    assert [(f.value, f.hedge) for f in figures] == [(3e11, "between"), (4e11, None)]

@@ -127,6 +127,17 @@ def _partitive(token: Token) -> Token | None:
     return None
 
 
+def range_scale(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, str]]) -> float:
+    """The scale a range's first number borrows from its second: "$300 to 400 billion"."""
+    doc = run[0].doc
+    if nxt[0].i != run[-1].i + 2 or doc[run[-1].i + 1].lower_ not in ("to", "and", "-", "–"):
+        return 1.0
+    if any(words.get(t.lower_, ("", ""))[0] == "scale" for t in run):
+        return 1.0
+    scale = words.get(nxt[-1].lower_, ("", ""))
+    return float(scale[1]) if scale[0] == "scale" and len(nxt) > 1 else 1.0
+
+
 def find_hedge(run: list[Token], hedges: frozenset[str]) -> tuple[str | None, int]:
     """The longest hedge phrase right before the run, and the index of its first token."""
     first = run[0]
@@ -336,11 +347,14 @@ class FiguresFinder:
 
     def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
-        for run in number_runs(sent, self.words):
+        runs = number_runs(sent, self.words)
+        for i, run in enumerate(runs):
             if not is_count(run, self.words):
                 continue
             hedge, start = find_hedge(run, self.hedges)
             value = parse_number(run, self.words)
+            if value is not None and i + 1 < len(runs):
+                value *= range_scale(run, runs[i + 1], self.words)
             if value is None and hedge is None:
                 hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
             noun, figure = counted(run, self.words)

@@ -138,7 +138,7 @@ class QuotesFinder:
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
 
     def prep_content(self, token: Token) -> tuple[int, int] | None:
-        """"X called for Y", "X talked about Y": the preposition's object is the content."""
+        """ "X called for Y", "X talked about Y": the preposition's object is the content."""
         lemma = token.lemma_.lower()
         for child in token.rights:
             if child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.prep_cues:
@@ -544,9 +544,7 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         "pronouns": "pronouns.txt",
     },
 )
-def make_quotes(
-    nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str
-) -> QuotesFinder:
+def make_quotes(nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str) -> QuotesFinder:
     return QuotesFinder(
         cues=load_words(cues), prep_cues=load_words(prep_cues), pronouns=load_words(pronouns)
     )
