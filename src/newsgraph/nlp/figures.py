@@ -199,8 +199,15 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
     parts, lemmas = [], []
     partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == figure
     if noun is not None:
-        words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip and t.dep_ != "det"]
+        words = [
+            t
+            for t in noun.subtree
+            if t.i <= noun.i and t.i not in skip and (partitive or t.dep_ != "det")
+        ]  # "of the dead", but "people killed" for "the 40 people killed"
         parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
+    appos = next((c for c in figure.children if c.dep_ == "appos"), None)
+    if appos is not None:  # "over 100 of them women and children"
+        parts.append(" ".join(t.text for t in appos.subtree))
     verb = clause_verb(noun if noun is not None and noun == figure else figure)
     if verb is not None:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
