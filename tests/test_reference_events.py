@@ -75,13 +75,13 @@ def figure_gold(extracted: ExtractedArticle, gold: list[dict[str, Any]]) -> list
     return rows
 
 
-def test_reference_figures_have_value_hedge_and_source(reference, reference_gold) -> None:  # type: ignore[no-untyped-def]
+def test_reference_figures_have_value_hedge_and_source(reference, reference_gold, floors) -> None:  # type: ignore[no-untyped-def]
     extracted, _ = reference
     gold = figure_gold(extracted, reference_gold["figures"])
     row = {"id": extracted.article.id, "text": extracted.article.text, "figures": gold}
     scores = score_figures([row], [to_json(extracted)])
-    assert scores["recall"] == 1.0
-    assert scores["correct"] == 1.0
+    assert scores["recall"] >= floors["figures.reference_recall"]
+    assert scores["correct"] >= floors["figures.reference_correct"]
 
 
 def test_reference_rival_figures_are_contested(reference, reference_gold) -> None:  # type: ignore[no-untyped-def]

@@ -251,7 +251,7 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     between = prep_objects(head, ("between",))
     if between and source is None:  # "fighting between A and B"
         return actor_spans(between, lexicon), actor_spans(targets, lexicon, trigger.words)
-    if trigger.entry.mode == "visit":
-        targets = [t for t in targets if t.ent_type_ not in PLACE_LABELS]
+    if trigger.entry.mode == "visit":  # "travel to X": X is where; "visited X": X is also whom
+        targets = [t for t in targets if t.ent_type_ not in PLACE_LABELS or t.dep_ == "dobj"]
     sources = actor_spans([source], lexicon, trigger.words) if source is not None else []
     return sources, actor_spans(between + targets, lexicon, trigger.words)

@@ -293,6 +293,12 @@ class EventsFinder:
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             found = find_place(trigger, event.source + event.target, self.places) or [None]
+            if (
+                not event.target
+                and found[0] is not None
+                and event.type in self.lexicon.places_as_targets
+            ):
+                event.target = [found[0]]  # "lifted the curfew in X": X is acted on
             for place in found:
                 for target in event.target or [None]:
                     one = replace(event, place=place, target=[target] if target else [])

@@ -127,6 +127,17 @@ def _partitive(token: Token) -> Token | None:
     return None
 
 
+def range_scale(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, str]]) -> float:
+    """The scale a range's first number borrows from its second: "$300 to 400 billion"."""
+    doc = run[0].doc
+    if nxt[0].i != run[-1].i + 2 or doc[run[-1].i + 1].lower_ not in ("to", "and", "-", "–"):
+        return 1.0
+    if any(words.get(t.lower_, ("", ""))[0] == "scale" for t in run):
+        return 1.0
+    scale = words.get(nxt[-1].lower_, ("", ""))
+    return float(scale[1]) if scale[0] == "scale" and len(nxt) > 1 else 1.0
+
+
 def find_hedge(run: list[Token], hedges: frozenset[str]) -> tuple[str | None, int]:
     """The longest hedge phrase right before the run, and the index of its first token."""
     first = run[0]
@@ -188,8 +199,15 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
     parts, lemmas = [], []
     partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == figure
     if noun is not None:
-        words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip and t.dep_ != "det"]
+        words = [
+            t
+            for t in noun.subtree
+            if t.i <= noun.i and t.i not in skip and (partitive or t.dep_ != "det")
+        ]  # "of the dead", but "people killed" for "the 40 people killed"
         parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
+    appos = next((c for c in figure.children if c.dep_ == "appos"), None)
+    if appos is not None:  # "over 100 of them women and children"
+        parts.append(" ".join(t.text for t in appos.subtree))
     verb = clause_verb(noun if noun is not None and noun == figure else figure)
     if verb is not None:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
@@ -336,11 +354,14 @@ class FiguresFinder:
 
     def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
-        for run in number_runs(sent, self.words):
+        runs = number_runs(sent, self.words)
+        for i, run in enumerate(runs):
             if not is_count(run, self.words):
                 continue
             hedge, start = find_hedge(run, self.hedges)
             value = parse_number(run, self.words)
+            if value is not None and i + 1 < len(runs):
+                value *= range_scale(run, runs[i + 1], self.words)
             if value is None and hedge is None:
                 hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
             noun, figure = counted(run, self.words)

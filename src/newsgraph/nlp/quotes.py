@@ -27,7 +27,7 @@ from newsgraph.nlp.speakers import Resolver
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 # Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
-OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "intend", "show", "find", "reveal"})
+OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
 # "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
 # subject speaks
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
@@ -83,6 +83,7 @@ class Cue:
 @dataclass(frozen=True)
 class QuotesFinder:
     cues: frozenset[str]
+    prep_cues: frozenset[str]
     pronouns: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -121,6 +122,13 @@ class QuotesFinder:
         """The attribution whose cue is `token`, when it has content or a speaker."""
         if token.lower_ == "according":
             return _according(token)
+        if token.pos_ == "VERB" and (content := self.prep_content(token)) is not None:
+            speaker = speaker_of(token)
+            if speaker is None:
+                return None
+            prep = next(c for c in token.rights if c.dep_ == "prep")
+            cue = token.doc[token.i : prep.i + 1] if prep.i <= token.i + 2 else cue_span(token)
+            return Cue(cue=cue, speaker=speaker, content=content)
         if not self.is_cue(token):
             return None
         speaker = speaker_of(token)
@@ -128,6 +136,17 @@ class QuotesFinder:
         if speaker is None:
             return None
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
+
+    def prep_content(self, token: Token) -> tuple[int, int] | None:
+        """ "X called for Y", "X talked about Y": the preposition's object is the content."""
+        lemma = token.lemma_.lower()
+        for child in token.rights:
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.prep_cues:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:  # "called on X to act": the rest of the clause goes with it
+                    end = max(objects[0].right_edge.i + 1, _clause_end(token))
+                    return trim(token.doc, objects[0].left_edge.i, end)
+        return None
 
     def attach(self, doc: Doc, stretch: Stretch, quotes: list[QuoteSpan]) -> None:
         """Attribute a quoted stretch that no cue's content covers."""
@@ -411,7 +430,7 @@ def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
     """Char span of what the cue attributes: its clausal complement, trimmed."""
     for child in cue.children:
         if child.dep_ in CONTENT_DEPS or (objects and child.dep_ == "xcomp"):
-            return trim(cue.doc, child.left_edge.i, child.right_edge.i + 1)
+            return trim(cue.doc, child.left_edge.i, _coordinated_end(cue, child))
     own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
     left = cue.left_edge.i
     after_clause = cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i
@@ -426,6 +445,34 @@ def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
     return None
+
+
+def _coordinated_end(cue: Token, content: Token) -> int:
+    """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
+    "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).
+    """
+    end = _clause_end(content)
+    for token in cue.doc[content.i + 1 : end]:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.tag_ == cue.tag_:
+            cut = token.left_edge.i
+            while cut > content.i and cue.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
+    return end
+
+
+def _clause_end(head: Token) -> int:
+    """End token of a content clause, before a trailing ", verb-ing ..." clause.
+
+    "voters say they would consider X, putting them ahead": PolNeAR stops at the comma.
+    """
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_comma = before is not None and before.text in (",", "—", ";")
+        if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
+            return min(end, child.left_edge.i)
+    return end
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -491,7 +538,13 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.quotes"],
-    default_config={"cues": "quote_cues.txt", "pronouns": "pronouns.txt"},
+    default_config={
+        "cues": "quote_cues.txt",
+        "prep_cues": "quote_prep_cues.txt",
+        "pronouns": "pronouns.txt",
+    },
 )
-def make_quotes(nlp: Language, name: str, cues: str, pronouns: str) -> QuotesFinder:
-    return QuotesFinder(cues=load_words(cues), pronouns=load_words(pronouns))
+def make_quotes(nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str) -> QuotesFinder:
+    return QuotesFinder(
+        cues=load_words(cues), prep_cues=load_words(prep_cues), pronouns=load_words(pronouns)
+    )
