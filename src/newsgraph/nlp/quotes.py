@@ -30,6 +30,10 @@ CONTENT_DEPS = ("ccomp",)
 OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
 # "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
 # subject speaks
+# "told Megyn not to worry", "urged voters to turn out": the infinitive is the content.
+INFINITIVE_CUES = frozenset(
+    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
+)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
 MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
@@ -40,6 +44,7 @@ CUE_WINDOW_BEFORE = 12
 # Verbs that name what their object is: "called Trump “unhinged”" (content from the object on).
 NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
 MIN_PULL_WORDS = 6
+COLON_SPEAKER_WORDS = 4
 WORD = re.compile(r"\w+")
 
 
@@ -104,6 +109,7 @@ class QuotesFinder:
         stretches = [s for s in find_stretches(text) if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
+        cues.extend(colon_lines(doc))
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes)
         claimed = {id(s) for q in quotes for s in q.stretches}
@@ -132,7 +138,8 @@ class QuotesFinder:
         if not self.is_cue(token):
             return None
         speaker = speaker_of(token)
-        content = content_of(token, token.lemma_.lower() in OBJECT_CUES)
+        lemma = token.lemma_.lower()
+        content = content_of(token, lemma in OBJECT_CUES, lemma in INFINITIVE_CUES)
         if speaker is None:
             return None
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
@@ -426,10 +433,10 @@ def mention_span(token: Token) -> Span:
     return doc[start:end]
 
 
-def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
+def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
     """Char span of what the cue attributes: its clausal complement, trimmed."""
     for child in cue.children:
-        if child.dep_ in CONTENT_DEPS or (objects and child.dep_ == "xcomp"):
+        if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
             return trim(cue.doc, child.left_edge.i, _coordinated_end(cue, child))
     own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
     left = cue.left_edge.i
@@ -445,6 +452,31 @@ def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
     return None
+
+
+def colon_lines(doc: Doc) -> list[Cue]:
+    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
+
+    The part before the colon is a short name ("Issa:", "JOEL BENENSON:", "Q:"): at most
+    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", doc.text):
+        line = match.group()
+        colon = line.find(":")
+        words = line[:colon].split()
+        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
+            continue  # "5:45 p.m.", "http://"
+        start, at = match.start(), match.start() + colon
+        speaker = doc.char_span(start, at, alignment_mode="expand")
+        cue = doc.char_span(at, at + 1, alignment_mode="expand")
+        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
+        if speaker is None or cue is None or content is None or len(content) < 3:
+            continue
+        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
+    return found
 
 
 def _coordinated_end(cue: Token, content: Token) -> int:
