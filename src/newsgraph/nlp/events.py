@@ -344,9 +344,23 @@ def drop_echoes(events: list[EventSpan]) -> list[EventSpan]:
             and {(t.start, t.end) for t in other.target} >= {(t.start, t.end) for t in event.target}
             for other in events
         )
-        if not echo:
+        if not echo and not restates(event, events):
             keep.append(event)
     return keep
+
+
+def restates(event: EventSpan, events: list[EventSpan]) -> bool:
+    """A noun trigger under a verb trigger of its type says it again: "arrived for a tour"."""
+    head = event.trigger.root
+    if head.pos_ in ("VERB", "AUX"):
+        return False
+    verb = governing_verb(head)
+    return verb is not None and any(
+        other.type == event.type
+        and other.trigger.root == verb
+        and bool(other.source or other.target or not (event.source or event.target))
+        for other in events
+    )
 
 
 def borrow_parties(events: list[EventSpan]) -> None:
