@@ -120,7 +120,11 @@ def find_place(trigger: Trigger, actors: list[Span], places: Places) -> list[Spa
             return [mention(t) for t in expand(dobj[0])]
     taken = {(a.start, a.end) for a in actors}
     holders += [a.root for a in actors]  # "met with the rebels in Nairobi"
-    holders += [t for t in head.subtree if t.dep_ in ("acl", "relcl", "pcomp") and t.pos_ == "VERB"]
+    # a clause of the trigger itself: "talks held in X", "talks with Y being held in X"
+    holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    holders += [
+        g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]
     for holder in holders:
         for pobj in prep_objects(holder, preps):
             if described_capital(pobj, places) is not None:
@@ -370,7 +374,9 @@ def borrow_parties(events: list[EventSpan]) -> None:
             continue
         fight = next((e for e in reversed(events[:i]) if e.type == "ASSAULT" and e.source), None)
         if fight is not None:
-            event.source = list(fight.source) + list(fight.target)
+            where = (fight.place.start, fight.place.end) if fight.place is not None else None
+            sides = [t for t in fight.target if (t.start, t.end) != where]  # not where it was
+            event.source = list(fight.source) + sides
 
 
 @Language.factory(
