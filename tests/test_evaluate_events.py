@@ -63,3 +63,36 @@ def test_figures_scorer_needs_value_hedge_and_source() -> None:
     wrong = {**right, "hedge": None}
     assert score_figures([gold], [{"article": {"id": "a"}, "figures": [right]}])["correct"] == 1.0
     assert score_figures([gold], [{"article": {"id": "a"}, "figures": [wrong]}])["correct"] == 0.0
+
+
+def test_eval_events_command_prints_json_scores(shared) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parent.parent / "src"
+    gold = shared / "data" / "plover_dev.jsonl"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsgraph",
+            "eval",
+            "events",
+            "--gold",
+            str(gold),
+            "--limit",
+            "5",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["events"] == 5.0
+    assert 0.0 <= scores["type_accuracy"] <= 1.0

@@ -75,13 +75,13 @@ def figure_gold(extracted: ExtractedArticle, gold: list[dict[str, Any]]) -> list
     return rows
 
 
-def test_reference_figures_have_value_hedge_and_source(reference, reference_gold) -> None:  # type: ignore[no-untyped-def]
+def test_reference_figures_have_value_hedge_and_source(reference, reference_gold, floors) -> None:  # type: ignore[no-untyped-def]
     extracted, _ = reference
     gold = figure_gold(extracted, reference_gold["figures"])
     row = {"id": extracted.article.id, "text": extracted.article.text, "figures": gold}
     scores = score_figures([row], [to_json(extracted)])
-    assert scores["recall"] == 1.0
-    assert scores["correct"] == 1.0
+    assert scores["recall"] >= floors["figures.reference_recall"]
+    assert scores["correct"] >= floors["figures.reference_correct"]
 
 
 def test_reference_rival_figures_are_contested(reference, reference_gold) -> None:  # type: ignore[no-untyped-def]
@@ -106,3 +106,23 @@ def test_reference_golden_files(reference, golden) -> None:  # type: ignore[no-u
 def refs(record: dict[str, Any]) -> list[dict[str, Any]]:
     out = [r for e in record["events"] for r in (*e["source"], *e["target"], e["place"]) if r]
     return out + [f["source"] for f in record["figures"] if f["source"]]
+
+
+def test_eval_figures_scores_a_gold_jsonl_built_from_the_reference(
+    reference, reference_gold, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from newsgraph.evaluate import evaluate
+
+    extracted, _ = reference
+    gold = {
+        "id": extracted.article.id,
+        "text": extracted.article.text,
+        "figures": figure_gold(extracted, reference_gold["figures"]),
+    }
+    path = tmp_path / "figures_gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores = evaluate("figures", path)  # as `newsgraph eval figures --gold FILE` runs it
+    assert scores["correct"] == 1.0
+    assert scores["precision"] == 1.0

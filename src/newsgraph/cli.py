@@ -178,6 +178,8 @@ DbOption = Annotated[
 ]
 OutputOption = Annotated[Output, typer.Option(help="table, json or jsonl.")]
 LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+QUOTE_COLUMNS = ("speaker", "quote", "article", "published", "start", "end")
+EVENT_COLUMNS = ("type", "source", "target", "place", "date", "article", "reports")
 
 
 def day(value: str | None, option: str) -> date | None:
@@ -188,20 +190,32 @@ def day(value: str | None, option: str) -> date | None:
         raise fail(NewsgraphError(f"{option} must be YYYY-MM-DD, not {value!r}")) from exc
 
 
-def show(rows: list[dict[str, object]], output: Output, *, title: str | None = None) -> None:
-    """Rows as a rich table on stdout, or as JSON / JSON Lines."""
-    if output is Output.table:
-        from rich.table import Table
-
-        table = Table(*(rows[0] if rows else ()), title=title, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row.values()))
-        Console().print(table)
-    elif output is Output.jsonl:
+def show(
+    rows: list[dict[str, object]],
+    output: Output,
+    *,
+    title: str,
+    columns: tuple[str, ...] | None = None,
+) -> None:
+    """Rows as JSON / JSON Lines on stdout, or as a table of `columns` (default: all)."""
+    if output is Output.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
+    elif output is Output.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif not rows:
+        err.print(f"no {title}")
+    else:
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=True)
+        names = columns or tuple(rows[0])
+        for name in names:  # the long text wraps; names, dates and offsets stay on one line
+            wide = name in ("quote", "figure", "detail", "with")
+            table.add_column(name, ratio=4 if wide else None, no_wrap=not wide, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row[n] is None else str(row[n]) for n in names))
+        Console(width=max(Console().width, 120)).print(table)
 
 
 @app.command()
@@ -282,7 +296,7 @@ def quotes(
         )
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    show(found, output, title="quotes")
+    show(found, output, title="quotes", columns=QUOTE_COLUMNS)
 
 
 @app.command()
@@ -312,7 +326,7 @@ def events(
         )
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    show(found, output, title="events")
+    show(found, output, title="events", columns=EVENT_COLUMNS)
 
 
 @app.command()

@@ -52,6 +52,13 @@ def span(start: str, end: str) -> tuple[date, date]:
         ("March", "past", span("2021-03-01", "2021-03-31")),
         ("November", "past", span("2020-11-01", "2020-11-30")),
         ("2019", "past", span("2019-01-01", "2019-12-31")),
+        ("the 1990s", "past", span("1990-01-01", "1999-12-31")),
+        ("late last month", "past", span("2021-04-01", "2021-04-30")),
+        ("this past weekend", "past", span("2021-05-22", "2021-05-23")),
+        ("earlier in the day", "past", day("2021-05-25")),
+        ("Friday, May 21", "past", day("2021-05-21")),
+        ("2021-05-10", "past", day("2021-05-10")),
+        ("the previous day", "past", None),  # relative to the story, not to publication
         ("nearly two weeks", "past", None),  # a duration names no date
         ("the 11 days", "past", None),
         ("the coming days", "future", None),
@@ -149,3 +156,11 @@ def test_real_sentences_resolve_by_tense(nlp, sentence, expression, tense, iso) 
     found = {d.span.text: d for d in doc._.dates}
     assert found[expression].tense == tense
     assert found[expression].iso == iso
+
+
+@settings(deadline=None)
+@given(words=st.lists(st.sampled_from([*sorted(WORDS), "12", "1990s", "s", "on"]), max_size=4))
+def test_without_publication_date_nothing_is_invented(words: list[str]) -> None:
+    text = " ".join(words)
+    if resolve(text, None, "past", WORDS) is not None:
+        assert any(len(w) >= 4 and w[:4].isdigit() for w in words)  # only a named year resolves

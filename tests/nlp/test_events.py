@@ -170,3 +170,45 @@ def test_a_ceasefire_without_parties_takes_those_of_the_fighting(nlp) -> None:  
     doc = nlp("Weeks of fighting between Ruritania and Freedonia ended. The ceasefire held.")
     truce = [e for e in doc._.events if e.mode == "ceasefire"]
     assert [s.text for s in truce[0].source] == ["Ruritania", "Freedonia"]
+
+
+def monday_doc(nlp, words, heads, deps, pos, lemmas, monday: int) -> Doc:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.nlp.dates import DateSpan
+
+    ents = ["B-DATE" if i == monday else "O" for i in range(len(words))]
+    doc = built(nlp, words, heads, deps, pos, lemmas, ents=ents)
+    day = date(2021, 5, 24)
+    doc._.dates = [DateSpan(span=doc[monday : monday + 1], start=day, end=day, tense="past")]
+    return doc
+
+
+def test_a_date_on_a_verb_of_saying_does_not_date_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Officials said on Monday that rebels attacked the town .
+    doc = monday_doc(
+        nlp,
+        ["Officials", "said", "on", "Monday", "that", "rebels", "attacked", "the", "town", "."],
+        [1, 1, 1, 2, 6, 6, 1, 8, 6, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "det", "dobj", "punct"],
+        ["NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["official", "say", "on", "Monday", "that", "rebel", "attack", "the", "town", "."],
+        monday=3,
+    )
+    (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert (event.type, event.date) == ("ASSAULT", None)
+
+
+def test_a_date_in_the_events_clause_dates_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Rebels attacked the town on Monday .
+    doc = monday_doc(
+        nlp,
+        ["Rebels", "attacked", "the", "town", "on", "Monday", "."],
+        [1, 1, 3, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["rebel", "attack", "the", "town", "on", "Monday", "."],
+        monday=5,
+    )
+    (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert event.date is not None and event.date.span.text == "Monday"

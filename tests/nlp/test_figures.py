@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from newsgraph.nlp.figures import FiguresFinder, make_figures
@@ -159,3 +161,76 @@ def test_a_rival_needs_a_different_value_and_a_nearby_sentence(nlp) -> None:  # 
     )
     figures = nlp(text)._.figures
     assert [f.contests for f in figures] == [[], [], []]  # same value: corroboration; injured
+
+
+def test_a_figure_in_a_quote_comes_from_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        '"We have lost 40 soldiers since March. The enemy lost 300," the general told reporters.'
+    )
+    assert [(f.value, f.source.text if f.source else None) for f in doc._.figures] == [
+        (40.0, "the general"),
+        (300.0, "general"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A two-thirds majority is needed.", "The odds rose to a three-in-five chance."],
+    ids=["fraction", "odds"],
+)
+def test_fractions_and_odds_count_nothing(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert nlp(sentence)._.figures == []
+
+
+PIECES = [
+    "about",
+    "40",
+    "3,200",
+    "thousands",
+    "of",
+    "people",
+    "were",
+    "killed",
+    "said",
+    "the",
+    "army",
+    "according",
+    "to",
+    "on",
+    "Tuesday",
+    "met",
+    "with",
+    "in",
+    "Paris",
+    ",",
+    ".",
+    '"',
+    "-",
+    "$",
+    "1.5",
+    "million",
+    "one",
+    "two-thirds",
+    "last",
+    "week",
+    "will",
+    "attack",
+]
+
+
+@settings(deadline=None, max_examples=40)
+@given(words=st.lists(st.sampled_from(PIECES), max_size=25))
+def test_any_text_gives_figures_events_and_dates_without_raising(nlp, words) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(" ".join(words))
+    for figure in doc._.figures:
+        assert 0 <= figure.span.start_char < figure.span.end_char <= len(doc.text)
+        assert all(0 <= j < len(doc._.figures) for j in figure.contests)
+    for event in doc._.events:
+        assert event.status in ("happened", "ongoing", "planned")
+    for found in doc._.dates:
+        assert found.start is None or found.start <= found.end
+
+
+def test_a_range_shares_its_scale(nlp) -> None:  # type: ignore[no-untyped-def]
+    figures = nlp("Rebuilding will cost between $300 and 400 billion.")._.figures
+    assert [(f.value, f.hedge) for f in figures] == [(3e11, "between"), (4e11, None)]

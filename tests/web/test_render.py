@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsgraph.model import Article, ExtractedArticle, Figure, Provenance, Quote
 from newsgraph.store import open_store
 from newsgraph.web.segments import paragraphs, quote_cards
 
@@ -66,3 +69,44 @@ def test_serve_prints_its_address_and_answers(web_db: str) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@st.composite
+def marked_articles(draw):  # type: ignore[no-untyped-def]
+    """An article with quotes, cues, speaker mentions and figures at arbitrary (even odd) spans."""
+    text = draw(st.text(alphabet="ab <>&\"'\n", min_size=1, max_size=60))
+    span = st.tuples(st.integers(-3, len(text) + 3), st.integers(-3, len(text) + 3))
+    quotes = []
+    for number, (start, end) in enumerate(draw(st.lists(span, max_size=5))):
+        cue = draw(st.one_of(st.none(), span))
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                text=text[max(start, 0) : max(end, 0)],
+                kind="direct",
+                cue="says" if cue else None,
+                cue_start=cue[0] if cue else None,
+                cue_end=cue[1] if cue else None,
+                speaker=draw(st.sampled_from([None, "A", "B"])),
+                prov=Provenance(article_id="x", sentence=None, start=start, end=end),
+            )
+        )
+    figures = [
+        Figure(
+            id=f"f{n}",
+            text="1",
+            value=1.0,
+            prov=Provenance(article_id="x", sentence=None, start=a, end=b),
+        )
+        for n, (a, b) in enumerate(draw(st.lists(span, max_size=3)))
+    ]
+    article = Article(id="x", text=text, source="test")
+    return ExtractedArticle(article=article, quotes=tuple(quotes), figures=tuple(figures))
+
+
+@given(marked_articles())
+@settings(max_examples=200, deadline=None)
+def test_any_marks_cut_the_text_into_segments_that_join_back(extracted) -> None:  # type: ignore[no-untyped-def]
+    segments = [s for p in paragraphs(extracted) for s in p]
+    assert "".join(s.text for s in segments) == extracted.article.text.replace("\n", "")
+    assert all(s.text for s in segments)

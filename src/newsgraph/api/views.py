@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import product
+from typing import Any, TypeVar
 
 from newsgraph.api.schemas import (
     EntityProfile,
@@ -19,6 +20,8 @@ from newsgraph.api.schemas import (
 )
 from newsgraph.model import Event, Figure, Quote
 from newsgraph.store.base import Cited, Store
+
+T = TypeVar("T")
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
 MEETING_TYPES = ("CONSULT",)
@@ -38,23 +41,38 @@ def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
     return [FigureHit.model_validate(hit(c)) for c in cited]
 
 
-# store id -> (row counts when computed, speaker counts): recomputed whenever any count changes
-_speaker_counts: dict[int, tuple[dict[str, int], Counter[str]]] = {}
+# (store id, what) -> (the store's row counts when computed, the answer)
+_tallies: dict[tuple[int, str], tuple[dict[str, int], Any]] = {}
+
+
+def tallied(store: Store, what: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept until the store's row counts change (an ingest, a merge, a split).
+
+    For aggregates that scan many rows (speakers by quotes, event types) on every page view.
+    """
+    counts = store.counts()
+    cached = _tallies.get((id(store), what))
+    if cached is None or cached[0] != counts:
+        cached = _tallies[(id(store), what)] = (counts, compute())
+    answer: T = cached[1]
+    return answer
 
 
 def top_speakers(store: Store, *, limit: int = 20) -> list[tuple[str, int]]:
-    """Speakers by number of quotes (pull quotes that repeat another quote not counted).
+    """Speakers by number of quotes (pull quotes that repeat another quote not counted)."""
 
-    The tally scans up to SCAN_LIMIT quotes, so it is kept until the store's row counts change
-    (an ingest, a merge or a split of entities).
-    """
-    counts = store.counts()
-    cached = _speaker_counts.get(id(store))
-    if cached is None or cached[0] != counts:
+    def tally() -> Counter[str]:
         quotes = store.quotes(limit=SCAN_LIMIT)
-        speakers = Counter(q.speaker for q in quotes if q.speaker and not q.duplicate_of)
-        cached = _speaker_counts[id(store)] = (counts, speakers)
-    return cached[1].most_common(limit)
+        return Counter(q.speaker for q in quotes if q.speaker and not q.duplicate_of)
+
+    return tallied(store, "speakers", tally).most_common(limit)
+
+
+def event_types(store: Store) -> list[str]:
+    """The PLOVER types present in the database."""
+    return tallied(
+        store, "event types", lambda: sorted({e.type for e in store.events(limit=SCAN_LIMIT)})
+    )
 
 
 def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:

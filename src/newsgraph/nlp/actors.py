@@ -18,6 +18,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "you", "who", "which", "that")
 OBJECT_PREPS = ("to", "with", "against", "on", "in", "from", "for", "of", "by", "at")
+NAMED_PREPS = ("to", "against", "on", "with", "from")  # not "in", "at": those give places
 ATTITUDES = ("REJECT", "SUPPORT", "AGREE")  # "is opposed to", "is committed to": passive in form
 
 
@@ -231,7 +232,7 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     agent = None if agent == head else agent  # "the talks were ...": no source of their own
     if agent is None and patient is not None and kind in ATTITUDES and verb == head:
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
-    if verb != head and agent is not None and not is_actor(agent, lexicon):
+    if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):
         agent = None  # "after failed negotiations, the deadline stands": no actor of the talks
     source = source if source is not None else agent
     if verb == head:
@@ -241,6 +242,8 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
         targets = [t for obj in objects for t in object_targets(obj, lexicon)] + targets
         targets += [patient] if patient is not None else []
         targets = targets or clause_targets(head, lexicon)
+        if not targets and kind not in lexicon.audiences:  # "suspended aid to <country>"
+            targets = [t for t in prep_objects(head, NAMED_PREPS) if t.ent_type_ in ACTOR_LABELS]
     elif verb is not None and head.dep_ == "dobj":
         targets += prep_objects(verb, preps)  # a light verb: "opened investigations against X"
     elif patient is not None and head.dep_ == "pobj":
@@ -248,7 +251,7 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     between = prep_objects(head, ("between",))
     if between and source is None:  # "fighting between A and B"
         return actor_spans(between, lexicon), actor_spans(targets, lexicon, trigger.words)
-    if trigger.entry.mode == "visit":
-        targets = [t for t in targets if t.ent_type_ not in PLACE_LABELS]
+    if trigger.entry.mode == "visit":  # "travel to X": X is where; "visited X": X is also whom
+        targets = [t for t in targets if t.ent_type_ not in PLACE_LABELS or t.dep_ == "dobj"]
     sources = actor_spans([source], lexicon, trigger.words) if source is not None else []
     return sources, actor_spans(between + targets, lexicon, trigger.words)

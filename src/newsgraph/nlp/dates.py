@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -178,6 +178,8 @@ def _period(published: date, unit: str, shift: int) -> Range | None:
     if unit == "year":
         year = published.year + shift
         return date(year, 1, 1), date(year, 12, 31)
+    if unit == "day" and shift == 0:
+        return published, published  # "earlier in the day", "later today"
     return None
 
 
@@ -217,7 +219,11 @@ def _absolute(
     if not months:
         if years and len(tokens) == 1:
             return date(years[0], 1, 1), date(years[0], 12, 31)
-        return _numeric(tokens) if years else None
+        if years and tokens[-1] == "s" and years[0] % 10 == 0:  # "the 1990s"
+            return date(years[0], 1, 1), date(years[0] + 9, 12, 31)
+        if years and len(tokens) == 3 and all(t.isdigit() for t in tokens):
+            return _numeric(tokens)  # "2021-05-10", "10/05/2021"
+        return None
     month = months[0]
     if years:
         year = years[0]
@@ -267,7 +273,10 @@ class DatesFinder:
     future_cues: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = [self.find(ent, doc._.published) for ent in doc.ents if ent.label_ == "DATE"]
+        published = doc._.published
+        if isinstance(published, datetime):
+            published = published.date()  # a timestamp: its day is the anchor
+        doc._.dates = [self.find(ent, published) for ent in doc.ents if ent.label_ == "DATE"]
         return doc
 
     def find(self, ent: Span, published: date | None) -> DateSpan:

@@ -11,7 +11,9 @@ reporter states it. Figures of different sources for the same quantity contest e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -94,6 +96,8 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     if any(after.startswith(f"-{w}") or after.startswith(w) for w, (k, _) in words.items()
            if k == "age") or words.get(before, ("", ""))[0] == "age":  # fmt: skip
         return False
+    if odds_or_fraction(run, words):
+        return False
     if last.dep_ in ("nummod", "appos", "compound") and last.head.i < first.i:
         return False  # an identifier after its noun: "Resolution 242", "Flight 370"
     if first.lower_ == "one" and last.dep_ != "nummod":
@@ -106,12 +110,32 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     return not (first.i > 0 and doc[first.i - 1].lower_ in ANAPHORIC and noun is not None)
 
 
+def odds_or_fraction(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """ "three-in-five" (both numbers), "two-thirds": a share, not a count."""
+    doc, first, last = run[0].doc, run[0], run[-1]
+    after = [t.lower_ for t in doc[last.i + 1 : last.i + 3]]
+    before = [t.lower_ for t in doc[max(first.i - 2, 0) : first.i]]
+    share = len(after) == 2 and (after[1] == "in" or words.get(after[1], ("", ""))[0] == "fraction")
+    return (after[:1] == ["-"] and share) or before == ["in", "-"]
+
+
 def _partitive(token: Token) -> Token | None:
     """The pobj of "N of the dead", "N of them", or None."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def range_scale(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, str]]) -> float:
+    """The scale a range's first number borrows from its second: "$300 to 400 billion"."""
+    doc = run[0].doc
+    if nxt[0].i != run[-1].i + 2 or doc[run[-1].i + 1].lower_ not in ("to", "and", "-", "–"):
+        return 1.0
+    if any(words.get(t.lower_, ("", ""))[0] == "scale" for t in run):
+        return 1.0
+    scale = words.get(nxt[-1].lower_, ("", ""))
+    return float(scale[1]) if scale[0] == "scale" and len(nxt) > 1 else 1.0
 
 
 def find_hedge(run: list[Token], hedges: frozenset[str]) -> tuple[str | None, int]:
@@ -175,8 +199,15 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
     parts, lemmas = [], []
     partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == figure
     if noun is not None:
-        words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip and t.dep_ != "det"]
+        words = [
+            t
+            for t in noun.subtree
+            if t.i <= noun.i and t.i not in skip and (partitive or t.dep_ != "det")
+        ]  # "of the dead", but "people killed" for "the 40 people killed"
         parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
+    appos = next((c for c in figure.children if c.dep_ == "appos"), None)
+    if appos is not None:  # "over 100 of them women and children"
+        parts.append(" ".join(t.text for t in appos.subtree))
     verb = clause_verb(noun if noun is not None and noun == figure else figure)
     if verb is not None:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
@@ -214,6 +245,18 @@ def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span 
             if subject is not None and subject.pos_ != "PRON":
                 return mention(subject), sent.doc[head.i : head.i + 1]
         node = head
+    return None, None
+
+
+def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
+    """(speaker, cue) of the direct quote (doc._.quotes) whose words hold the figure: '"We lost
+    40 men," the general said.' A pull quote repeats a statement and lends no speaker."""
+    for quote in quotes:
+        # reported speech is read from the parse (find_source): its span may run past the claim
+        if quote.speaker is None or quote.repeats is not None or quote.kind != "direct":
+            continue
+        if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
+            return quote.speaker, quote.cue
     return None, None
 
 
@@ -303,17 +346,23 @@ class FiguresFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
+        for figure in figures:
+            if figure.source is None:
+                figure.source, figure.cue = quoted_source(figure.span, doc._.quotes or ())
         link_contests(figures, doc, self.families)
         doc._.figures = figures
         return doc
 
     def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
-        for run in number_runs(sent, self.words):
+        runs = number_runs(sent, self.words)
+        for i, run in enumerate(runs):
             if not is_count(run, self.words):
                 continue
             hedge, start = find_hedge(run, self.hedges)
             value = parse_number(run, self.words)
+            if value is not None and i + 1 < len(runs):
+                value *= range_scale(run, runs[i + 1], self.words)
             if value is None and hedge is None:
                 hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
             noun, figure = counted(run, self.words)

@@ -59,6 +59,8 @@ class Lexicon:
     groups: frozenset[str] = frozenset()  # "tens of", "members of": the actor is their object
     modals: dict[str, str] = field(default_factory=dict)  # "must" -> "must", "would" -> "future"
     themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
+    audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
+    places_as_targets: frozenset[str] = frozenset()  # types whose place is the target if none
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -126,6 +128,11 @@ def read_tsv(name: str) -> list[list[str]]:
     return rows
 
 
+def flagged(roles: str, flag: str) -> frozenset[str]:
+    """The types whose row in plover_roles.tsv carries a flag."""
+    return frozenset(r[0] for r in read_tsv(roles) if len(r) > 2 and flag in r[2].split(","))
+
+
 def load_lexicon(
     events: str,
     roles: str,
@@ -153,5 +160,7 @@ def load_lexicon(
         actor_nouns=load_words(actor_nouns),
         groups=load_words(groups),
         modals={row[0]: row[1] for row in read_tsv(modals) if len(row) > 1},
-        themes=frozenset(row[0] for row in read_tsv(roles) if len(row) > 2 and row[2] == "theme"),
+        themes=flagged(roles, "theme"),
+        audiences=flagged(roles, "audience"),
+        places_as_targets=flagged(roles, "place"),
     )

@@ -27,9 +27,13 @@ from newsgraph.nlp.speakers import Resolver
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 # Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
-OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "intend", "show", "find", "reveal"})
+OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
 # "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
 # subject speaks
+# "told Megyn not to worry", "urged voters to turn out": the infinitive is the content.
+INFINITIVE_CUES = frozenset(
+    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
+)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
 MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
@@ -40,6 +44,7 @@ CUE_WINDOW_BEFORE = 12
 # Verbs that name what their object is: "called Trump “unhinged”" (content from the object on).
 NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
 MIN_PULL_WORDS = 6
+COLON_SPEAKER_WORDS = 4
 WORD = re.compile(r"\w+")
 
 
@@ -83,6 +88,7 @@ class Cue:
 @dataclass(frozen=True)
 class QuotesFinder:
     cues: frozenset[str]
+    prep_cues: frozenset[str]
     pronouns: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,6 +109,7 @@ class QuotesFinder:
         stretches = [s for s in find_stretches(text) if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
+        cues.extend(colon_lines(doc))
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes)
         claimed = {id(s) for q in quotes for s in q.stretches}
@@ -121,13 +128,32 @@ class QuotesFinder:
         """The attribution whose cue is `token`, when it has content or a speaker."""
         if token.lower_ == "according":
             return _according(token)
+        if token.pos_ == "VERB" and (content := self.prep_content(token)) is not None:
+            speaker = speaker_of(token)
+            if speaker is None:
+                return None
+            prep = next(c for c in token.rights if c.dep_ == "prep")
+            cue = token.doc[token.i : prep.i + 1] if prep.i <= token.i + 2 else cue_span(token)
+            return Cue(cue=cue, speaker=speaker, content=content)
         if not self.is_cue(token):
             return None
         speaker = speaker_of(token)
-        content = content_of(token, token.lemma_.lower() in OBJECT_CUES)
+        lemma = token.lemma_.lower()
+        content = content_of(token, lemma in OBJECT_CUES, lemma in INFINITIVE_CUES)
         if speaker is None:
             return None
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
+
+    def prep_content(self, token: Token) -> tuple[int, int] | None:
+        """ "X called for Y", "X talked about Y": the preposition's object is the content."""
+        lemma = token.lemma_.lower()
+        for child in token.rights:
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.prep_cues:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:  # "called on X to act": the rest of the clause goes with it
+                    end = max(objects[0].right_edge.i + 1, _clause_end(token))
+                    return trim(token.doc, objects[0].left_edge.i, end)
+        return None
 
     def attach(self, doc: Doc, stretch: Stretch, quotes: list[QuoteSpan]) -> None:
         """Attribute a quoted stretch that no cue's content covers."""
@@ -407,11 +433,11 @@ def mention_span(token: Token) -> Span:
     return doc[start:end]
 
 
-def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
+def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
     """Char span of what the cue attributes: its clausal complement, trimmed."""
     for child in cue.children:
-        if child.dep_ in CONTENT_DEPS or (objects and child.dep_ == "xcomp"):
-            return trim(cue.doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
+            return trim(cue.doc, child.left_edge.i, _coordinated_end(cue, child))
     own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
     left = cue.left_edge.i
     after_clause = cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i
@@ -426,6 +452,59 @@ def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
     return None
+
+
+def colon_lines(doc: Doc) -> list[Cue]:
+    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
+
+    The part before the colon is a short name ("Issa:", "JOEL BENENSON:", "Q:"): at most
+    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", doc.text):
+        line = match.group()
+        colon = line.find(":")
+        words = line[:colon].split()
+        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
+            continue  # "5:45 p.m.", "http://"
+        start, at = match.start(), match.start() + colon
+        speaker = doc.char_span(start, at, alignment_mode="expand")
+        cue = doc.char_span(at, at + 1, alignment_mode="expand")
+        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
+        if speaker is None or cue is None or content is None or len(content) < 3:
+            continue
+        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
+    return found
+
+
+def _coordinated_end(cue: Token, content: Token) -> int:
+    """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
+    "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).
+    """
+    end = _clause_end(content)
+    for token in cue.doc[content.i + 1 : end]:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.tag_ == cue.tag_:
+            cut = token.left_edge.i
+            while cut > content.i and cue.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
+    return end
+
+
+def _clause_end(head: Token) -> int:
+    """End token of a content clause, before a trailing ", verb-ing ..." clause.
+
+    "voters say they would consider X, putting them ahead": PolNeAR stops at the comma.
+    """
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_comma = before is not None and before.text in (",", "—", ";")
+        if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
+            return min(end, child.left_edge.i)
+    return end
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -491,7 +570,13 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.quotes"],
-    default_config={"cues": "quote_cues.txt", "pronouns": "pronouns.txt"},
+    default_config={
+        "cues": "quote_cues.txt",
+        "prep_cues": "quote_prep_cues.txt",
+        "pronouns": "pronouns.txt",
+    },
 )
-def make_quotes(nlp: Language, name: str, cues: str, pronouns: str) -> QuotesFinder:
-    return QuotesFinder(cues=load_words(cues), pronouns=load_words(pronouns))
+def make_quotes(nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str) -> QuotesFinder:
+    return QuotesFinder(
+        cues=load_words(cues), prep_cues=load_words(prep_cues), pronouns=load_words(pronouns)
+    )

@@ -88,7 +88,8 @@ def entry_language(entry: Any, feed: Any, parsed: Any) -> str | None:
     for content in entry.get("content", ()):
         if content.get("language"):
             return str(content["language"])
-    return feed.get("language") or parsed.get("headers", {}).get("content-language")
+    declared = feed.get("language") or parsed.get("headers", {}).get("content-language")
+    return str(declared) if declared else None
 
 
 def html_to_text(markup: str) -> str:

@@ -24,6 +24,7 @@ from newsgraph.api.views import (
     contested_groups,
     entity_profile,
     event_hits,
+    event_types,
     meeting_graph,
     quote_hits,
     top_speakers,
@@ -207,7 +208,7 @@ def events(
     hits = event_hits(store.cited_events(**filters, **dates, limit=EVENTS_SHOWN))  # type: ignore[arg-type]
     articles = Articles(store)
     context = {(h.article_id, h.id): sentence_of(articles, h.article_id, h.start) for h in hits}
-    types = sorted({e.type for e in store.events(limit=2000)})
+    types = event_types(store)
     return render(
         request,
         "events.html",
