@@ -249,10 +249,11 @@ def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span 
 
 
 def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
-    """(speaker, cue) of the quote (doc._.quotes) whose words hold the figure: '"We lost 40
-    men," the general said.' A pull quote repeats a statement and lends no speaker."""
+    """(speaker, cue) of the direct quote (doc._.quotes) whose words hold the figure: '"We lost
+    40 men," the general said.' A pull quote repeats a statement and lends no speaker."""
     for quote in quotes:
-        if quote.speaker is None or quote.repeats is not None:
+        # reported speech is read from the parse (find_source): its span may run past the claim
+        if quote.speaker is None or quote.repeats is not None or quote.kind != "direct":
             continue
         if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
             return quote.speaker, quote.cue
