@@ -154,6 +154,7 @@ def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
 def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
+    assert len({r.worker for r in results}) == len(batch_corpus)  # a fresh worker each time
     repeats: list[ReadError] = []
     records = by_id(read_batch(out, on_error=repeats.append))
 

@@ -59,6 +59,7 @@ class ShardResult:
     detail: str | None = None  # why it failed
     cpu: float = 0.0  # CPU seconds the worker spent on it (below `seconds` when cores are shared)
     memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
+    worker: int = 0  # process id of the worker (0 when unknown)
 
     def __str__(self) -> str:
         if self.status == "failed":
@@ -120,7 +121,14 @@ def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -
         return ShardResult(shard, "failed", detail=f"{type(exc).__name__}: {exc}")
     seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
     return ShardResult(
-        shard, "done", writer.articles, writer.errors, seconds, cpu=cpu, memory=peak_memory()
+        shard,
+        "done",
+        writer.articles,
+        writer.errors,
+        seconds,
+        cpu=cpu,
+        memory=peak_memory(),
+        worker=os.getpid(),
     )
 
 
@@ -179,33 +187,73 @@ def one_thread_each() -> Iterator[None]:
             os.environ.pop(name, None)
 
 
+class WorkerSlot:
+    """One worker process in a pool of its own, replaced after SHARDS_PER_WORKER shards or when
+    it dies. (Not ProcessPoolExecutor's max_tasks_per_child: on Python 3.11 the pool hangs once
+    every worker has retired, cpython#115634; and a crash here fails only this slot's shard.)"""
+
+    def __init__(self, job: Job) -> None:
+        self.job, self.done = job, 0
+        self.pool = self.start()
+
+    def start(self) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded driver
+            initializer=_load_worker,
+            initargs=(self.job.model,),
+        )
+
+    def submit(self, shard: str) -> Any:
+        if self.done == SHARDS_PER_WORKER:
+            self.pool.shutdown()
+            self.pool, self.done = self.start(), 0
+        self.done += 1
+        return self.pool.submit(_run_in_worker, shard, self.job)
+
+    def retire(self) -> None:
+        """After a crash: the next shard gets a fresh process."""
+        self.done = SHARDS_PER_WORKER
+
+
 def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardResult]:
-    """Worker processes on this machine, each loading the model once and replaced after
-    SHARDS_PER_WORKER shards. A worker that dies fails its shard (and the others in flight)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """Worker processes on this machine, each loading the model once, fed one shard at a time."""
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")  # max_tasks_per_child needs spawn
-    with (
-        one_thread_each(),
-        ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_load_worker,
-            initargs=(job.model,),
-            max_tasks_per_child=SHARDS_PER_WORKER,
-        ) as pool,
-    ):
-        futures = {pool.submit(_run_in_worker, shard, job): shard for shard in shards}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool as exc:
-                yield ShardResult(futures[future], "failed", detail=f"worker died: {exc}")
+    queue = list(reversed(shards))
+    running: dict[Any, tuple[WorkerSlot, str]] = {}
+    with one_thread_each():
+        slots = [WorkerSlot(job) for _ in range(min(workers, len(shards)))]
+        try:
+            for slot in slots:
+                shard = queue.pop()
+                running[slot.submit(shard)] = (slot, shard)
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    slot, shard = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool as exc:
+                        result = ShardResult(shard, "failed", detail=f"worker died: {exc}")
+                        slot.retire()
+                    if queue:
+                        following = queue.pop()
+                        running[slot.submit(following)] = (slot, following)
+                    yield result
+        finally:
+            for slot in slots:
+                slot.pool.shutdown(cancel_futures=True)
 
 
-RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "cpu", "memory")
+RESULT_COLUMNS = (
+    *("shard", "status", "articles", "errors", "seconds"),
+    *("detail", "cpu", "memory", "worker"),
+)
 
 
 class ShardActor:
@@ -283,6 +331,7 @@ def run_ray(
                 str(row["detail"]) or None,
                 float(row["cpu"]),
                 float(row["memory"]),
+                int(row["worker"]),
             )
     finally:
         if started:
