@@ -32,7 +32,7 @@ from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import merge, rows, search
 from newsgraph.store.base import Cited
-from newsgraph.store.queries import BYLINE, byline, speaker_clause
+from newsgraph.store.queries import BYLINE, byline, copies_of, speaker_clause
 from newsgraph.store.schema import (
     TABLES,
     aliases,
@@ -261,7 +261,11 @@ class SqlStore:
             if speaker:
                 query = query.where(speaker_clause(conn, speaker))
             found = conn.execute(query.limit(limit)).mappings().all()
-            return [Cited(record=rows.quote_from(r), article=byline(r)) for r in found]
+            copies = copies_of(conn, [r["key"] for r in found])
+            return [
+                Cited(record=rows.quote_from(r), article=byline(r), also=copies.get(r["key"], ()))
+                for r in found
+            ]
 
     def events(
         self,
