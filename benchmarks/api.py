@@ -113,7 +113,7 @@ def prepare(path: Path) -> str:
     from newsgraph.demo import ingest_examples
 
     started = time.perf_counter()
-    summary, _ = ingest_examples(str(path))
+    summary = ingest_examples(str(path))
     print(f"ingested examples/ in {time.perf_counter() - started:.1f}s: {summary.lines()[1]}")
     return str(path)
 

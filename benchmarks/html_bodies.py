@@ -2,6 +2,7 @@
 
     python benchmarks/html_bodies.py [--pages examples/html] [--gold examples/wikinews.jsonl]
         [--repeat 5]
+    python benchmarks/html_bodies.py --benchmark article-extraction-benchmark/ --repeat 1
 
 Scores each page's body with the metric of the article-extraction benchmark
 (github.com/scrapinghub/article-extraction-benchmark): shingles are 4-grams of `\\w+` tokens,
@@ -15,6 +16,7 @@ a script's folder comes first on the import path, and would shadow the standard 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import statistics
@@ -29,8 +31,7 @@ import trafilatura
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.errors import raise_it  # noqa: E402  (after the src path)
-from newsgraph.read.html import article_from_html  # noqa: E402
+from newsgraph.read.html import article_from_html  # noqa: E402  (after the src path)
 
 TOKEN = re.compile(r"\w+")
 Extractor = Callable[[bytes], str]
@@ -62,7 +63,7 @@ def scores(matches: list[tuple[float, float, float]]) -> dict[str, float]:
 
 
 def ours(html: bytes) -> str:
-    article = article_from_html(html, source="bench", record=None, on_error=raise_it)
+    article = article_from_html(html, source="bench", record=None, on_error=lambda _: None)
     return article.text if article else ""
 
 
@@ -78,22 +79,46 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+def example_pages(pages: Path, gold_jsonl: Path) -> list[tuple[bytes, str]]:
+    """(html, gold body) of our example pages, gold from the JSONL matched by canonical URL."""
+    gold = {}
+    for line in gold_jsonl.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold[row["url"]] = row["text"]
+    found = []
+    for path in sorted(pages.glob("*.html")):
+        html = path.read_bytes()
+        url = re.search(rb'<link rel="canonical" href="([^"]+)"', html)
+        if url and url.group(1).decode() in gold:
+            found.append((html, gold[url.group(1).decode()]))
+    return found
+
+
+def benchmark_pages(folder: Path) -> list[tuple[bytes, str]]:
+    """(html, gold body) of a checkout of the article-extraction benchmark: ground-truth.json
+    and html/<key>.html.gz."""
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    return [
+        (gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()), item["articleBody"])
+        for key, item in sorted(truth.items())
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=ROOT / "examples" / "html")
     parser.add_argument("--gold", type=Path, default=ROOT / "examples" / "wikinews.jsonl")
+    parser.add_argument(
+        "--benchmark",
+        type=Path,
+        help="a checkout of scrapinghub/article-extraction-benchmark: score its 181 real pages",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timing rounds over all pages")
     args = parser.parse_args()
-    gold = {}
-    for line in args.gold.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        gold[row["url"]] = row["text"]
-    pages = []
-    for path in sorted(args.pages.glob("*.html")):
-        html = path.read_bytes()
-        url = re.search(rb'<link rel="canonical" href="([^"]+)"', html)
-        if url and url.group(1).decode() in gold:
-            pages.append((html, gold[url.group(1).decode()]))
+    if args.benchmark:
+        pages = benchmark_pages(args.benchmark)
+    else:
+        pages = example_pages(args.pages, args.gold)
     print(f"{len(pages)} pages with gold text")
     for name, extract in EXTRACTORS.items():
         result = scores([match(text, extract(html)) for html, text in pages])

@@ -174,11 +174,14 @@ def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]):  # type: ignore[no-untyped-def]
-    """`newsgraph batch` over batch_corpus with the local engine, two workers: (out, results)."""
-    from newsgraph.batch import batch_paths
+    """`newsgraph batch` over batch_corpus with the local engine, two workers, each replaced after
+    every shard: (out, results)."""
+    from newsgraph import batch
 
     out = tmp_path_factory.mktemp("batch-out")
-    return out, list(batch_paths(batch_corpus, out, workers=2))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch, "SHARDS_PER_WORKER", 1)
+        return out, list(batch.batch_paths(batch_corpus, out, workers=2))
 
 
 # --- web: a database filled by real ingestion, the app over it, a live server, a browser ---------
@@ -331,6 +334,8 @@ def demo_checkout(tmp_path: Path, corpus: dict[str, Path]) -> Path:
     (examples / corpus["text"].name).write_bytes(corpus["text"].read_bytes())
     first_lines(corpus["jsonl"], examples, slice(0, 2))
     return tmp_path
+
+
 # --- read: bad input ----------------------------------------------------------------------------
 
 
@@ -387,3 +392,28 @@ def reference_cli(shared: Path):  # type: ignore[no-untyped-def]
     command = [sys.executable, "-m", "newsgraph", "extract", str(path), "--output", "json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300), path
+
+
+@pytest.fixture(scope="session")
+def reference_dated(nlp):  # type: ignore[no-untyped-def]
+    """The reference article extracted with its publication date, 2021-05-25 (a Tuesday)."""
+    import dataclasses
+    from datetime import date
+
+    from newsgraph.extract import extract_article
+    from newsgraph.read import read_paths
+
+    article = next(read_paths([REFERENCE]))
+    return extract_article(dataclasses.replace(article, published=date(2021, 5, 25)), nlp)
+
+
+@pytest.fixture
+def backend_client(store_url: str, corpus: dict[str, Path], tmp_path: Path, nlp):  # type: ignore[no-untyped-def]
+    """TestClient over two ingested JSONL articles, on SQLite and on PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    ingest_into(store_url, [first_lines(corpus["jsonl"], tmp_path, slice(0, 2))], nlp)
+    with TestClient(create_app(store_url, nlp=nlp)) as test_client:
+        yield test_client

@@ -10,11 +10,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
+import newsgraph.nlp  # noqa: F401  (declares doc._.article_id)
 from newsgraph import batch
-from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch
+from newsgraph.batch import (
+    ShardResult,
+    batch_paths,
+    extract_guarded,
+    load_batch,
+    read_batch,
+    run_shard,
+)
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -30,7 +42,15 @@ from newsgraph.model import (
     to_json,
 )
 from newsgraph.read import read_paths
-from newsgraph.shards import TABLES, ShardWriter, done_keys, read_errors, read_shard, shard_key
+from newsgraph.shards import (
+    TABLES,
+    ShardWriter,
+    arrow_type,
+    done_keys,
+    read_errors,
+    read_shard,
+    shard_key,
+)
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -134,6 +154,7 @@ def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
 def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
+    assert len({r.worker for r in results}) == len(batch_corpus)  # a fresh worker each time
     repeats: list[ReadError] = []
     records = by_id(read_batch(out, on_error=repeats.append))
 
@@ -173,20 +194,20 @@ def test_failed_shard_is_retried_once_then_recorded(
     assert done_keys(tmp_path / "out") == []  # not marked done: the next run tries it again
 
 
-def test_unreadable_shard_fails_in_the_worker_and_is_recorded(tmp_path: Path) -> None:
-    missing = tmp_path / "gone.jsonl"
-    results = list(batch_paths([missing], tmp_path / "out", workers=1))
+def test_unreadable_shard_fails_without_raising(tmp_path: Path, nlp: Any) -> None:
+    missing = tmp_path / "gone.warc.gz"  # deleted after the batch listed it
+    result = run_shard(str(missing), tmp_path / "out", nlp, published=None)
 
-    assert [r.status for r in results] == ["failed"]
-    assert "FileNotFoundError" in (results[0].detail or "")
-    [(shard, error)] = read_errors(tmp_path / "out")
-    assert (shard, error.reason) == (str(missing), "internal")
+    assert result.status == "failed"
+    assert "FileNotFoundError" in (result.detail or "")
+    assert not list((tmp_path / "out").rglob("*.parquet*"))  # nothing half written
 
 
 def test_killed_batch_rerun_gives_the_same_parquet(
     tmp_path: Path, batch_out: Any, batch_corpus: list[Path]
 ) -> None:
-    out, shards = tmp_path / "out", batch_corpus[1:3]  # two small shards
+    # A one-article shard, then one of several articles: the kill lands while that one runs.
+    out, shards = tmp_path / "out", [batch_corpus[1], batch_corpus[0]]
     command = [sys.executable, "-m", "newsgraph", "batch", *map(str, shards)]
     command += ["--out", str(out), "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
@@ -262,3 +283,105 @@ def test_load_gives_the_database_of_ingest(
     finally:
         loaded.close()
         ingested.close()
+
+
+def test_cli_batch_on_a_missing_path_exits_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "nowhere"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+@Language.component("newsgraph_test_bug")
+def trip_on_bug(doc: Doc) -> Doc:
+    """A component with a bug that one article triggers."""
+    if doc._.article_id == "bug":
+        raise ValueError("a bug in a component")
+    return doc
+
+
+def test_an_article_that_trips_a_bug_costs_that_article_only() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_test_bug")
+    good = Article(id="ok", text="The mayor of Lyon spoke on Monday.", source="f.jsonl#line 1")
+    bad = Article(id="bug", text="Nothing odd here.", source="f.jsonl#line 2")
+    errors: list[ReadError] = []
+
+    extracted = extract_guarded([good, bad, good], nlp, errors.append)
+
+    assert [x.article.id for x in extracted] == ["ok", "ok"]
+    assert [(e.source, e.record, e.reason) for e in errors] == [("f.jsonl", "line 2", "internal")]
+
+
+def test_ingest_and_extract_stay_ray_free() -> None:
+    code = "import sys, newsgraph.cli, newsgraph.jobs, newsgraph.batch; print('ray' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert ran.stdout.strip() == "False"
+
+
+def test_published_fills_articles_without_a_date(tmp_path: Path, nlp: Any) -> None:
+    page = EXAMPLES / "medialine_blinken.txt"  # a scraped text file: no date of its own
+    result = run_shard(str(page), tmp_path, nlp, published=date(2021, 5, 25))
+
+    assert (result.status, result.articles) == ("done", 1)
+    [extracted] = read_batch(tmp_path)
+    assert extracted.article.published == date(2021, 5, 25)
+
+
+def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: Any) -> None:
+    extracted, _ = reference
+    writer = ShardWriter(tmp_path, "reference.txt")
+    writer.add(extracted)
+    writer.commit()
+
+    assert list(read_shard(tmp_path, shard_key("reference.txt"))) == [extracted]
+    assert extracted.quotes and extracted.events and extracted.figures  # every table exercised
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (str | None, (pa.string(), False)),
+        (date | None, (pa.date32(), False)),
+        (tuple[tuple[int, int], ...], (pa.list_(pa.list_(pa.int64())), False)),
+        (
+            Ref | None,
+            (
+                pa.struct(
+                    [
+                        ("name", pa.string()),
+                        ("entity", pa.string()),
+                        ("start", pa.int64()),
+                        ("end", pa.int64()),
+                    ]
+                ),
+                False,
+            ),
+        ),
+        (dict[str, int], (pa.string(), True)),  # no column type of its own: JSON text
+    ],
+    ids=["optional", "date", "spans", "ref", "fallback"],
+)
+def test_columns_follow_the_field_types(hint: Any, expected: Any) -> None:
+    assert arrow_type(hint) == expected
+
+
+@pytest.mark.parametrize("name", ["batch", "load"])
+def test_every_batch_command_and_option_is_in_the_readme(name: str) -> None:
+    import typer
+
+    from newsgraph.cli import app
+
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- batch -->", 1)[1].split("\n### ", 1)[0]
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert f"newsgraph {name}" in section
+    for param in command.params:
+        for option in param.opts:
+            if option.startswith("--") and option != "--help":
+                assert option in section, f"{name} {option}"

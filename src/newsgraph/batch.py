@@ -57,7 +57,9 @@ class ShardResult:
     errors: int = 0  # bad records reported by the reader or the per-article boundary
     seconds: float = 0.0
     detail: str | None = None  # why it failed
+    cpu: float = 0.0  # CPU seconds the worker spent on it (below `seconds` when cores are shared)
     memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
+    worker: int = 0  # process id of the worker (0 when unknown)
 
     def __str__(self) -> str:
         if self.status == "failed":
@@ -84,8 +86,9 @@ def extract_guarded(
         if len(articles) > 1:
             return [x for article in articles for x in extract_guarded([article], nlp, on_error)]
         log.debug("article %s failed", articles[0].id, exc_info=True)
+        file, record = split_source(articles[0].source)
         detail = f"{type(exc).__name__}: {exc}"
-        on_error(ReadError(articles[0].source, articles[0].id, "internal", detail))
+        on_error(ReadError(file, record or articles[0].id, "internal", detail))
         return []
 
 
@@ -102,7 +105,7 @@ def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -> ShardResult:
     """Read, extract and write one input file; a failure is returned, never raised."""
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     if is_done(out, shard_key(shard)):
         return ShardResult(shard, "skipped")
     writer = ShardWriter(out, shard)
@@ -116,8 +119,17 @@ def run_shard(shard: str, out: Path, nlp: Language, *, published: date | None) -
         writer.abort()
         log.debug("shard %s failed", shard, exc_info=True)
         return ShardResult(shard, "failed", detail=f"{type(exc).__name__}: {exc}")
-    seconds = time.perf_counter() - began
-    return ShardResult(shard, "done", writer.articles, writer.errors, seconds, memory=peak_memory())
+    seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
+    return ShardResult(
+        shard,
+        "done",
+        writer.articles,
+        writer.errors,
+        seconds,
+        cpu=cpu,
+        memory=peak_memory(),
+        worker=os.getpid(),
+    )
 
 
 def peak_memory() -> float:
@@ -175,33 +187,73 @@ def one_thread_each() -> Iterator[None]:
             os.environ.pop(name, None)
 
 
+class WorkerSlot:
+    """One worker process in a pool of its own, replaced after SHARDS_PER_WORKER shards or when
+    it dies. (Not ProcessPoolExecutor's max_tasks_per_child: on Python 3.11 the pool hangs once
+    every worker has retired, cpython#115634; and a crash here fails only this slot's shard.)"""
+
+    def __init__(self, job: Job) -> None:
+        self.job, self.done = job, 0
+        self.pool = self.start()
+
+    def start(self) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded driver
+            initializer=_load_worker,
+            initargs=(self.job.model,),
+        )
+
+    def submit(self, shard: str) -> Any:
+        if self.done == SHARDS_PER_WORKER:
+            self.pool.shutdown()
+            self.pool, self.done = self.start(), 0
+        self.done += 1
+        return self.pool.submit(_run_in_worker, shard, self.job)
+
+    def retire(self) -> None:
+        """After a crash: the next shard gets a fresh process."""
+        self.done = SHARDS_PER_WORKER
+
+
 def run_local(shards: list[str], job: Job, *, workers: int) -> Iterator[ShardResult]:
-    """Worker processes on this machine, each loading the model once and replaced after
-    SHARDS_PER_WORKER shards. A worker that dies fails its shard (and the others in flight)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """Worker processes on this machine, each loading the model once, fed one shard at a time."""
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")  # max_tasks_per_child needs spawn
-    with (
-        one_thread_each(),
-        ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_load_worker,
-            initargs=(job.model,),
-            max_tasks_per_child=SHARDS_PER_WORKER,
-        ) as pool,
-    ):
-        futures = {pool.submit(_run_in_worker, shard, job): shard for shard in shards}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool as exc:
-                yield ShardResult(futures[future], "failed", detail=f"worker died: {exc}")
+    queue = list(reversed(shards))
+    running: dict[Any, tuple[WorkerSlot, str]] = {}
+    with one_thread_each():
+        slots = [WorkerSlot(job) for _ in range(min(workers, len(shards)))]
+        try:
+            for slot in slots:
+                shard = queue.pop()
+                running[slot.submit(shard)] = (slot, shard)
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    slot, shard = running.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool as exc:
+                        result = ShardResult(shard, "failed", detail=f"worker died: {exc}")
+                        slot.retire()
+                    if queue:
+                        following = queue.pop()
+                        running[slot.submit(following)] = (slot, following)
+                    yield result
+        finally:
+            for slot in slots:
+                slot.pool.shutdown(cancel_futures=True)
 
 
-RESULT_COLUMNS = ("shard", "status", "articles", "errors", "seconds", "detail", "memory")
+RESULT_COLUMNS = (
+    *("shard", "status", "articles", "errors", "seconds"),
+    *("detail", "cpu", "memory", "worker"),
+)
 
 
 class ShardActor:
@@ -254,8 +306,14 @@ def run_ray(
             configure_logging=False,
             **({} if address else local_instance()),
         )
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # one line per shard is ours to print
+    context.print_on_execution_start = False
     try:
-        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        size = min(workers or cpus, len(shards), 2 * cpus - 1)  # more would wait for CPUs forever
+        if workers and size < min(workers, len(shards)):
+            log.warning("%d workers: the cluster has room for %d actors", workers, size)
         dataset = ray.data.from_items([{"shard": shard} for shard in shards])
         results = dataset.map_batches(
             ShardActor,
@@ -264,7 +322,7 @@ def run_ray(
             # Half a CPU each: an actor pool holding every CPU starves Ray Data's own tasks and
             # hangs (ray-project/ray#44687); the spaCy stage still uses a whole core.
             num_cpus=0.5,
-            compute=ray.data.ActorPoolStrategy(size=min(size, len(shards))),
+            compute=ray.data.ActorPoolStrategy(size=max(1, size)),
         )
         for row in results.iter_rows():
             yield ShardResult(
@@ -274,7 +332,9 @@ def run_ray(
                 int(row["errors"]),
                 float(row["seconds"]),
                 str(row["detail"]) or None,
+                float(row["cpu"]),
                 float(row["memory"]),
+                int(row["worker"]),
             )
     finally:
         if started:
@@ -299,9 +359,11 @@ def batch_paths(
     and left unfinished, so the next run tries it again."""
     if engine not in ENGINES:
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    out = Path(out)
+    out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
     out.mkdir(parents=True, exist_ok=True)
     shards = list(dict.fromkeys(str(p) for p in iter_files(paths)))
+    if "-" in shards:
+        raise NewsgraphError("batch reads files and folders, not standard input (-)")
     job = Job(out=out, model=model or DEFAULT_MODEL, published=published)
     pending = []
     for shard in shards:

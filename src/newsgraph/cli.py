@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -34,6 +35,21 @@ class Output(StrEnum):
 def report(error: ReadError) -> None:
     """on_error for the CLI: one line per bad record on stderr."""
     err.print(f"[yellow]{error}[/yellow]", highlight=False, soft_wrap=True)
+
+
+class Skipped:
+    """on_error that reports each bad record on stderr and counts them by reason."""
+
+    def __init__(self) -> None:
+        self.reasons: Counter[str] = Counter()
+
+    def __call__(self, error: ReadError) -> None:
+        self.reasons[error.reason] += 1
+        report(error)
+
+    def summary(self, kept: int) -> str:
+        counts = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
+        return f"{kept} articles; {sum(self.reasons.values())} inputs skipped ({counts})"
 
 
 def fail(exc: NewsgraphError) -> typer.Exit:
@@ -91,6 +107,7 @@ def extract(
     from newsgraph.jobs import extract_paths
     from newsgraph.model import to_json
 
+    skipped = Skipped()
     try:
         check_paths(paths)
         anchor = date.fromisoformat(published) if published else None
@@ -99,7 +116,7 @@ def extract(
             published=anchor,
             fmt=fmt,
             model=model,
-            on_error=report,
+            on_error=skipped,
             max_bytes=int(max_mb * 1024 * 1024),
         )
         records = with_progress(found, "articles")
@@ -119,6 +136,8 @@ def extract(
         sys.stdout.write(
             json.dumps(body[0] if len(body) == 1 else body, ensure_ascii=False, indent=2) + "\n"
         )
+    if skipped.reasons:
+        err.print(skipped.summary(len(records)), highlight=False)
     if not records:
         raise typer.Exit(1)
 
@@ -159,6 +178,8 @@ DbOption = Annotated[
 ]
 OutputOption = Annotated[Output, typer.Option(help="table, json or jsonl.")]
 LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+QUOTE_COLUMNS = ("speaker", "quote", "article", "published", "start", "end")
+EVENT_COLUMNS = ("type", "source", "target", "place", "date", "article", "reports")
 
 
 def day(value: str | None, option: str) -> date | None:
@@ -169,20 +190,32 @@ def day(value: str | None, option: str) -> date | None:
         raise fail(NewsgraphError(f"{option} must be YYYY-MM-DD, not {value!r}")) from exc
 
 
-def show(rows: list[dict[str, object]], output: Output, *, title: str | None = None) -> None:
-    """Rows as a rich table on stdout, or as JSON / JSON Lines."""
-    if output is Output.table:
-        from rich.table import Table
-
-        table = Table(*(rows[0] if rows else ()), title=title, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row.values()))
-        Console().print(table)
-    elif output is Output.jsonl:
+def show(
+    rows: list[dict[str, object]],
+    output: Output,
+    *,
+    title: str,
+    columns: tuple[str, ...] | None = None,
+) -> None:
+    """Rows as JSON / JSON Lines on stdout, or as a table of `columns` (default: all)."""
+    if output is Output.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
+    elif output is Output.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif not rows:
+        err.print(f"no {title}")
+    else:
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=True)
+        names = columns or tuple(rows[0])
+        for name in names:  # the long text wraps; names, dates and offsets stay on one line
+            wide = name in ("quote", "figure", "detail", "with")
+            table.add_column(name, ratio=4 if wide else None, no_wrap=not wide, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row[n] is None else str(row[n]) for n in names))
+        Console(width=max(Console().width, 120)).print(table)
 
 
 @app.command()
@@ -263,7 +296,7 @@ def quotes(
         )
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    show(found, output, title="quotes")
+    show(found, output, title="quotes", columns=QUOTE_COLUMNS)
 
 
 @app.command()
@@ -293,7 +326,7 @@ def events(
         )
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    show(found, output, title="events")
+    show(found, output, title="events", columns=EVENT_COLUMNS)
 
 
 @app.command()
@@ -435,13 +468,14 @@ def batch(
     """Extract a crawl into Parquet shards; rerun to resume. Failed shards exit 1."""
     from newsgraph.batch import batch_paths, summarise
 
+    results = []
     try:
-        anchor = date.fromisoformat(published) if published else None
-        results = []
+        check_paths(paths)
+        anchor = day(published, "--published")
         for result in batch_paths(
             paths,
             out,
-            engine=engine.value,
+            engine=engine,
             address=address,
             workers=workers,
             model=model,
@@ -451,8 +485,6 @@ def batch(
             results.append(result)
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    except ValueError as exc:
-        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     sys.stdout.write(summarise(results, out) + "\n")
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
@@ -498,9 +530,9 @@ def demo(
     from newsgraph.demo import ingest_examples
 
     try:
-        summary, nlp = ingest_examples(db)
+        summary = ingest_examples(db)
         sys.stdout.write("\n".join(summary.lines()) + "\n")
         if serve_ui:
-            run(db, port=port, nlp=nlp, on_ready=say_address)
+            run(db, port=port, on_ready=say_address)
     except NewsgraphError as exc:
         raise fail(exc) from exc

@@ -210,3 +210,110 @@ def score_entities(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
     for label, counts in totals.items():
         scores.update(counts.scores(f"{label}_" if label else ""))
     return scores
+
+
+# --- events: PLOVER type accuracy and actor span F1 -----------------------------------------------
+
+
+def _aligned_events(gold_event: Row, text: str, predicted: list[Row]) -> list[Row]:
+    """The predicted events that answer one gold event: those of the first gold trigger word that
+    a predicted trigger holds ("agreed cooperate": an event triggered by "agreed" first), else
+    those of the first predicted trigger. Events split per target share their trigger span."""
+    if not predicted:
+        return []
+    words = [w.lower() for w in (gold_event.get("trigger_text") or "").split()]
+    chosen = predicted[0]
+    for word in words:
+        hit = next(
+            (p for p in predicted if word in text[p["start"] : p["end"]].lower().split()), None
+        )
+        if hit is not None:
+            chosen = hit
+            break
+    return [p for p in predicted if (p["start"], p["end"]) == (chosen["start"], chosen["end"])]
+
+
+def _actor_counts(gold: list[Row], predicted: list[Row]) -> tuple[int, int, int]:
+    """(tp, predicted, gold): a predicted actor matches a gold actor it overlaps, one to one.
+    Gold actors without offsets (the coder's normalised names) cannot be matched and are skipped."""
+    spans = [(a["start"], a["end"]) for a in gold if a.get("start") is not None]
+    found = sorted({(r["start"], r["end"]) for r in predicted})
+    pairs = match_spans(spans, found, threshold=1e-9)
+    return len(pairs), len(found), len(spans)
+
+
+@scorer("events")
+def score_events(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, float]:
+    """Rows as in plover_dev.jsonl: `events` with `type`, `trigger_text`, `source`/`target` spans.
+
+    Each gold event is answered by the aligned predicted events (see `_aligned_events`); type
+    accuracy is the share whose type is right; actor F1 counts source and target separately.
+    """
+    by_id = {row["article"]["id"]: row for row in predicted_rows}
+    right = total = 0
+    source, target = Counts(), Counts()
+    for row in gold_rows:
+        events = by_id.get(row["id"], {}).get("events", [])
+        for gold_event in row.get("events", []):
+            aligned = _aligned_events(gold_event, row["text"], events)
+            total += 1
+            right += bool(aligned) and aligned[0]["type"] == gold_event["type"]
+            for counts, role in ((source, "source"), (target, "target")):
+                counts.add(*_actor_counts(gold_event[role], [a for e in aligned for a in e[role]]))
+    actors = Counts(
+        source.tp + target.tp, source.predicted + target.predicted, source.gold + target.gold
+    )
+    return {
+        "type_accuracy": right / total if total else 0.0,
+        **actors.scores("actor_"),
+        **source.scores("source_"),
+        **target.scores("target_"),
+        "events": float(total),
+    }
+
+
+# --- figures: value, hedge and source ------------------------------------------------------------
+
+
+def _same_name(gold: str | None, predicted: str | None) -> bool:
+    """Both absent, or one name's words inside the other's ("Interior Ministry" ~ "ministry")."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    g, p = set(gold.lower().split()), set(predicted.lower().split())
+    return bool(g) and bool(p) and (g <= p or p <= g)
+
+
+@scorer("figures")
+def score_figures(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, float]:
+    """Rows with `text` and `figures`: each gold figure has `start`, `end` (its hedge and number in
+    `text`), `value` (null when vague), `hedge` (null when flat) and `source` (the name of whoever
+    gives it, null when the reporter states it). A predicted figure matches the gold figure whose
+    span it overlaps; `correct` is the share of gold figures with value, hedge and source right.
+    """
+    by_id = {row["article"]["id"]: row for row in predicted_rows}
+    counts = Counts()
+    value = hedge = source = correct = 0
+    for row in gold_rows:
+        gold = row.get("figures", [])
+        predicted = by_id.get(row["id"], {}).get("figures", [])
+        pairs = match_spans(
+            [(g["start"], g["end"]) for g in gold],
+            [(p["start"], p["end"]) for p in predicted],
+            threshold=1e-9,
+        )
+        counts.add(len(pairs), len(predicted), len(gold))
+        for gi, pi in pairs:
+            g, p = gold[gi], predicted[pi]
+            ok_value = g["value"] == p["value"]
+            ok_hedge = (g["hedge"] or None) == (p["hedge"] or None)
+            ok_source = _same_name(g["source"], (p["source"] or {}).get("name"))
+            value, hedge, source = value + ok_value, hedge + ok_hedge, source + ok_source
+            correct += ok_value and ok_hedge and ok_source
+    n = counts.gold
+    return {
+        **counts.scores(""),
+        "value_accuracy": value / n if n else 0.0,
+        "hedge_accuracy": hedge / n if n else 0.0,
+        "source_accuracy": source / n if n else 0.0,
+        "correct": correct / n if n else 0.0,
+    }

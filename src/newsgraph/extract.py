@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.model import (
     Article,
@@ -20,7 +20,9 @@ from newsgraph.model import (
     Mention,
     Provenance,
     Quote,
+    Ref,
 )
+from newsgraph.nlp import entity_at
 
 
 def sentence_index(doc: Doc, char: int) -> int | None:
@@ -88,14 +90,67 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
     )
 
 
+def ref_from(doc: Doc, span: Span, name: str | None = None) -> Ref:
+    """A Ref to the entity a span mentions; its own text (and no id) when no entity holds it.
+
+    `name` overrides what the span is taken to name ("Moscow" acting for "Russia"): the Ref points
+    to the entity of that name when the article has one.
+    """
+    clusters = doc._.entities or ()
+    cluster = next((c for c in clusters if name is not None and c.name == name), None)
+    if cluster is None and name is None and clusters:
+        # the entity whose mention holds the phrase's head: "a <city> car bombing" is no city
+        head = span.root
+        cluster = entity_at(doc, head.idx, head.idx + len(head.text))
+    return Ref(
+        name=name or (cluster.name if cluster is not None else span.text),
+        entity=cluster.key if cluster is not None else None,
+        start=span.start_char,
+        end=span.end_char,
+    )
+
+
 def events_from(doc: Doc) -> tuple[Event, ...]:
-    """doc._.events -> Event records."""
-    return ()
+    """doc._.events -> Event records ("v0", ...); prov is the trigger's span."""
+    return tuple(
+        Event(
+            id=f"v{i}",
+            type=event.type,
+            mode=event.mode,
+            status=event.status,
+            trigger=event.trigger.text,
+            source=tuple(ref_from(doc, s, event.names.get((s.start, s.end))) for s in event.source),
+            target=tuple(ref_from(doc, t, event.names.get((t.start, t.end))) for t in event.target),
+            place=(
+                ref_from(doc, event.place, event.names.get((event.place.start, event.place.end)))
+                if event.place is not None
+                else None
+            ),
+            when=event.date.span.text if event.date is not None else None,
+            date=event.date.iso if event.date is not None else None,
+            prov=provenance(doc, event.trigger.start_char, event.trigger.end_char),
+        )
+        for i, event in enumerate(doc._.events or ())
+    )
 
 
 def figures_from(doc: Doc) -> tuple[Figure, ...]:
-    """doc._.figures -> Figure records."""
-    return ()
+    """doc._.figures -> Figure records ("f0", ...); prov covers hedge and number."""
+    return tuple(
+        Figure(
+            id=f"f{i}",
+            text=figure.span.text,
+            value=figure.value,
+            hedge=figure.hedge,
+            unit=figure.unit,
+            what=figure.what,
+            source=ref_from(doc, figure.source) if figure.source is not None else None,
+            cue=figure.cue.text if figure.cue is not None else None,
+            contests=tuple(f"f{j}" for j in figure.contests),
+            prov=provenance(doc, figure.span.start_char, figure.span.end_char),
+        )
+        for i, figure in enumerate(doc._.figures or ())
+    )
 
 
 def extracted_from(article: Article, doc: Doc) -> ExtractedArticle:

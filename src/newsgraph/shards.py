@@ -67,10 +67,10 @@ def arrow_type(hint: Any) -> tuple[pa.DataType, bool]:
             inner_type, encoded = arrow_type(args[0])
             if not encoded:
                 return pa.list_(inner_type), False
-    elif dataclasses.is_dataclass(hint):
-        fields = [pa.field(c.name, c.type) for c in columns_of(hint)]
-        if not any(c.json_encoded for c in columns_of(hint)):
-            return pa.struct(fields), False
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        columns = columns_of(hint)
+        if not any(c.json_encoded for c in columns):
+            return pa.struct([pa.field(c.name, c.type) for c in columns]), False
     else:
         simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
         if hint in simple:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import EntityCluster
 from newsgraph.nlp.places import load_gazetteer
+
+KINDS = {"name", "surname", "title", "descriptor", "pronoun", "metonym"}
 
 
 @pytest.fixture(scope="module")
@@ -338,3 +342,51 @@ def test_an_unnamed_ministry_takes_the_country_of_its_minister(blank: Language) 
     assert ministry.country == "CL" and mentions(ministry) == [
         ("the foreign ministry", "descriptor")
     ]
+
+
+TRICKY = [
+    "[",
+    "]",
+    "’s",
+    "'s",
+    "the",
+    "The",
+    "President",
+    "Prime",
+    "Minister",
+    "foreign",
+    "ministry",
+    "premier",
+    ",",
+    ".",
+    "and",
+    "to",
+    "by",
+    "Paris",
+    "Lima",
+    "Kenyan",
+    "Ann",
+    "Dorr",
+    "W]e",
+    "top",
+    "diplomat",
+    "of",
+    "Chile",
+]
+LABELS = ["O", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(LABELS)), max_size=25))
+def test_any_tokens_and_ents_give_entities_without_raising(blank: Language, tagged) -> None:  # type: ignore[no-untyped-def]
+    words = [w for w, _ in tagged]
+    tags, previous = [], "O"
+    for _, label in tagged:
+        tags.append("O" if label == "O" else f"{'I' if label == previous else 'B'}-{label}")
+        previous = label
+    doc = blank(Doc(blank.vocab, words=words, ents=tags))
+    keys = [c.key for c in doc._.entities]
+    assert keys == [f"e{i}" for i in range(len(keys))]
+    for cluster in doc._.entities:
+        assert cluster.mentions and all(m.kind in KINDS for m in cluster.mentions)
+        assert "[" not in cluster.name and "]" not in cluster.name

@@ -57,6 +57,8 @@ def test_the_cli_reports_each_bad_file_and_exits_zero_when_something_was_read(
         where = f"{path}: {record}" if record else str(path)
         assert f"{where}: {reason}; skipped" in done.stderr
     assert '"outlet": "The Media Line"' in done.stdout
+    # 9 articles before the cut of the WARC.gz, and the reference article
+    assert f"10 articles; {len(bad_inputs)} inputs skipped (" in done.stderr
 
 
 def test_the_cli_exits_non_zero_when_nothing_could_be_read(

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsgraph.errors import NewsgraphError, ReadError
+from newsgraph.errors import READ_REASONS, NewsgraphError, ReadError
+from newsgraph.model import Article
 from newsgraph.read import iter_files, read_paths
 from newsgraph.read.detect import detect_format, sniff_format
 
@@ -102,9 +107,58 @@ def test_standard_input_is_read_and_detected(corpus: dict[str, Path]) -> None:
         [sys.executable, "-c", code],
         input=corpus["feed"].read_bytes(),
         capture_output=True,
-        env={"PYTHONPATH": str(SRC)},
+        env={**os.environ, "PYTHONPATH": str(SRC)},
         check=True,
     )
     lines = done.stdout.decode().splitlines()
     assert len(lines) == 20
     assert lines[0].startswith("<stdin>#entry 1 https://en.wikinews.org/wiki/")
+
+
+def test_a_gzipped_jsonl_is_read_by_its_inner_name(tmp_path: Path, corpus: dict[str, Path]) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(gzip.compress(corpus["jsonl"].read_bytes()))
+    articles = list(read_paths([path]))
+    assert len(articles) == 20
+    assert articles[0].source == f"{path}#line 1"
+
+
+def test_a_truncated_gzip_reports_after_what_it_could_read(
+    tmp_path: Path, corpus: dict[str, Path]
+) -> None:
+    packed = gzip.compress(corpus["jsonl"].read_bytes())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    errors: list[ReadError] = []
+    articles = list(read_paths([path], on_error=errors.append))
+    assert 0 < len(articles) < 20
+    assert [(e.source, e.reason) for e in errors][-1] == (str(path), "truncated")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [("page.html.gz", b"", "empty"), ("blob.gz", bytes(range(256)) * 8, "binary")],
+    ids=["empty-inside", "binary-inside"],
+)
+def test_bad_content_inside_gzip_is_reported(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content))
+    errors: list[ReadError] = []
+    assert list(read_paths([path], on_error=errors.append)) == []
+    assert [e.reason for e in errors] == [reason]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_arbitrary_bytes_after_the_gzip_magic_give_only_articles_or_read_errors(
+    data: bytes,
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.gz"
+        path.write_bytes(b"\x1f\x8b\x08\x00" + data)
+        errors: list[ReadError] = []
+        articles = list(read_paths([path], on_error=errors.append))
+    assert all(isinstance(a, Article) for a in articles)
+    assert all(e.reason in READ_REASONS for e in errors)

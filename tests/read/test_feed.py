@@ -62,3 +62,12 @@ def test_entry_html_becomes_paragraphs_without_scripts() -> None:
     markup = "<p>One <b>two</b>\nthree.</p><script>x()</script><ul><li>Four</li></ul>five"
     assert html_to_text(markup) == "One two three.\n\nFour\n\nfive"
     assert html_to_text("Plain &amp; simple") == "Plain & simple"
+
+
+def test_a_feed_that_names_a_file_is_not_followed(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.xml"
+    target.write_bytes(ATOM)
+    errors: list[ReadError] = []
+    stream = io.BytesIO(str(target).encode())
+    assert list(read_feed(stream, source="f.xml", on_error=errors.append)) == []
+    assert [e.reason for e in errors] == ["malformed"]

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from newsgraph.errors import ReadError
 from newsgraph.read import read_paths
 from newsgraph.read.html import without_title
@@ -43,9 +45,22 @@ def test_the_body_is_the_article_text_without_boilerplate(corpus: dict[str, Path
             assert boilerplate not in article.text
 
 
-def test_the_title_heading_is_not_part_of_the_body() -> None:
-    assert without_title("Storm hits coast\nThe storm hit.", "Storm hits coast") == "The storm hit."
-    assert without_title("The storm hit.\nMore.", "Storm hits coast") == "The storm hit.\nMore."
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("Storm hits coast\nThe storm hit.", "Storm hits coast", "The storm hit."),
+        ("Storm hits coast\nThe storm hit.", "Storm hits coast | Gazette", "The storm hit."),
+        ("Storm hits coast: 3 dead\nThe storm hit.", "Storm hits coast", "The storm hit."),
+        ("The storm hit.\nMore.", "Storm hits coast", "The storm hit.\nMore."),
+        ("Storm hits coast", "Storm hits coast", "Storm hits coast"),  # nothing else: kept
+        ("The storm hit.", None, "The storm hit."),
+    ],
+    ids=["same", "title-with-site", "heading-with-more", "no-heading", "only-line", "no-title"],
+)
+def test_a_heading_that_repeats_the_title_is_not_part_of_the_body(
+    text: str, title: str | None, body: str
+) -> None:
+    assert without_title(text, title) == body
 
 
 def test_a_page_without_article_text_is_reported_no_text(tmp_path: Path) -> None:

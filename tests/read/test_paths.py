@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import ReadError
 from newsgraph.read import read_paths
-from newsgraph.read.language import guess_language, normalise_language
+from newsgraph.read.language import article_language, guess_language, normalise_language
 
 GERMAN = (
     "Der Stadtrat hat am Dienstag nach einer langen Debatte beschlossen, die alte Brücke über "
@@ -66,4 +66,20 @@ def test_the_english_guess(text: str, language: str | None) -> None:
 def test_declared_languages_are_normalised() -> None:
     assert normalise_language("en-GB") == "en"
     assert normalise_language(" FR_ca ") == "fr"
-    assert normalise_language("") is None
+    for not_a_language in ("", "x-default", "und", "*"):
+        assert normalise_language(not_a_language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "language"),
+    [
+        (ENGLISH, "de", "en"),  # a site template that declares one language for every page
+        (GERMAN, "en", "en"),  # the declaration is believed where the test does not say English
+        (GERMAN, None, "und"),
+        (GERMAN, "de-AT", "de"),
+        ("Short.", "x-default", None),
+    ],
+    ids=["english-declared-german", "declared-english", "undeclared", "declared-german", "short"],
+)
+def test_the_language_of_an_article(text: str, declared: str | None, language: str | None) -> None:
+    assert article_language(text, declared) == language

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastwarc.warc import WarcRecord, WarcRecordType
 
 from newsgraph.errors import ReadError
 from newsgraph.read import read_paths
@@ -66,3 +67,42 @@ def test_a_record_over_the_limit_is_skipped(corpus: dict[str, Path]) -> None:
 
 def test_garbage_is_malformed() -> None:
     assert [e.reason for e in read(b"WARC/1.0\r\nnot a header\r\n\r\n")[1]] == ["malformed"]
+
+
+def warc_with(http: bytes) -> bytes:
+    """A one-record WARC holding the HTTP response `http`."""
+    record = WarcRecord()
+    record.init_headers(WarcRecordType.response, record_urn=b"uuid:00000000-0000-0000")
+    record.headers["WARC-Target-URI"] = "https://news.example.org/story"
+    record.headers["WARC-Date"] = "2021-05-25T10:00:00Z"
+    record.headers["Content-Type"] = "application/http; msgtype=response"
+    record.set_bytes_content(http)
+    out = io.BytesIO()
+    record.write(out)
+    return out.getvalue()
+
+
+def test_a_gzipped_chunked_payload_is_decoded(corpus: dict[str, Path]) -> None:
+    page = corpus["html"].read_bytes()
+    packed = gzip.compress(page)
+    chunked = b"%x\r\n" % len(packed) + packed + b"\r\n0\r\n\r\n"
+    headers = b"Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked"
+    articles, errors = read(warc_with(b"HTTP/1.1 200 OK\r\n" + headers + b"\r\n\r\n" + chunked))
+    assert errors == []
+    [article] = articles
+    assert article.text == next(read_paths([corpus["html"]])).text
+    assert article.url == "https://news.example.org/story"
+    assert article.published == date(2019, 9, 4)  # the page's own date wins over WARC-Date
+
+
+def test_an_unknown_content_encoding_is_malformed() -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: zz\r\n\r\n<p>x</p>"
+    articles, errors = read(warc_with(http))
+    assert (articles, [(e.record, e.reason) for e in errors]) == ([], [("record 1", "malformed")])
+
+
+def test_a_payload_that_inflates_past_the_limit_is_too_large() -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * 200_000 + b"</p>")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + bomb
+    articles, errors = read(warc_with(http), max_bytes=50_000)
+    assert (articles, [e.reason for e in errors]) == ([], ["too-large"])

@@ -67,6 +67,8 @@ def test_reader_shows_the_speaker_of_a_clicked_quote(  # type: ignore[no-untyped
     page.goto(f"/articles/{quote_path(article_id)}")
     card = page.locator(f"#quote-{quote['id']}")
     expect(card).to_be_hidden()
+    highlighted = page.locator(f'.article-text [data-quote="{quote["id"]}"]').first
+    expect(highlighted).to_have_attribute("title", re.compile(re.escape(quote["speaker"])))
     page.locator(f'.article-text [data-quote="{quote["id"]}"]').first.click()
     expect(card).to_be_visible()
     expect(card.locator(".card-speaker")).to_have_text(quote["speaker"])
@@ -93,6 +95,9 @@ def test_search_box_finds_a_quote_by_its_words(
     expect(page.locator("#search-summary")).to_contain_text(word)
     expect(page.locator("#quote-results")).to_contain_text(quote["text"])
     shoot(page, artifacts, "search-results")
+    page.locator("#quote-results .quote-hit .meta a").first.click()  # to the quote in its article
+    expect(page).to_have_url(re.compile(r"/articles/.+#"))
+    expect(page.locator(".quote-card:visible")).to_have_count(1)
 
 
 def test_speaker_page_lists_quotes_over_time(page: Page, artifacts: Path, live_server: str) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ def list_articles(
     store: StoreDep,
     search: Annotated[str | None, Query(description="Full-text search in article text.")] = None,
     since: Annotated[date | None, Query(description="Published on or after.")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[ArticleSummary]:
     """Articles, newest first, with the number of records of each kind."""
     return [summary(a) for a in store.articles(search=search, since=since, limit=limit)]

@@ -19,7 +19,7 @@ from newsgraph.api.deps import StoreDep, TokenDep
 from newsgraph.api.schemas import ArticleIn, IngestResult
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_article
-from newsgraph.model import Article
+from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.read.article import make_article
 from newsgraph.read.detect import READERS
@@ -28,6 +28,8 @@ router = APIRouter(prefix="/api/articles", tags=["ingest"])
 
 SOURCE = "api"  # Article.source of everything posted here
 _loading = threading.Lock()
+# One article through the pipeline at a time: a spaCy pipeline is not documented as thread-safe.
+_extracting = threading.Lock()
 
 BODY_DOC: dict[str, Any] = {
     "requestBody": {
@@ -105,6 +107,11 @@ def pipeline(request: Request) -> Language:
     return nlp
 
 
+def extract_one(article: Article, nlp: Language) -> ExtractedArticle:
+    with _extracting:
+        return extract_article(article, nlp)
+
+
 @router.post(
     "",
     response_model=IngestResult,
@@ -124,7 +131,7 @@ async def ingest_article(request: Request, response: Response, store: StoreDep) 
     """Extract one article (text, HTML or JSON) and store it: 201 when new, 200 when known."""
     article = article_from_body(await request.body(), request.headers.get("content-type"))
     nlp = await run_in_threadpool(pipeline, request)
-    extracted = await run_in_threadpool(extract_article, article, nlp)
+    extracted = await run_in_threadpool(extract_one, article, nlp)
     stored = await run_in_threadpool(store.put, extracted)
     response.status_code = 201 if stored else 200
     return IngestResult(

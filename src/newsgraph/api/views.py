@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import product
+from typing import Any, TypeVar
 
 from newsgraph.api.schemas import (
     EntityProfile,
@@ -19,6 +20,8 @@ from newsgraph.api.schemas import (
 )
 from newsgraph.model import Event, Figure, Quote
 from newsgraph.store.base import Cited, Store
+
+T = TypeVar("T")
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
 MEETING_TYPES = ("CONSULT",)
@@ -38,12 +41,38 @@ def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
     return [FigureHit.model_validate(hit(c)) for c in cited]
 
 
+# (store id, what) -> (the store's row counts when computed, the answer)
+_tallies: dict[tuple[int, str], tuple[dict[str, int], Any]] = {}
+
+
+def tallied(store: Store, what: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept until the store's row counts change (an ingest, a merge, a split).
+
+    For aggregates that scan many rows (speakers by quotes, event types) on every page view.
+    """
+    counts = store.counts()
+    cached = _tallies.get((id(store), what))
+    if cached is None or cached[0] != counts:
+        cached = _tallies[(id(store), what)] = (counts, compute())
+    answer: T = cached[1]
+    return answer
+
+
 def top_speakers(store: Store, *, limit: int = 20) -> list[tuple[str, int]]:
     """Speakers by number of quotes (pull quotes that repeat another quote not counted)."""
-    counts = Counter(
-        q.speaker for q in store.quotes(limit=SCAN_LIMIT) if q.speaker and not q.duplicate_of
+
+    def tally() -> Counter[str]:
+        quotes = store.quotes(limit=SCAN_LIMIT)
+        return Counter(q.speaker for q in quotes if q.speaker and not q.duplicate_of)
+
+    return tallied(store, "speakers", tally).most_common(limit)
+
+
+def event_types(store: Store) -> list[str]:
+    """The PLOVER types present in the database."""
+    return tallied(
+        store, "event types", lambda: sorted({e.type for e in store.events(limit=SCAN_LIMIT)})
     )
-    return counts.most_common(limit)
 
 
 def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:
@@ -106,18 +135,24 @@ def _pairs(event: Event) -> set[tuple[str, str]]:
 
 
 def meeting_graph(store: Store, *, actor: str | None = None) -> Graph:
-    """Nodes are actors; an edge counts the meeting events between two actors and their dates."""
-    events = [e for t in MEETING_TYPES for e in store.events(type=t, actor=actor, limit=SCAN_LIMIT)]
+    """Nodes are actors; an edge counts the meeting events between two actors, with their dates
+    (the event's date, or its article's publication date when the event has none)."""
+    cited = [
+        c for t in MEETING_TYPES for c in store.cited_events(type=t, actor=actor, limit=SCAN_LIMIT)
+    ]
     counts: Counter[tuple[str, str]] = Counter()
     dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     modes: dict[tuple[str, str], set[str]] = defaultdict(set)
     degree: Counter[str] = Counter()
-    for event in events:
+    for item in cited:
+        event = item.record
+        # the event's own date, else the day the article came out
+        day = event.date or (item.article.published.isoformat() if item.article.published else None)
         for pair in _pairs(event):
             counts[pair] += 1
             degree.update(pair)
-            if event.date:
-                dates[pair].add(event.date)
+            if day:
+                dates[pair].add(day)
             if event.mode:
                 modes[pair].add(event.mode)
     return Graph(

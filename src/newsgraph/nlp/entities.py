@@ -92,6 +92,8 @@ def person_span(span: Span) -> Span | None:
     name = clean_name(doc[start:end])
     if not name or doc.vocab[name.lower()].is_stop or not any(c.isupper() for c in name):
         return None
+    if any(c.isdigit() for c in name):  # "COVID-19", "49ers": no person's name
+        return None
     return Span(doc, start, end, "PERSON")
 
 
@@ -293,15 +295,20 @@ class Resolver:
                 )
                 self.claim(draft, ent, "name")
                 return
-        if ent[0].lower_ == "the" and ent[-1].is_lower:
+        if self.is_descriptor(ent):
             text = text.title()  # "the foreign ministry" -> "Foreign Ministry"
         draft = self.other((label, text.lower()), label, text)
         if label == "NORP":
             draft.country = self.gazetteer.country_of(text) or self.gazetteer.country_of(
                 text.removesuffix("s")
             )
-        kind = "descriptor" if ent[0].lower_ == "the" and ent[-1].is_lower else "name"
+        kind = "descriptor" if self.is_descriptor(ent) else "name"
         self.claim(draft, ent, kind)
+
+    @staticmethod
+    def is_descriptor(ent: Span) -> bool:
+        """An ent of common nouns: "the foreign ministry", not "the Democratic party"."""
+        return len(ent) > 1 and ent[0].lower_ == "the" and all(t.is_lower for t in ent[1:])
 
     def other(self, key: tuple[str, str], label: str, name: str) -> Draft:
         if key not in self.others:

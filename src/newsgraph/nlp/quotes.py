@@ -12,6 +12,7 @@ are linked with `duplicate_of`, not counted again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -26,18 +27,24 @@ from newsgraph.nlp.speakers import Resolver
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 # Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
-OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "intend", "show", "find", "reveal"})
+OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
 # "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
 # subject speaks
+# "told Megyn not to worry", "urged voters to turn out": the infinitive is the content.
+INFINITIVE_CUES = frozenset(
+    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
+)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
+MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
 # A cue this many tokens past a quote's closing mark still attributes it ("...,” the foreign
 # ministry said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
-CUE_WINDOW_AFTER = 8
+CUE_WINDOW_AFTER = 20
 CUE_WINDOW_BEFORE = 12
+# Verbs that name what their object is: "called Trump “unhinged”" (content from the object on).
+NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
 MIN_PULL_WORDS = 6
-# Quote paragraphs without a cue after a quote paragraph go on with its speaker.
-CONTINUE_PARAGRAPHS = False
+COLON_SPEAKER_WORDS = 4
 WORD = re.compile(r"\w+")
 
 
@@ -81,6 +88,7 @@ class Cue:
 @dataclass(frozen=True)
 class QuotesFinder:
     cues: frozenset[str]
+    prep_cues: frozenset[str]
     pronouns: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -98,15 +106,17 @@ class QuotesFinder:
     def find(self, doc: Doc) -> list[QuoteSpan]:
         """Attributions of one doc, without speakers resolved or pull quotes."""
         text = doc.text
-        stretches = find_stretches(text)
+        stretches = [s for s in find_stretches(text) if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
+        cues.extend(colon_lines(doc))
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes)
         claimed = {id(s) for q in quotes for s in q.stretches}
         for stretch in stretches:
             if id(stretch) not in claimed:
                 self.attach(doc, stretch, quotes)
+        _continue_paragraphs(stretches, quotes)
         for quote in quotes:
             quote.kind = kind_of(text, quote.pieces, stretches)
         return sorted(quotes, key=lambda q: q.start)
@@ -118,13 +128,32 @@ class QuotesFinder:
         """The attribution whose cue is `token`, when it has content or a speaker."""
         if token.lower_ == "according":
             return _according(token)
+        if token.pos_ == "VERB" and (content := self.prep_content(token)) is not None:
+            speaker = speaker_of(token)
+            if speaker is None:
+                return None
+            prep = next(c for c in token.rights if c.dep_ == "prep")
+            cue = token.doc[token.i : prep.i + 1] if prep.i <= token.i + 2 else cue_span(token)
+            return Cue(cue=cue, speaker=speaker, content=content)
         if not self.is_cue(token):
             return None
         speaker = speaker_of(token)
-        content = content_of(token, token.lemma_.lower() in OBJECT_CUES)
+        lemma = token.lemma_.lower()
+        content = content_of(token, lemma in OBJECT_CUES, lemma in INFINITIVE_CUES)
         if speaker is None:
             return None
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
+
+    def prep_content(self, token: Token) -> tuple[int, int] | None:
+        """ "X called for Y", "X talked about Y": the preposition's object is the content."""
+        lemma = token.lemma_.lower()
+        for child in token.rights:
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.prep_cues:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:  # "called on X to act": the rest of the clause goes with it
+                    end = max(objects[0].right_edge.i + 1, _clause_end(token))
+                    return trim(token.doc, objects[0].left_edge.i, end)
+        return None
 
     def attach(self, doc: Doc, stretch: Stretch, quotes: list[QuoteSpan]) -> None:
         """Attribute a quoted stretch that no cue's content covers."""
@@ -134,23 +163,18 @@ class QuotesFinder:
         if inner is None or not len(inner):
             return
         cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
-        if cue is not None:
-            quotes.append(QuoteSpan([(stretch.start, stretch.end)], "direct", cue.cue, cue.speaker))
-            quotes[-1].stretches.append(stretch)
-            return
-        before = [q for q in quotes if q.end <= stretch.start]
-        if not before:
-            return
-        last = max(before, key=lambda q: q.end)
-        if last.start >= paragraph[0] and self.only_cue_between(doc, last, stretch):
+        before = [q for q in quotes if paragraph[0] <= q.start and q.end <= stretch.start]
+        last = max(before, key=lambda q: q.end) if before else None
+        same_cue = cue is None or (
+            last is not None and last.cue is not None and cue.cue.root == last.cue.root
+        )
+        if last is not None and same_cue and self.only_cue_between(doc, last, stretch):
             last.pieces.append((stretch.start, stretch.end))  # "“A,” he said. “B.”": one quote
             last.stretches.append(stretch)
-        elif (
-            CONTINUE_PARAGRAPHS
-            and _whole_paragraph(text, stretch, paragraph)
-            and (_previous_paragraph_ends(text, last, paragraph[0]))
-        ):  # a quote paragraph after a quote paragraph: the same speaker goes on
-            quotes.append(QuoteSpan([(stretch.start, stretch.end)], "direct", None, last.speaker))
+        elif cue is not None:
+            lo, hi = cue.content or (stretch.start, stretch.end)
+            lo, hi = min(lo, stretch.start), max(hi, stretch.end)
+            quotes.append(QuoteSpan([(lo, hi)], "direct", cue.cue, cue.speaker))
             quotes[-1].stretches.append(stretch)
 
     def only_cue_between(self, doc: Doc, last: QuoteSpan, stretch: Stretch) -> bool:
@@ -159,31 +183,48 @@ class QuotesFinder:
         if gap is None:
             return True
         owned = set()
-        for span in (last.cue, last.speaker):
-            if span is not None:
-                owned.update(t.i for t in span)
-                owned.update(t.i for t in span.root.subtree)
+        if last.speaker is not None:
+            owned.update(t.i for t in last.speaker.root.subtree)
         if last.cue is not None:
-            owned.update(c.i for c in last.cue.root.children if c.dep_ not in CONTENT_DEPS)
+            owned.update(t.i for t in last.cue.root.subtree)
         return all(t.i in owned or t.is_punct or t.is_space for t in gap)
 
     def speaking(self, token: Token) -> Cue | None:
         if self.is_cue(token) and (speaker := speaker_of(token)) is not None:
             return Cue(cue_span(token), speaker, None)
+        if self.is_noun_cue(token):  # "“…,” Smith notes.": the tagger took the verb for a noun
+            return Cue(token.doc[token.i : token.i + 1], mention_span(token.nbor(-1)), None)
         return None
 
+    def is_noun_cue(self, token: Token) -> bool:
+        return (
+            token.pos_ == "NOUN"
+            and token.tag_ == "NNS"
+            and token.i > 0
+            and token.lemma_.lower() in self.cues
+            and token.nbor(-1).pos_ in ("PROPN", "PRON")
+            and (token.i + 1 == len(token.doc) or token.nbor(1).is_punct)
+        )
+
     def cue_above(self, inner: Span) -> Cue | None:
-        """A cue verb governing the quoted words: thanking X for “firmly supporting Y”."""
+        """A cue verb governing the quoted words: thanking X for “firmly supporting Y”.
+
+        The content is the cue's dependent that holds the quote ("called Trump “unhinged”" from
+        the object on, as PolNeAR marks it); a preposition is left out ("for “...”").
+        """
         roots = [t for t in inner if not t.is_punct and not (inner.start <= t.head.i < inner.end)]
-        for token in roots[:1]:
-            for _ in range(4):
-                token = token.head
-                if token.is_sent_start and token.head is token and not self.is_cue(token):
-                    break
-                if (cue := self.speaking(token)) is not None:
-                    return cue
-                if token.head is token:
-                    break
+        if not roots:
+            return None
+        below, token = roots[0], roots[0].head
+        for _ in range(4):
+            if token.i > inner.start:  # quotes before their cue are cue_after's
+                break
+            if (cue := self.speaking(token)) is not None:
+                cue.content = _complement(token, below, inner)
+                return cue
+            if token.head is token or token.is_sent_start:
+                break
+            below, token = token, token.head
         return None
 
     def cue_after(self, inner: Span) -> Cue | None:
@@ -195,8 +236,10 @@ class QuotesFinder:
                 break
             cue = self.speaking(token)
             if cue is not None and cue.speaker is not None:
+                if cue.speaker.root.left_edge.i <= inner.start <= cue.speaker.root.right_edge.i:
+                    return None  # a title inside the speaker's phrase: star of “Scandal,” said
                 allowed = {t.i for t in cue.speaker.root.subtree} | {
-                    c.i for c in token.children if c.dep_ in ("aux", "advmod", "neg")
+                    c.i for c in token.children if c.dep_ in MODIFIERS
                 }
                 between = doc[inner.end : token.i]
                 if all(t.i in allowed or t.is_punct or t.is_space for t in between):
@@ -222,6 +265,19 @@ class QuotesFinder:
         return None
 
 
+def _complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
+    """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed."""
+    start, end = child.left_edge.i, child.right_edge.i + 1
+    if child.dep_ in ("prep", "agent") and start == child.i:
+        start = child.i + 1
+    elif cue.lemma_.lower() in NAMING and child.i > cue.i:
+        objects = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj") and c.i < child.i]
+        if objects:
+            start = objects[0].left_edge.i
+    start, end = min(start, inner.start), max(end, inner.end)
+    return trim(cue.doc, start, end)
+
+
 def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:
     """Indices of tokens inside quotation marks: a cue there is the speaker's own word."""
     inside: set[int] = set()
@@ -230,6 +286,31 @@ def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:
         if span is not None:
             inside.update(range(span.start, span.end))
     return inside
+
+
+def _continue_paragraphs(stretches: list[Stretch], quotes: list[QuoteSpan]) -> None:
+    """A quote left open at a paragraph's end goes on in the next: one quote in pieces."""
+    owner = {id(s): q for q in quotes for s in q.stretches}
+    for first, second in itertools.pairwise(stretches):
+        if first.closed:
+            continue
+        a, b = owner.get(id(first)), owner.get(id(second))
+        if (a is None) == (b is None):
+            continue
+        known = a or b
+        stretch = second if a is not None else first
+        if known is not None:  # one quote in pieces, one a paragraph
+            known.pieces.append((stretch.start, stretch.end))
+            known.pieces.sort()
+            known.stretches.append(stretch)
+            owner[id(stretch)] = known
+
+
+def _speech(text: str, stretch: Stretch) -> bool:
+    """Not markup (`author="..."`) and holding a word."""
+    if stretch.start and text[stretch.start - 1] == "=":
+        return False
+    return any(c.isalpha() for c in text[stretch.start : stretch.end])
 
 
 def _para_end(text: str, at: int) -> int:
@@ -254,6 +335,11 @@ def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None
     if cue.content is None:
         return None
     start, end = cue.content
+    # the parse may run over a paragraph break; the content stays in the cue's paragraph
+    start = max(start, text.rfind("\n", 0, cue.cue.start_char) + 1)
+    end = min(end, _para_end(text, cue.cue.end_char))
+    if end <= start:
+        return None
     touched = [s for s in stretches if s.start < end and start < s.end]
     for s in touched:
         start, end = min(start, s.start), max(end, s.end)
@@ -261,9 +347,21 @@ def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None
         start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
     if len(WORD.findall(text[start:end])) < 2:
         return None
-    quote = QuoteSpan([(start, end)], "indirect", cue.cue, cue.speaker)
+    quote = QuoteSpan(_around(text, start, end, cue.cue.root), "indirect", cue.cue, cue.speaker)
     quote.stretches.extend(touched)
     return quote
+
+
+def _around(text: str, start: int, end: int, cue: Token) -> list[tuple[int, int]]:
+    """Pieces of [start, end) around the cue's own clause when it sits inside ("A, X said, B")."""
+    lo = cue.left_edge.idx
+    hi = cue.right_edge.idx + len(cue.right_edge.text)
+    if not start < lo or not hi < end:
+        return [(start, end)]
+    left = len(text[start:lo].rstrip(EDGE_PUNCT))
+    right = len(text[hi:end]) - len(text[hi:end].lstrip(EDGE_PUNCT))
+    pieces = [(start, start + left), (hi + right, end)]
+    return [p for p in pieces if p[0] < p[1]] or [(start, end)]
 
 
 def _drop_nested(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -335,21 +433,78 @@ def mention_span(token: Token) -> Span:
     return doc[start:end]
 
 
-def content_of(cue: Token, objects: bool) -> tuple[int, int] | None:
+def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
     """Char span of what the cue attributes: its clausal complement, trimmed."""
     for child in cue.children:
-        if child.dep_ in CONTENT_DEPS or (objects and child.dep_ == "xcomp"):
-            return trim(cue.doc, child.left_edge.i, child.right_edge.i + 1)
-    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i:
-        # "The US will consult closely, he promised": the clause before the cue is the content
-        left = cue.left_edge.i
-        if left > 0 and cue.doc[left - 1].is_punct:
-            return trim(cue.doc, cue.head.left_edge.i, left)
+        if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
+            return trim(cue.doc, child.left_edge.i, _coordinated_end(cue, child))
+    own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
+    left = cue.left_edge.i
+    after_clause = cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i
+    if after_clause and own_subject and left > 0:
+        # "The US will consult closely, he promised" / "In his state, X said, offenders are ...":
+        # the clause around the cue is the content, the cue's own clause is left out
+        head, doc = cue.head, cue.doc
+        if doc[left - 1].is_punct and head.left_edge.i < left:
+            return trim(doc, head.left_edge.i, max(left, head.right_edge.i + 1))
     if objects:
         rights = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "prep", "advcl")]
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
     return None
+
+
+def colon_lines(doc: Doc) -> list[Cue]:
+    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
+
+    The part before the colon is a short name ("Issa:", "JOEL BENENSON:", "Q:"): at most
+    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", doc.text):
+        line = match.group()
+        colon = line.find(":")
+        words = line[:colon].split()
+        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
+            continue  # "5:45 p.m.", "http://"
+        start, at = match.start(), match.start() + colon
+        speaker = doc.char_span(start, at, alignment_mode="expand")
+        cue = doc.char_span(at, at + 1, alignment_mode="expand")
+        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
+        if speaker is None or cue is None or content is None or len(content) < 3:
+            continue
+        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
+    return found
+
+
+def _coordinated_end(cue: Token, content: Token) -> int:
+    """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
+    "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).
+    """
+    end = _clause_end(content)
+    for token in cue.doc[content.i + 1 : end]:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.tag_ == cue.tag_:
+            cut = token.left_edge.i
+            while cut > content.i and cue.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
+    return end
+
+
+def _clause_end(head: Token) -> int:
+    """End token of a content clause, before a trailing ", verb-ing ..." clause.
+
+    "voters say they would consider X, putting them ahead": PolNeAR stops at the comma.
+    """
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_comma = before is not None and before.text in (",", "—", ";")
+        if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
+            return min(end, child.left_edge.i)
+    return end
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -415,7 +570,13 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
 @Language.factory(
     "newsgraph_quotes",
     assigns=["doc._.quotes"],
-    default_config={"cues": "quote_cues.txt", "pronouns": "pronouns.txt"},
+    default_config={
+        "cues": "quote_cues.txt",
+        "prep_cues": "quote_prep_cues.txt",
+        "pronouns": "pronouns.txt",
+    },
 )
-def make_quotes(nlp: Language, name: str, cues: str, pronouns: str) -> QuotesFinder:
-    return QuotesFinder(cues=load_words(cues), pronouns=load_words(pronouns))
+def make_quotes(nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str) -> QuotesFinder:
+    return QuotesFinder(
+        cues=load_words(cues), prep_cues=load_words(prep_cues), pronouns=load_words(pronouns)
+    )

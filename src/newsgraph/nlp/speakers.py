@@ -50,7 +50,10 @@ class Resolver:
     def resolve(self, mention: Span) -> tuple[str | None, str | None]:
         """(full name, entity id) of an attributing mention; None where unknown."""
         if self.clusters:
-            cluster = entity_at(self.doc, mention.start_char, mention.end_char)
+            root = mention.root
+            cluster = entity_at(self.doc, root.idx, root.idx + len(root)) or entity_at(
+                self.doc, mention.start_char, mention.end_char
+            )
             if cluster is not None:
                 return cluster.name, cluster.key
         if mention.root.lower_ in self.pronouns:

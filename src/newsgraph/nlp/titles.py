@@ -166,7 +166,7 @@ def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
 def body_modifier(start: int, ent: Span, gazetteer: Gazetteer) -> Modifier:
     """An organisation owning a title; its country from its first word ("Palestinian ...")."""
     body = strip_article(ent.text)
-    return Modifier(start, country=gazetteer.country_of(body.split()[0]), body=body)
+    return Modifier(start, country=gazetteer.demonyms.get(body.split()[0]), body=body)
 
 
 def strip_article(text: str) -> str:

@@ -6,13 +6,14 @@ file first (in memory up to the size limit), so it can be sniffed and streamed l
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import sys
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.model import Article
@@ -49,6 +50,7 @@ SUFFIXES = {
 FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article")
 HEAD = 8192
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -63,7 +65,7 @@ def detect_format(path: Path, head: bytes) -> str:
 
 def sniff_format(head: bytes) -> str:
     """The format of the first bytes of a file; "text" when nothing else fits."""
-    if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and gunzip_head(head)):
+    if head.startswith(b"WARC/") or (head.startswith(GZIP_MAGIC) and gunzip_head(head)):
         return "warc"
     encoding = bom_encoding(head)
     start = head.decode(encoding, errors="ignore").encode() if encoding else head
@@ -91,24 +93,80 @@ def gunzip_head(head: bytes) -> bool:
 def read_file(
     path: Path, *, fmt: str | None, on_error: OnError, max_bytes: int = MAX_BYTES
 ) -> Iterator[Article]:
-    """Articles of one file (`-` is standard input); bad files and records go to `on_error`."""
+    """Articles of one file (`-` is standard input); bad files and records go to `on_error`.
+
+    A gzip-compressed file of any format but WARC ("dump.jsonl.gz") is decompressed as it is read.
+    """
     if fmt is not None and fmt not in READERS:
         raise NewsgraphError(f"unknown --format {fmt!r}; choose from {', '.join(READERS)}")
     source = "<stdin>" if str(path) == "-" else str(path)
     # A file that cannot be opened is not a bad record: OSError propagates (the CLI checks paths).
     with spool_stdin(max_bytes) if str(path) == "-" else path.open("rb") as stream:
         head = stream.read(HEAD)
-        stream.seek(0)
         size = stream.seek(0, 2)
         stream.seek(0)
-        if size <= HEAD and not head.strip():
-            on_error(ReadError(source, None, "empty"))
-            return
-        fmt = fmt or detect_format(path, head)
-        if fmt in SINGLE and size > max_bytes:  # skipped unread
-            on_error(ReadError(source, None, "too-large", f"{size} bytes, over {max_bytes}"))
-            return
-        yield from READERS[fmt](stream, source=source, on_error=on_error, max_bytes=max_bytes)
+        if head.startswith(GZIP_MAGIC) and detect_format(path, head) != "warc" and fmt != "warc":
+            yield from read_gzip(
+                path, stream, fmt=fmt, source=source, on_error=on_error, max_bytes=max_bytes
+            )
+        else:
+            yield from read_stream(
+                path,
+                stream,
+                fmt=fmt,
+                source=source,
+                on_error=on_error,
+                max_bytes=max_bytes,
+                size=size,
+            )
+
+
+def read_stream(
+    path: Path,
+    stream: BinaryIO,
+    *,
+    fmt: str | None,
+    source: str,
+    on_error: OnError,
+    max_bytes: int,
+    size: int | None,
+) -> Iterator[Article]:
+    """Articles of one open file; `size` in bytes, None when unknown (a decompressed stream)."""
+    head = stream.read(HEAD)
+    stream.seek(0)
+    if len(head) < HEAD and not head.strip():
+        on_error(ReadError(source, None, "empty"))
+        return
+    fmt = fmt or detect_format(path, head)
+    if fmt in SINGLE and size is not None and size > max_bytes:  # skipped unread
+        on_error(ReadError(source, None, "too-large", f"{size} bytes, over {max_bytes}"))
+        return
+    yield from READERS[fmt](stream, source=source, on_error=on_error, max_bytes=max_bytes)
+
+
+def read_gzip(
+    path: Path, stream: BinaryIO, *, fmt: str | None, source: str, on_error: OnError, max_bytes: int
+) -> Iterator[Article]:
+    """Articles of a gzip-compressed file, detected by its name without `.gz` and its content.
+
+    The limit applies to decompressed bytes, which readers read in bounded steps.
+    """
+    inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    try:
+        with gzip.GzipFile(fileobj=stream) as unzipped:
+            yield from read_stream(
+                inner,
+                cast(BinaryIO, unzipped),
+                fmt=fmt,
+                source=source,
+                on_error=on_error,
+                max_bytes=max_bytes,
+                size=None,
+            )
+    except EOFError:
+        on_error(ReadError(source, None, "truncated", "the gzip stream ends early"))
+    except (gzip.BadGzipFile, zlib.error) as exc:
+        on_error(ReadError(source, None, "malformed", str(exc)))
 
 
 def spool_stdin(max_bytes: int) -> BinaryIO:

@@ -6,6 +6,7 @@ turned into paragraphs of plain text here. The feed's title is the outlet of its
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -39,7 +40,8 @@ def read_feed(
     if looks_binary(data[:8192]):
         on_error(ReadError(source, None, "binary"))
         return
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # A stream, never the bytes: feedparser would open bytes that look like a path as a file.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         detail = str(parsed.get("bozo_exception", "")) or "no entries"
         on_error(ReadError(source, None, "malformed" if parsed.bozo else "no-text", detail))
@@ -86,7 +88,8 @@ def entry_language(entry: Any, feed: Any, parsed: Any) -> str | None:
     for content in entry.get("content", ()):
         if content.get("language"):
             return str(content["language"])
-    return feed.get("language") or parsed.get("headers", {}).get("content-language")
+    declared = feed.get("language") or parsed.get("headers", {}).get("content-language")
+    return str(declared) if declared else None
 
 
 def html_to_text(markup: str) -> str:

@@ -14,11 +14,14 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article, normalise_text
 from newsgraph.read.article import MAX_BYTES, make_article
 from newsgraph.read.decode import looks_binary, read_document
+
+HEADING_WORDS = 30
 
 
 def read_html(
@@ -64,7 +67,10 @@ def article_from_html(
         favor_precision=True,
         fast=True,
     )
-    body = without_title(document.text or "", document.title) if document else ""
+    if not isinstance(document, Document):  # None: nothing that looks like an article
+        on_error(ReadError(source, record, "no-text"))
+        return None
+    body = without_title(document.text or "", document.title)
     if not body.strip():
         on_error(ReadError(source, record, "no-text"))
         return None
@@ -81,8 +87,13 @@ def article_from_html(
 
 
 def without_title(text: str, title: str | None) -> str:
-    """The body without a first line that repeats the title (the page's <h1>)."""
+    """The body without a first line that repeats the title (the page's <h1>).
+
+    A heading is short (HEADING_WORDS at most) and holds the title or is held in it: "Storm hits
+    coast" under the title "Storm hits coast | Gazette", or "Storm hits coast: three dead".
+    """
     first, _, rest = text.strip().partition("\n")
-    if title and normalise_text(first) == normalise_text(title):
+    line, title = normalise_text(first), normalise_text(title or "")
+    if rest and title and len(line.split()) <= HEADING_WORDS and (line in title or title in line):
         return rest.strip()
     return text.strip()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
+from fastwarc.stream_io import BrotliReader, ChunkedReader, GzipReader
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from newsgraph.errors import OnError, ReadError
@@ -22,6 +23,14 @@ from newsgraph.read.html import article_from_html
 
 GZIP_MAGIC = b"\x1f\x8b"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# HTTP Content-Encodings we undo. Common Crawl stores payloads decoded already (the original
+# headers renamed X-Crawler-*); wget, warcio or browsertrix keep them as sent.
+DECODERS: dict[str, Callable[[BinaryIO], Any]] = {
+    "gzip": GzipReader,
+    "x-gzip": GzipReader,
+    "deflate": lambda stream: GzipReader(stream, zlib=True),
+    "br": BrotliReader,
+}
 
 
 class Gunzip(io.RawIOBase):
@@ -87,7 +96,8 @@ def read_warc(
     head = stream.read(2)
     stream.seek(-len(head), io.SEEK_CUR)
     gunzip = Gunzip(stream) if head == GZIP_MAGIC else None
-    records = ArchiveIterator(gunzip or stream, parse_http=True)
+    # Payloads stay as stored (auto_decode off), so their length tells a truncated record.
+    records = ArchiveIterator(gunzip or stream, parse_http=True, auto_decode="none")
     number = 0
     try:
         for number, record in enumerate(records, start=1):
@@ -104,15 +114,23 @@ def read_warc(
             if len(body) < record.content_length:
                 on_error(ReadError(source, where, "truncated", "the file ends inside it"))
                 return
-            if is_html(record.http_content_type) and (
-                article := article_from_html(
-                    body,
-                    source=source,
-                    record=where,
-                    on_error=on_error,
-                    url=record.headers.get("WARC-Target-URI"),
-                    fallback_date=record.record_date,
-                )
+            if not is_html(record.http_content_type):
+                continue
+            try:
+                body = decoded(body, record.http_headers, limit=max_bytes)
+            except (OSError, ValueError) as exc:
+                on_error(ReadError(source, where, "malformed", f"HTTP payload: {exc}"))
+                continue
+            if len(body) > max_bytes:  # a small payload that decompresses to a huge one
+                on_error(ReadError(source, where, "too-large", f"over {max_bytes} bytes decoded"))
+                continue
+            if article := article_from_html(
+                body,
+                source=source,
+                record=where,
+                on_error=on_error,
+                url=record.headers.get("WARC-Target-URI"),
+                fallback_date=record.record_date,
             ):
                 yield article
     except OSError as exc:  # fastwarc: a record header that does not parse
@@ -128,3 +146,33 @@ def read_warc(
 def is_html(content_type: str | None) -> bool:
     """True for an HTTP Content-Type of an HTML page (a record without one may be HTML too)."""
     return content_type is None or content_type.split(";")[0].strip().lower() in HTML_TYPES
+
+
+def decoded(payload: bytes, headers: Any, *, limit: int) -> bytes:
+    """An HTTP payload without its transfer and content encodings (as a browser would see it).
+
+    Decoding stops past `limit` bytes (the caller reports `too-large`). Raises OSError for a
+    payload its encoding cannot undo, ValueError for an unknown encoding.
+    """
+    if headers is None:
+        return payload
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        payload = read_all(ChunkedReader(io.BytesIO(payload)), limit)
+    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    for coding in reversed(codings):  # applied in order, so undone last first
+        if coding in ("", "identity"):
+            continue
+        if coding not in DECODERS:
+            raise ValueError(f"unsupported Content-Encoding {coding!r}")
+        payload = read_all(DECODERS[coding](io.BytesIO(payload)), limit)
+    return payload
+
+
+def read_all(reader: Any, limit: int) -> bytes:
+    """What a fastwarc stream reader gives (a block per `read`), up to just past `limit` bytes."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit and (block := reader.read(1 << 20)):
+        parts.append(block)
+        size += len(block)
+    return b"".join(parts)

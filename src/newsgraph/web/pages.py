@@ -24,6 +24,7 @@ from newsgraph.api.views import (
     contested_groups,
     entity_profile,
     event_hits,
+    event_types,
     meeting_graph,
     quote_hits,
     top_speakers,
@@ -38,6 +39,7 @@ env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["path"] = lambda text: url_quote(str(text), safe="")
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+EVENTS_SHOWN = 200  # a timeline page; filters narrow it
 
 # Scripts and styles come from /static only: a script that slipped into a page would not run.
 CSP = (
@@ -124,7 +126,7 @@ def sentence_of(articles: Articles, article_id: str, start: int) -> str | None:
 
 @router.get("/")
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    articles = [summary(a) for a in store.articles(limit=30)]
+    articles = [summary(a) for a in store.articles(limit=20)]
     return render(
         request,
         "index.html",
@@ -203,20 +205,21 @@ def events(
 ) -> HTMLResponse:
     filters = {"actor": clean(actor), "type": clean(type), "place": clean(place)}
     dates = {"since": parse_date(since), "until": parse_date(until)}
-    hits = event_hits(store.cited_events(**filters, **dates, limit=500))  # type: ignore[arg-type]
+    hits = event_hits(store.cited_events(**filters, **dates, limit=EVENTS_SHOWN))  # type: ignore[arg-type]
     articles = Articles(store)
     context = {(h.article_id, h.id): sentence_of(articles, h.article_id, h.start) for h in hits}
-    types = sorted({e.type for e in store.events(limit=2000)})
+    types = event_types(store)
     return render(
         request,
         "events.html",
-        days=by_day(hits, event_day, newest_first=False),
+        days=by_day(hits, event_day),
         context=context,
         filters=filters,
         since=since or "",
         until=until or "",
         types=types,
         total=len(hits),
+        limit=EVENTS_SHOWN,
     )
 
 

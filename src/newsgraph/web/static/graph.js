@@ -20,8 +20,9 @@
       style: [
         { selector: "node", style: {
           "background-color": "#2f5d8a", "label": "data(label)", "color": "#1d2430",
-          "font-size": 11, "font-family": "system-ui, sans-serif", "text-valign": "bottom",
+          "font-size": 13, "font-family": "system-ui, sans-serif", "text-valign": "bottom",
           "text-margin-y": 4, "text-outline-color": "#fff", "text-outline-width": 2,
+          "text-wrap": "wrap", "text-max-width": 110, "min-zoomed-font-size": 6,
           "width": "mapData(weight, 1, " + Math.max(maxNode, 2) + ", 14, 44)",
           "height": "mapData(weight, 1, " + Math.max(maxNode, 2) + ", 14, 44)" } },
         { selector: "edge", style: {
@@ -30,7 +31,8 @@
         { selector: "node:selected, node.hover", style: { "background-color": "#c4572e" } },
         { selector: "edge.hover", style: { "line-color": "#c4572e" } }
       ],
-      layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, padding: 30 }
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 40000,
+                idealEdgeLength: 120, nodeOverlap: 40, componentSpacing: 120, padding: 40 }
     });
     var info = document.getElementById("edge-info");
     cy.on("tap", "node", function (evt) {

@@ -6,7 +6,7 @@
 
   function show(id) {
     var card = document.getElementById("quote-" + id);
-    if (!card) return;
+    if (!card || !card.hasAttribute("data-card")) return;
     if (shown) shown.hidden = true;
     document.querySelectorAll(".active-quote").forEach(function (el) {
       el.classList.remove("active-quote");
@@ -14,19 +14,23 @@
     card.hidden = false;
     shown = card;
     if (hint) hint.hidden = true;
-    document.querySelectorAll('.article-text [data-quote="' + id + '"]').forEach(function (el) {
-      el.classList.add("active-quote");
-    });
+    segments(id).forEach(function (el) { el.classList.add("active-quote"); });
+  }
+
+  function segments(id) {
+    return document.querySelectorAll('.article-text [data-quote="' + CSS.escape(id) + '"]');
+  }
+
+  function reveal(id) {
+    var first = segments(id)[0];
+    if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
   }
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-quote]");
     if (!target) return;
     show(target.getAttribute("data-quote"));
-    if (target.classList.contains("quote-link")) {
-      var first = document.querySelector('.article-text [data-quote="' + target.getAttribute("data-quote") + '"]');
-      if (first) first.scrollIntoView({ behavior: "smooth", block: "center" });
-    }
+    if (target.classList.contains("quote-link")) reveal(target.getAttribute("data-quote"));
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") return;
@@ -35,5 +39,10 @@
     event.preventDefault();
     show(target.getAttribute("data-quote"));
   });
-  if (location.hash.length > 1) show(location.hash.slice(1));
+  // a link from a list of quotes: /articles/ID#q3 opens on that quote
+  if (location.hash.length > 1) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    show(id);
+    reveal(id);
+  }
 })();

@@ -1,0 +1,373 @@
+"""newsgraph_quotes: quotation marks, rules on hand-built Docs, then the model on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract import quotes_from
+from newsgraph.nlp.marks import find_stretches
+from newsgraph.nlp.quotes import QuoteSpan, kind_of, pull_quotes
+
+# --- quotation marks: pure functions over text -----------------------------------------------
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_stretches(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We won,” he said.", ["“We won,”"]),
+        ('"We won," he said.', ['"We won,"']),
+        ("“A,” he said, “B.”", ["“A,”", "“B.”"]),
+        ("He called it ‘a very bad day for us all’ today.", ["‘a very bad day for us all’"]),
+        ("Israel’s army and the ministry’s view.", []),
+        ("“We won, he said.", []),
+        ("He said ” oddly.", []),
+        ("“First part.\n\n“Second part,” she said.", ["“First part.", "“Second part,”"]),
+    ],
+    ids=[
+        "curly",
+        "straight",
+        "split-around-cue",
+        "british-single",
+        "apostrophes-are-not-quotes",
+        "unclosed-dropped",
+        "stray-closing-mark",
+        "multi-paragraph",
+    ],
+)
+def test_quoted_stretches(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_multi_paragraph_quote_is_open_at_the_first_paragraph_end() -> None:
+    first, second = find_stretches("“First part.\n\n“Second part,” she said.")
+    assert (first.closed, second.closed) == (False, True)
+
+
+def test_short_british_single_quotes_are_scare_quotes() -> None:
+    assert spans("They called it the ‘Great Satan’ again.") == []
+
+
+def test_kind_counts_letters_inside_and_outside_the_marks() -> None:
+    text = "He said the deal “paves the way” now."
+    stretches = find_stretches(text)
+    assert kind_of(text, [(17, 32)], stretches) == "direct"
+    assert kind_of(text, [(8, 32)], stretches) == "mixed"
+    assert kind_of(text, [(8, 16)], stretches) == "indirect"
+
+
+def test_a_paragraph_repeating_an_earlier_quote_is_a_pull_quote() -> None:
+    said = "We will always defend our people against every threat"
+    text = f"“{said},” she said.\n\n{said}\n\nMore."
+    original = QuoteSpan([(0, 56)], "direct")
+    (pull,) = pull_quotes(text, [original])
+    assert pull.repeats is original
+    assert text[pull.start : pull.end] == "We will always defend our people against every threat"
+
+
+def test_a_short_repeated_paragraph_is_not_a_pull_quote() -> None:
+    text = "“We won,” she said.\n\nWe won\n"
+    assert pull_quotes(text, [QuoteSpan([(0, 9)], "direct")]) == []
+
+
+# --- rules on hand-built Docs ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsgraph_quotes")
+    return nlp
+
+
+def parsed(blank: Language, rows: list[tuple[str, bool, int, str, str, str]], ents=()) -> Doc:  # type: ignore[no-untyped-def]
+    """A doc from (word, space after, head, dep, pos, lemma) rows; heads are absolute indices."""
+    words, spaces, heads, deps, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(
+        blank.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas
+    )
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return blank(doc)
+
+
+# “We won,” he said.
+WE_WON = [
+    ("“", False, 6, "punct", "PUNCT", "“"),
+    ("We", True, 2, "nsubj", "PRON", "we"),
+    ("won", False, 6, "ccomp", "VERB", "win"),
+    (",", False, 6, "punct", "PUNCT", ","),
+    ("”", True, 6, "punct", "PUNCT", "”"),
+    ("he", True, 6, "nsubj", "PRON", "he"),
+    ("said", False, 6, "ROOT", "VERB", "say"),
+    (".", False, 6, "punct", "PUNCT", "."),
+]
+
+# Maria Lopez said the plan failed. She said it was late.
+REPORTED = [
+    ("Maria", True, 1, "compound", "PROPN", "maria"),
+    ("Lopez", True, 2, "nsubj", "PROPN", "lopez"),
+    ("said", True, 2, "ROOT", "VERB", "say"),
+    ("the", True, 4, "det", "DET", "the"),
+    ("plan", True, 5, "nsubj", "NOUN", "plan"),
+    ("failed", False, 2, "ccomp", "VERB", "fail"),
+    (".", True, 2, "punct", "PUNCT", "."),
+    ("She", True, 8, "nsubj", "PRON", "she"),
+    ("said", True, 8, "ROOT", "VERB", "say"),
+    ("it", True, 10, "nsubj", "PRON", "it"),
+    ("was", True, 8, "ccomp", "AUX", "be"),
+    ("late", False, 10, "acomp", "ADJ", "late"),
+    (".", False, 8, "punct", "PUNCT", "."),
+]
+
+# According to officials, the plan failed.
+ACCORDING = [
+    ("According", True, 6, "prep", "VERB", "accord"),
+    ("to", True, 0, "prep", "ADP", "to"),
+    ("officials", False, 1, "pobj", "NOUN", "official"),
+    (",", True, 6, "punct", "PUNCT", ","),
+    ("the", True, 5, "det", "DET", "the"),
+    ("plan", True, 6, "nsubj", "NOUN", "plan"),
+    ("failed", False, 6, "ROOT", "VERB", "fail"),
+    (".", False, 6, "punct", "PUNCT", "."),
+]
+
+
+def only(doc: Doc) -> QuoteSpan:
+    (quote,) = doc._.quotes
+    return quote  # type: ignore[no-any-return]
+
+
+def test_a_quote_before_its_cue_is_direct_with_the_cue_and_speaker(blank: Language) -> None:
+    doc = parsed(blank, WE_WON)
+    quote = only(doc)
+    assert doc.text[quote.start : quote.end] == "“We won,”"
+    assert (quote.kind, quote.cue.text, quote.speaker.text) == ("direct", "said", "he")
+
+
+def test_a_pronoun_with_nobody_named_before_stays_unresolved(blank: Language) -> None:
+    assert only(parsed(blank, WE_WON)).name is None
+
+
+def test_reported_speech_is_the_complement_without_the_cue(blank: Language) -> None:
+    doc = parsed(blank, REPORTED, ents=[(0, 2, "PERSON")])
+    first, second = doc._.quotes
+    assert doc.text[first.start : first.end] == "the plan failed"
+    assert (first.kind, first.speaker.text, first.name) == (
+        "indirect",
+        "Maria Lopez",
+        "Maria Lopez",
+    )
+    assert doc.text[second.start : second.end] == "it was late"
+
+
+def test_a_pronoun_resolves_to_the_last_speaker(blank: Language) -> None:
+    doc = parsed(blank, REPORTED, ents=[(0, 2, "PERSON")])
+    assert doc._.quotes[1].speaker.text == "She"
+    assert doc._.quotes[1].name == "Maria Lopez"
+
+
+def test_according_to_names_the_source_of_the_clause(blank: Language) -> None:
+    doc = parsed(blank, ACCORDING)
+    quote = only(doc)
+    assert doc.text[quote.start : quote.end] == "the plan failed"
+    assert (quote.cue.text, quote.speaker.text) == ("According to", "officials")
+    assert quote.name is None  # a descriptor nobody introduced: unresolved, not guessed
+
+
+def test_a_quote_without_a_cue_is_not_attributed(blank: Language) -> None:
+    rows = [
+        ("“", False, 2, "punct", "PUNCT", "“"),
+        ("We", True, 2, "nsubj", "PRON", "we"),
+        ("won", False, 2, "ROOT", "VERB", "win"),
+        ("”", False, 2, "punct", "PUNCT", "”"),
+    ]
+    assert parsed(blank, rows)._.quotes == []
+
+
+def test_records_carry_ids_offsets_and_the_speaker_span(blank: Language) -> None:
+    doc = parsed(blank, REPORTED, ents=[(0, 2, "PERSON")])
+    doc._.article_id = "a1"
+    records = quotes_from(doc)
+    assert [q.id for q in records] == ["q0", "q1"]
+    assert (records[0].speaker_start, records[0].speaker_end) == (0, 11)
+    assert records[0].text == doc.text[records[0].prov.start : records[0].prov.end]
+
+
+# --- the trained model on real sentences ---------------------------------------------------------
+
+CASES = [
+    (
+        "“We will not back down,” the senator said.",
+        "“We will not back down,”",
+        "direct",
+        "the senator",
+    ),
+    (
+        "The mayor said: “This is a good day for the city.”",
+        "“This is a good day for the city.”",
+        "direct",
+        "The mayor",
+    ),
+    (
+        "“It was a hard fight,” she said. “But we won it.”",
+        "“It was a hard fight,” she said. “But we won it.”",
+        "direct",
+        "she",
+    ),
+    (
+        "The governor said that the budget would be balanced by June.",
+        "the budget would be balanced by June",
+        "indirect",
+        "The governor",
+    ),
+    (
+        "According to the ministry, 40 people were killed in the attack.",
+        "40 people were killed in the attack",
+        "indirect",
+        "the ministry",
+    ),
+    (
+        "The police insists the protest was peaceful.",
+        "the protest was peaceful",
+        "indirect",
+        "The police",
+    ),
+    (
+        "The economy will shrink next year, the bank warned.",
+        "The economy will shrink next year",
+        "indirect",
+        "the bank",
+    ),
+    (
+        "The ministry said in a statement that talks would resume on Monday.",
+        "talks would resume on Monday",
+        "indirect",
+        "The ministry",
+    ),
+    (
+        "The minister said the deal “paves the way for peace” in the region.",
+        "the deal “paves the way for peace” in the region",
+        "mixed",
+        "The minister",
+    ),
+    (
+        "A new poll found that most voters oppose the plan.",
+        "most voters oppose the plan",
+        "indirect",
+        "A new poll",
+    ),
+    (
+        "The union believes the strike will last for weeks.",
+        "the strike will last for weeks",
+        "indirect",
+        "The union",
+    ),
+    (
+        "“President [Joe] Biden asked me to come here … to help,” the envoy said.",
+        "“President [Joe] Biden asked me to come here … to help,”",
+        "direct",
+        "the envoy",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker"),
+    CASES,
+    ids=[
+        "direct-cue-after",
+        "direct-cue-before-colon",
+        "direct-split-around-cue",
+        "reported-said-that",
+        "according-to",
+        "insists",
+        "cue-after-comma",
+        "said-in-a-statement-that",
+        "mixed-partial-quote",
+        "poll-found",
+        "believes",
+        "brackets-and-ellipsis",
+    ],
+)
+def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if doc.text[q.start : q.end] == content]
+    assert found, [doc.text[q.start : q.end] for q in doc._.quotes]
+    assert (found[0].kind, found[0].speaker.text) == (kind, speaker)
+
+
+def test_partial_quote_after_a_participle_goes_to_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jane Roe spoke on Monday, after thanking the voters for “staying with us.”")
+    quote = next(q for q in doc._.quotes if "staying" in doc.text[q.start : q.end])
+    assert quote.name == "Jane Roe"
+
+
+def test_surname_resolves_to_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jane Roe arrived in the city on Monday.\n\n“We are here to stay,” Roe said.")
+    assert [q.name for q in doc._.quotes] == ["Jane Roe"]
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We came to help the city rebuild.\n\n“And we will stay until it is done,” the envoy said."
+    )
+    doc = nlp(text)
+    (quote,) = doc._.quotes
+    assert len(quote.pieces) == 2
+    assert quote.speaker.text == "the envoy"
+
+
+# --- never crashing, offsets always true ---------------------------------------------------------
+
+MARKS = st.sampled_from(["“", "”", '"', "‘", "’", "\n\n", " said ", " he ", ", ", ". ", "[W]", "…"])
+WORDS = st.sampled_from(["We", "won", "the", "vote", "Smith", "said", "she", "believes", "that"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(MARKS, WORDS.map(lambda w: w + " ")), max_size=40))
+def test_any_text_with_stray_marks_never_raises_and_offsets_slice_back(nlp, parts) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("".join(parts))
+    doc._.article_id = "x"
+    for quote in quotes_from(doc):
+        assert doc.text[quote.prov.start : quote.prov.end] == quote.text
+        for start, end in quote.pieces:
+            assert quote.prov.start <= start < end <= quote.prov.end
+        if quote.cue_start is not None:
+            assert doc.text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_the_component_works_in_a_users_own_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_quotes")
+    doc = nlp("“We won,” he said.")
+    assert doc._.quotes == []  # no parser, no cue: nothing attributed, nothing raised
+
+
+def test_reference_quotes_golden(reference, golden) -> None:  # type: ignore[no-untyped-def]
+    extracted, _ = reference
+    golden(
+        "quotes_reference",
+        [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "cue": q.cue,
+                "speaker": q.speaker,
+                "mention": None
+                if q.speaker_start is None
+                else extracted.article.text[q.speaker_start : q.speaker_end],
+                "duplicate_of": q.duplicate_of,
+                "text": q.text,
+            }
+            for q in extracted.quotes
+        ],
+    )
