@@ -369,3 +369,19 @@ def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: An
 )
 def test_columns_follow_the_field_types(hint: Any, expected: Any) -> None:
     assert arrow_type(hint) == expected
+
+
+@pytest.mark.parametrize("name", ["batch", "load"])
+def test_every_batch_command_and_option_is_in_the_readme(name: str) -> None:
+    import typer
+
+    from newsgraph.cli import app
+
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- batch -->", 1)[1].split("\n### ", 1)[0]
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert f"newsgraph {name}" in section
+    for param in command.params:
+        for option in param.opts:
+            if option.startswith("--") and option != "--help":
+                assert option in section, f"{name} {option}"

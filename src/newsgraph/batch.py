@@ -310,7 +310,10 @@ def run_ray(
     context.enable_progress_bars = False  # one line per shard is ours to print
     context.print_on_execution_start = False
     try:
-        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        size = min(workers or cpus, len(shards), 2 * cpus - 1)  # more would wait for CPUs forever
+        if workers and size < min(workers, len(shards)):
+            log.warning("%d workers: the cluster has room for %d actors", workers, size)
         dataset = ray.data.from_items([{"shard": shard} for shard in shards])
         results = dataset.map_batches(
             ShardActor,
@@ -319,7 +322,7 @@ def run_ray(
             # Half a CPU each: an actor pool holding every CPU starves Ray Data's own tasks and
             # hangs (ray-project/ray#44687); the spaCy stage still uses a whole core.
             num_cpus=0.5,
-            compute=ray.data.ActorPoolStrategy(size=min(size, len(shards))),
+            compute=ray.data.ActorPoolStrategy(size=max(1, size)),
         )
         for row in results.iter_rows():
             yield ShardResult(

@@ -86,7 +86,7 @@ def described_capital(token: Token, places: Places) -> str | None:
 
 
 def state_names(event: EventSpan, places: Places) -> dict[tuple[int, int], str]:
-    """Actors that stand for their state: a demonym alone ("Israeli airstrikes") or a seat of
+    """Actors that stand for their state: a demonym alone ("Russian airstrikes") or a seat of
     government as a source, or as a target of talk rather than force ("talks with <capital>")."""
     names = {}
     physical = event.type in PHYSICAL

@@ -303,7 +303,7 @@ def quantity_of(counted: Counted, families: dict[str, tuple[str, str]]) -> str |
 
 def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
     """One quantity: the same family or verb, and the same counted noun unless one of them is a
-    partitive ("225 of the dead") or a word for anyone ("people", `*` in quantities.tsv)."""
+    partitive ("40 of the dead") or a word for anyone ("people", `*` in quantities.tsv)."""
     if a.quantity is None or a.quantity != b.quantity:
         return False
     anyone = {n for n in (a.noun, b.noun) if n is None or families.get(n, ("", ""))[0] == "*"}
