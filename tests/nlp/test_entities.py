@@ -390,3 +390,12 @@ def test_any_tokens_and_ents_give_entities_without_raising(blank: Language, tagg
     for cluster in doc._.entities:
         assert cluster.mentions and all(m.kind in KINDS for m in cluster.mentions)
         assert "[" not in cluster.name and "]" not in cluster.name
+
+
+@pytest.mark.parametrize("text", ["Ada Vell met the", "the", "Ada Vell met Israel 's"], ids=str)
+def test_a_doc_ending_on_an_article_or_possessive_does_not_raise(
+    blank: Language, text: str
+) -> None:
+    # "... the": the title finder skips the article and probes one token past the end
+    doc = run(blank, text, {"Ada Vell": "PERSON", "Israel": "GPE"})
+    assert all(c.mentions for c in doc._.entities)
