@@ -1,7 +1,7 @@
 """The store's speed and memory: ingest against extraction alone, quote search latency on a large
 database, and the peak memory of an ingest at 1x and 10x the input.
 
-    python benchmarks/store.py                          # quick: 20 articles, 100,000 quotes, 8/80
+    python benchmarks/store.py          # quick: 20 articles, 100,000 quotes, 8/80, 100/1000 puts
     python benchmarks/store.py --articles 200 --quotes 1000000 --memory-articles 40
     python benchmarks/store.py --db postgresql://newsgraph:newsgraph@127.0.0.1/newsgraph_test
 
@@ -10,6 +10,8 @@ model load (one per run, the same for both). The search database is made by repe
 real records of the ingest with new ids and texts (each copy a distinct article, so none is a
 near-duplicate of another), bulk inserted in large transactions. Memory: each ingest runs in a
 fresh process; the 10x input repeats the articles with new ids and an extra sentence each.
+The model's own memory grows a little with what it has read (spaCy's string store), so the
+store alone is measured too: puts of the real records with new texts, no model loaded.
 """
 
 from __future__ import annotations
@@ -137,12 +139,35 @@ def peak_memory(path: Path, db: str) -> float:
     return int(result.stdout.split()[-1]) / 1024  # VmHWM is in KiB
 
 
+def store_memory(records: int, source: str, target: str) -> float:
+    """Peak resident memory (MiB) of putting `records` distinct records (the stored articles'
+    quotes and entities, with new texts) in a fresh process: the store without the model."""
+    code = (
+        "import sys; from newsgraph.store import open_store; import dataclasses as d;"
+        "src = open_store(sys.argv[1]); real = src.articles(limit=50); src.close();"
+        "store = open_store(sys.argv[2]); n = int(sys.argv[3]);"
+        "[store.put(d.replace(r, article=d.replace(r.article, id=f'{r.article.id}-{i}',"
+        " text=f'{r.article.text} Copy {i}.', content_hash=''))) for i in range(n // len(real))"
+        " for r in real];"
+        "print(open('/proc/self/status').read().split('VmHWM:')[1].split()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, source, target, str(records)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(result.stdout.split()[-1]) / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=20, help="articles to extract and ingest")
     parser.add_argument("--quotes", type=int, default=100_000, help="quotes in the search db")
     parser.add_argument("--queries", type=int, default=200, help="searches to time")
     parser.add_argument("--memory-articles", type=int, default=8, help="1x input for memory")
+    parser.add_argument("--store-records", type=int, default=100, help="1x puts, store only")
     parser.add_argument("--db", help="database for the search test (default: a temp SQLite)")
     args = parser.parse_args()
     report: dict[str, Any] = {}
@@ -163,6 +188,9 @@ def main() -> None:
             report[f"peak MiB {args.memory_articles * repeat} articles"] = peak_memory(
                 big, memory_db
             )
+        for count in (args.store_records, 10 * args.store_records):
+            target = f"sqlite:///{folder / f'store-{count}.db'}"
+            report[f"store-only peak MiB {count} puts"] = store_memory(count, db, target)
     report["benchmark peak MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     for name, value in report.items():
         print(f"{name:<28} {value:,.1f}" if isinstance(value, float) else f"{name:<28} {value:,}")

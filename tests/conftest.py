@@ -174,11 +174,15 @@ def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]):  # type: ignore[no-untyped-def]
-    """`newsgraph batch` over batch_corpus with the local engine, two workers: (out, results)."""
+    """`newsgraph batch` over batch_corpus with the local engine, two workers, each replaced after
+    every shard: (out, results)."""
+    from newsgraph import engines
     from newsgraph.batch import batch_paths
 
     out = tmp_path_factory.mktemp("batch-out")
-    return out, list(batch_paths(batch_corpus, out, workers=2))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engines, "SHARDS_PER_WORKER", 1)
+        return out, list(batch_paths(batch_corpus, out, workers=2))
 
 
 # --- web: a database filled by real ingestion, the app over it, a live server, a browser ---------

@@ -18,15 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.nlp  # noqa: F401  (declares doc._.article_id)
-from newsgraph import batch
-from newsgraph.batch import (
-    ShardResult,
-    batch_paths,
-    extract_guarded,
-    load_batch,
-    read_batch,
-    run_shard,
-)
+from newsgraph import engines
+from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -51,6 +44,7 @@ from newsgraph.shards import (
     read_shard,
     shard_key,
 )
+from newsgraph.worker import extract_guarded, run_shard
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -154,6 +148,7 @@ def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
 def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
+    assert len({r.worker for r in results}) == len(batch_corpus)  # a fresh worker each time
     repeats: list[ReadError] = []
     records = by_id(read_batch(out, on_error=repeats.append))
 
@@ -179,12 +174,12 @@ def test_failed_shard_is_retried_once_then_recorded(
 ) -> None:
     attempts: list[list[str]] = []
 
-    def crashing_engine(shards: list[str], job: Any, *, workers: int) -> Any:
+    def crashing_engine(shards: list[str], job: Any, **options: Any) -> Any:
         attempts.append(list(shards))
         for shard in shards:
             yield ShardResult(shard, "failed", detail="worker died")
 
-    monkeypatch.setattr(batch, "run_local", crashing_engine)
+    monkeypatch.setitem(engines.ENGINES, "local", crashing_engine)
     results = list(batch_paths([tmp_path / "a.jsonl"], tmp_path / "out", workers=1))
 
     assert attempts == [[str(tmp_path / "a.jsonl")]] * 2
@@ -317,7 +312,8 @@ def test_an_article_that_trips_a_bug_costs_that_article_only() -> None:
 
 
 def test_ingest_and_extract_stay_ray_free() -> None:
-    code = "import sys, newsgraph.cli, newsgraph.jobs, newsgraph.batch; print('ray' in sys.modules)"
+    modules = "newsgraph.cli, newsgraph.jobs, newsgraph.batch, newsgraph.engines"
+    code = f"import sys, {modules}; print('ray' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert ran.stdout.strip() == "False"
@@ -368,3 +364,19 @@ def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: An
 )
 def test_columns_follow_the_field_types(hint: Any, expected: Any) -> None:
     assert arrow_type(hint) == expected
+
+
+@pytest.mark.parametrize("name", ["batch", "load"])
+def test_every_batch_command_and_option_is_in_the_readme(name: str) -> None:
+    import typer
+
+    from newsgraph.cli import app
+
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- batch -->", 1)[1].split("\n### ", 1)[0]
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert f"newsgraph {name}" in section
+    for param in command.params:
+        for option in param.opts:
+            if option.startswith("--") and option != "--help":
+                assert option in section, f"{name} {option}"

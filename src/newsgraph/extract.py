@@ -93,7 +93,7 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
 def ref_from(doc: Doc, span: Span, name: str | None = None) -> Ref:
     """A Ref to the entity a span mentions; its own text (and no id) when no entity holds it.
 
-    `name` overrides what the span is taken to name ("Tehran" acting for "Iran"): the Ref points
+    `name` overrides what the span is taken to name ("Moscow" acting for "Russia"): the Ref points
     to the entity of that name when the article has one.
     """
     clusters = doc._.entities or ()

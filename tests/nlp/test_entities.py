@@ -390,3 +390,11 @@ def test_any_tokens_and_ents_give_entities_without_raising(blank: Language, tagg
     for cluster in doc._.entities:
         assert cluster.mentions and all(m.kind in KINDS for m in cluster.mentions)
         assert "[" not in cluster.name and "]" not in cluster.name
+
+
+@pytest.mark.parametrize("start", [-1, 3, 4], ids=["before", "at-end", "past-end"])
+def test_the_title_finder_returns_nothing_outside_the_doc(blank: Language, start: int) -> None:
+    # "<name>, the" at the end of a text: the finder skips "the" and probes past the last token
+    doc = Doc(blank.vocab, words=["Ada", "Vell", ",", "the"])
+    lexicon = blank.get_pipe("newsgraph_entities").lexicon
+    assert lexicon.phrase_starting(doc, start) is None

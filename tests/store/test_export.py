@@ -71,3 +71,23 @@ def test_contested_figures_are_claim_reviews_to_complete(filled, tmp_path: Path)
 def test_an_unknown_format_says_which_there_are(filled, tmp_path: Path) -> None:
     with pytest.raises(NewsgraphError, match="jsonl, csv, parquet, jsonld"):
         export(filled, "xml", tmp_path)
+
+
+def test_the_sqlite_file_reads_as_plain_tables_as_datasette_reads_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newsgraph.store import open_store
+
+    path = tmp_path / "newsgraph.db"
+    store = open_store(str(path))
+    store.put(story())
+    store.close()
+    reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # what `datasette FILE` does
+    names = [n for (n,) in reader.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert {t.name for t in TABLES} <= set(names)
+    assert {"quotes_fts", "articles_fts"} <= set(names)
+    for name in names:
+        reader.execute(f'SELECT * FROM "{name}" LIMIT 1').fetchall()
+    [(said,)] = reader.execute("SELECT text FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'")
+    assert said.startswith("\u201cWe are determined")
+    reader.close()

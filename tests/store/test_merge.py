@@ -87,7 +87,8 @@ def test_a_lightly_edited_copy_is_not_counted_twice(store) -> None:
     copy = story("copy", text=edited)
     assert store.put(copy) is True
     assert store.article("copy") == copy  # stored whole ...
-    assert len(store.quotes()) == 1  # ... but its quote is the wire's
+    [cited] = store.cited_quotes()  # ... but its quote is the wire's, which the copy repeats
+    assert (cited.article.id, [a.id for a in cited.also]) == ("wire", ["copy"])
     assert len(store.figures()) == 2
     events = store.cited_events()
     assert len(events) == 1

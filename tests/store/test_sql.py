@@ -255,3 +255,25 @@ def test_the_migrations_leave_the_schema_at_head(store) -> None:
     head = ScriptDirectory.from_config(config()).get_current_head()
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head
+
+
+def test_writers_in_parallel_on_a_new_database_all_succeed(store_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .make import STORY
+
+    def write(worker: int) -> int:
+        store = open_store(store_url)  # each migrates (or waits for another's migration)
+        stored = sum(
+            store.put(story(f"w{worker}-{n}", text=f"{STORY} Update {worker}.{n}."))
+            for n in range(4)
+        )
+        store.close()
+        return stored
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert sum(pool.map(write, range(4))) == 16
+    store = open_store(store_url)
+    assert store.counts()["articles"] == 16
+    assert store.counts()["entities"] == 2  # every copy's people merged into the same two
+    store.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -273,7 +273,10 @@ class DatesFinder:
     future_cues: frozenset[str]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = [self.find(ent, doc._.published) for ent in doc.ents if ent.label_ == "DATE"]
+        published = doc._.published
+        if isinstance(published, datetime):
+            published = published.date()  # a timestamp: its day is the anchor
+        doc._.dates = [self.find(ent, published) for ent in doc.ents if ent.label_ == "DATE"]
         return doc
 
     def find(self, ent: Span, published: date | None) -> DateSpan:

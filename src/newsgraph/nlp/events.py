@@ -86,7 +86,7 @@ def described_capital(token: Token, places: Places) -> str | None:
 
 
 def state_names(event: EventSpan, places: Places) -> dict[tuple[int, int], str]:
-    """Actors that stand for their state: a demonym alone ("Israeli airstrikes") or a seat of
+    """Actors that stand for their state: a demonym alone ("Russian airstrikes") or a seat of
     government as a source, or as a target of talk rather than force ("talks with <capital>")."""
     names = {}
     physical = event.type in PHYSICAL
@@ -120,7 +120,11 @@ def find_place(trigger: Trigger, actors: list[Span], places: Places) -> list[Spa
             return [mention(t) for t in expand(dobj[0])]
     taken = {(a.start, a.end) for a in actors}
     holders += [a.root for a in actors]  # "met with the rebels in Nairobi"
-    holders += [t for t in head.subtree if t.dep_ in ("acl", "relcl", "pcomp") and t.pos_ == "VERB"]
+    # a clause of the trigger itself: "talks held in X", "talks with Y being held in X"
+    holders += [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    holders += [
+        g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]
     for holder in holders:
         for pobj in prep_objects(holder, preps):
             if described_capital(pobj, places) is not None:
@@ -344,9 +348,23 @@ def drop_echoes(events: list[EventSpan]) -> list[EventSpan]:
             and {(t.start, t.end) for t in other.target} >= {(t.start, t.end) for t in event.target}
             for other in events
         )
-        if not echo:
+        if not echo and not restates(event, events):
             keep.append(event)
     return keep
+
+
+def restates(event: EventSpan, events: list[EventSpan]) -> bool:
+    """A noun trigger under a verb trigger of its type says it again: "arrived for a tour"."""
+    head = event.trigger.root
+    if head.pos_ in ("VERB", "AUX"):
+        return False
+    verb = governing_verb(head)
+    return verb is not None and any(
+        other.type == event.type
+        and other.trigger.root == verb
+        and bool(other.source or other.target or not (event.source or event.target))
+        for other in events
+    )
 
 
 def borrow_parties(events: list[EventSpan]) -> None:
@@ -356,7 +374,9 @@ def borrow_parties(events: list[EventSpan]) -> None:
             continue
         fight = next((e for e in reversed(events[:i]) if e.type == "ASSAULT" and e.source), None)
         if fight is not None:
-            event.source = list(fight.source) + list(fight.target)
+            where = (fight.place.start, fight.place.end) if fight.place is not None else None
+            sides = [t for t in fight.target if (t.start, t.end) != where]  # not where it was
+            event.source = list(fight.source) + sides
 
 
 @Language.factory(

@@ -249,10 +249,11 @@ def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span 
 
 
 def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
-    """(speaker, cue) of the quote (doc._.quotes) whose words hold the figure: '"We lost 40
-    men," the general said.' A pull quote repeats a statement and lends no speaker."""
+    """(speaker, cue) of the direct quote (doc._.quotes) whose words hold the figure: '"We lost
+    40 men," the general said.' A pull quote repeats a statement and lends no speaker."""
     for quote in quotes:
-        if quote.speaker is None or quote.repeats is not None:
+        # reported speech is read from the parse (find_source): its span may run past the claim
+        if quote.speaker is None or quote.repeats is not None or quote.kind != "direct":
             continue
         if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
             return quote.speaker, quote.cue
@@ -302,7 +303,7 @@ def quantity_of(counted: Counted, families: dict[str, tuple[str, str]]) -> str |
 
 def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
     """One quantity: the same family or verb, and the same counted noun unless one of them is a
-    partitive ("225 of the dead") or a word for anyone ("people", `*` in quantities.tsv)."""
+    partitive ("40 of the dead") or a word for anyone ("people", `*` in quantities.tsv)."""
     if a.quantity is None or a.quantity != b.quantity:
         return False
     anyone = {n for n in (a.noun, b.noun) if n is None or families.get(n, ("", ""))[0] == "*"}

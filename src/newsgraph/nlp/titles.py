@@ -80,8 +80,8 @@ class Lexicon:
 
     def phrase_starting(self, doc: Doc, start: int) -> int | None:
         """End of the longest title or descriptor starting at token `start`, or None."""
-        if (doc[start].lower_,) not in self.first_words:
-            return None
+        if not 0 <= start < len(doc) or (doc[start].lower_,) not in self.first_words:
+            return None  # a caller may probe one token past the end of the doc
         words = tuple(doc[k].lower_ for k in range(start, min(len(doc), start + self.longest)))
         for size in range(len(words), 0, -1):
             if words[:size] in self.titles or words[:size] in self.descriptors:

@@ -5,6 +5,7 @@ Keys are content hashes, so writes are upserts and running again changes nothing
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, Protocol, TypeVar
@@ -41,6 +42,10 @@ class Cited(Generic[R]):
 class Store(Protocol):
     def put(self, extracted: ExtractedArticle) -> bool:
         """Store one article with all its records in one transaction; False if already stored."""
+        ...
+
+    def has(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
         ...
 
     def put_error(self, error: ReadError) -> None: ...
@@ -117,6 +122,10 @@ class Store(Protocol):
 
     def split_entity(self, name: str) -> str:
         """Take the mentions called `name` out of their merged entity; persists. The new id."""
+        ...
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one table of the schema, streamed in key order (what export writes)."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -109,6 +109,7 @@ BANDS = 32
 NEAR_DUPLICATE = 0.7
 SHINGLE = 3  # words per shingle
 SCHEME = "affine32"  # datasketch's 32-bit hash values: 4 bytes each when stored
+CANDIDATES = 16
 
 
 def fold(text: str) -> str:
@@ -328,38 +329,40 @@ def signature_bytes(minhash: MinHash) -> bytes:
     return bytes(np.asarray(minhash.hashvalues, dtype="<u4").tobytes())
 
 
-def from_bytes(raw: bytes) -> MinHash:
-    values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=PERMUTATIONS, hashvalues=values, scheme=SCHEME)
-
-
 def buckets(minhash: MinHash) -> list[tuple[int, str]]:
     rows = PERMUTATIONS // BANDS
     raw = np.asarray(minhash.hashvalues, dtype="<u4")
-    return [
-        (band, hashlib.sha1(raw[band * rows : (band + 1) * rows].tobytes()).hexdigest())
-        for band in range(BANDS)
-    ]
+    digests = (hashlib.sha1(raw[b * rows : (b + 1) * rows].tobytes()) for b in range(BANDS))
+    # the band is part of the bucket, so one bucket never spans two bands
+    return [(band, f"{band}:{d.hexdigest()[:32]}") for band, d in enumerate(digests)]
 
 
 def find_original(conn: Connection, minhash: MinHash) -> str | None:
-    """The hash of the stored original this text nearly duplicates, or None."""
+    """The hash of the stored original this text nearly duplicates, or None.
+
+    Only the CANDIDATES articles sharing the most LSH buckets are compared, so a story with
+    thousands of stored copies costs no more than one with a few.
+    """
     pairs = buckets(minhash)
+    shared = func.count().label("shared")
     matches = (
-        select(article_bands.c.article_hash)
-        .where(
-            or_(*((article_bands.c.band == b) & (article_bands.c.bucket == h) for b, h in pairs))
-        )
-        .distinct()
+        select(article_bands.c.article_hash, shared)
+        .where(article_bands.c.bucket.in_([h for _, h in pairs]))
+        .group_by(article_bands.c.article_hash)
+        .order_by(shared.desc(), article_bands.c.article_hash)
+        .limit(CANDIDATES)
+        .subquery()
     )
     rows = conn.execute(
         select(articles_table.c.hash, articles_table.c.copy_of, articles_table.c.minhash)
-        .where(articles_table.c.hash.in_(matches))
+        .join(matches, matches.c.article_hash == articles_table.c.hash)
         .order_by(articles_table.c.hash)
     ).all()
+    mine = np.asarray(minhash.hashvalues, dtype="<u4")
     best: tuple[float, str] | None = None
     for row in rows:
-        similarity = float(minhash.jaccard(from_bytes(row.minhash)))
+        # the share of equal MinHash values estimates the Jaccard similarity of the shingles
+        similarity = float(np.mean(np.frombuffer(row.minhash, dtype="<u4") == mine))
         if similarity >= NEAR_DUPLICATE and (best is None or similarity > best[0]):
             best = (similarity, row.copy_of or row.hash)
     return best[1] if best else None

@@ -74,6 +74,20 @@ def speaker_clause(conn: Connection, speaker: str) -> ColumnElement[bool]:
     return or_(resolved.exists(), func.lower(quotes.c.speaker).contains(speaker.lower()))
 
 
+def copies_of(conn: Connection, keys: list[str]) -> dict[str, tuple[Byline, ...]]:
+    """The articles that repeat each of these quotes (near-duplicate copies), by quote key."""
+    query = (
+        select(quotes.c.copy_of, *BYLINE)
+        .join(articles, articles.c.hash == quotes.c.article_hash)
+        .where(quotes.c.copy_of.in_(keys))
+        .order_by(NEWEST_FIRST, quotes.c.article_hash)
+    )
+    found: dict[str, list[Byline]] = {}
+    for row in conn.execute(query).mappings():
+        found.setdefault(row["copy_of"], []).append(byline(row))
+    return {key: tuple(found_) for key, found_ in found.items()}
+
+
 def quotes_query(
     dialect: str,
     *,
@@ -261,7 +275,6 @@ def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     out = []
     for ev in found:
         cited = _cited_event(conn, ev["id"])
-        refs = (*cited.record.source, *cited.record.target)
         out.append(
             {
                 "id": ev["id"],
@@ -269,12 +282,26 @@ def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
                 "mode": ev["mode"],
                 "date": ev["date"],
                 "place": ev["place"],
-                "with": sorted({r.name for r in refs} - {_name_of(conn, entity_id)}),
+                "with": _others(conn, ev["id"], entity_id),
                 "articles": 1 + len(cited.also),
             }
         )
     return out
 
 
-def _name_of(conn: Connection, entity_id: str) -> str:
-    return str(conn.execute(select(entities.c.name).where(entities.c.id == entity_id)).scalar_one())
+def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:
+    """The names of an event's other participants, as its reports give them."""
+    query = (
+        select(event_actors.c.name)
+        .join(
+            event_sources,
+            and_(
+                event_actors.c.article_hash == event_sources.c.article_hash,
+                event_actors.c.event == event_sources.c.id,
+            ),
+        )
+        .where(event_sources.c.event_id == event_id)
+        .where(or_(event_actors.c.entity_id.is_(None), event_actors.c.entity_id != entity_id))
+        .distinct()
+    )
+    return sorted(conn.execute(query).scalars())

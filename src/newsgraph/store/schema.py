@@ -66,6 +66,7 @@ article_bands = Table(
     Column("band", Integer, primary_key=True),
     Column("bucket", String(40), primary_key=True),
     Column("article_hash", HASH, ForeignKey("articles.hash"), primary_key=True),
+    Index("ix_article_bands_bucket", "bucket"),  # "<band>:<hash>": looked up without the band
 )
 
 # Entities merged across articles: one row per person, organisation or place.

@@ -11,6 +11,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -31,7 +32,7 @@ from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import merge, rows, search
 from newsgraph.store.base import Cited
-from newsgraph.store.queries import BYLINE, byline, speaker_clause
+from newsgraph.store.queries import BYLINE, byline, copies_of, speaker_clause
 from newsgraph.store.schema import (
     TABLES,
     aliases,
@@ -75,6 +76,7 @@ def engine_for(url: str | None) -> Engine:
         ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -85,6 +87,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLAlchemy emits BEGIN itself (below), not the driver: the documented pysqlite recipe.
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A writing transaction takes the write lock at once (BEGIN IMMEDIATE): two writers then
+    queue on busy_timeout instead of one failing when its read lock cannot become a write lock."""
+    writing = conn.get_execution_options().get("writing", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that writes: committed on exit, rolled back on error."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(writing=True)
+        with conn.begin():
+            yield conn
 
 
 def open_store(url: str | None = None) -> SqlStore:
@@ -94,7 +114,9 @@ def open_store(url: str | None = None) -> SqlStore:
     engine = engine_for(url)
     shown = engine.url.render_as_string(hide_password=True)
     try:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
+            if engine.dialect.name == "postgresql":  # one migrating process at a time
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7710531)")
             upgrade(conn)
     except OperationalError as exc:
         engine.dispose()
@@ -125,7 +147,11 @@ class SqlStore:
     def put(self, extracted: ExtractedArticle) -> bool:
         """Store one article with all its records in one transaction; False if already stored."""
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
+                if self.dialect == "postgresql":
+                    # Merging reads what earlier articles wrote: article writes take turns, as
+                    # SQLite's BEGIN IMMEDIATE makes them (extraction stays parallel).
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7710532)")
                 if self.has(extracted.article.content_hash, conn):
                     return False
                 write_article(conn, extracted)
@@ -145,7 +171,7 @@ class SqlStore:
 
     def put_error(self, error: ReadError) -> None:
         key = _error_key(error)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             if conn.execute(select(errors.c.key).where(errors.c.key == key)).first():
                 return
             conn.execute(
@@ -161,13 +187,13 @@ class SqlStore:
     def merge_entities(self, name: str, into: str) -> str:
         from newsgraph.store.overrides import merge_entities
 
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return merge_entities(conn, name, into)
 
     def split_entity(self, name: str) -> str:
         from newsgraph.store.overrides import split_entity
 
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return split_entity(conn, name)
 
     # --- reads ----------------------------------------------------------------------------------
@@ -235,7 +261,11 @@ class SqlStore:
             if speaker:
                 query = query.where(speaker_clause(conn, speaker))
             found = conn.execute(query.limit(limit)).mappings().all()
-            return [Cited(record=rows.quote_from(r), article=byline(r)) for r in found]
+            copies = copies_of(conn, [r["key"] for r in found])
+            return [
+                Cited(record=rows.quote_from(r), article=byline(r), also=copies.get(r["key"], ()))
+                for r in found
+            ]
 
     def events(
         self,
