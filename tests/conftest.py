@@ -176,12 +176,13 @@ def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]):  # type: ignore[no-untyped-def]
     """`newsgraph batch` over batch_corpus with the local engine, two workers, each replaced after
     every shard: (out, results)."""
-    from newsgraph import batch
+    from newsgraph import engines
+    from newsgraph.batch import batch_paths
 
     out = tmp_path_factory.mktemp("batch-out")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch, "SHARDS_PER_WORKER", 1)
-        return out, list(batch.batch_paths(batch_corpus, out, workers=2))
+        patch.setattr(engines, "SHARDS_PER_WORKER", 1)
+        return out, list(batch_paths(batch_corpus, out, workers=2))
 
 
 # --- web: a database filled by real ingestion, the app over it, a live server, a browser ---------

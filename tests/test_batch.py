@@ -18,15 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.nlp  # noqa: F401  (declares doc._.article_id)
-from newsgraph import batch
-from newsgraph.batch import (
-    ShardResult,
-    batch_paths,
-    extract_guarded,
-    load_batch,
-    read_batch,
-    run_shard,
-)
+from newsgraph import engines
+from newsgraph.batch import ShardResult, batch_paths, load_batch, read_batch
 from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import (
@@ -51,6 +44,7 @@ from newsgraph.shards import (
     read_shard,
     shard_key,
 )
+from newsgraph.worker import extract_guarded, run_shard
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -180,12 +174,12 @@ def test_failed_shard_is_retried_once_then_recorded(
 ) -> None:
     attempts: list[list[str]] = []
 
-    def crashing_engine(shards: list[str], job: Any, *, workers: int) -> Any:
+    def crashing_engine(shards: list[str], job: Any, **options: Any) -> Any:
         attempts.append(list(shards))
         for shard in shards:
             yield ShardResult(shard, "failed", detail="worker died")
 
-    monkeypatch.setattr(batch, "run_local", crashing_engine)
+    monkeypatch.setitem(engines.ENGINES, "local", crashing_engine)
     results = list(batch_paths([tmp_path / "a.jsonl"], tmp_path / "out", workers=1))
 
     assert attempts == [[str(tmp_path / "a.jsonl")]] * 2
@@ -318,7 +312,8 @@ def test_an_article_that_trips_a_bug_costs_that_article_only() -> None:
 
 
 def test_ingest_and_extract_stay_ray_free() -> None:
-    code = "import sys, newsgraph.cli, newsgraph.jobs, newsgraph.batch; print('ray' in sys.modules)"
+    modules = "newsgraph.cli, newsgraph.jobs, newsgraph.batch, newsgraph.engines"
+    code = f"import sys, {modules}; print('ray' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     ran = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert ran.stdout.strip() == "False"
