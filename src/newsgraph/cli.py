@@ -278,6 +278,7 @@ def quotes(
     search: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet's articles.")] = None,
     db: DbOption = None,
     output: OutputOption = Output.table,
     limit: LimitOption = 100,
@@ -292,6 +293,7 @@ def quotes(
             search=search,
             since=day(since, "--since"),
             until=day(until, "--until"),
+            outlet=outlet,
             limit=limit,
         )
     except NewsgraphError as exc:

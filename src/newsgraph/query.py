@@ -55,15 +55,15 @@ def find_quotes(
     search: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    outlet: str | None = None,
     limit: int = 100,
 ) -> list[dict[str, Any]]:
     """`newsgraph quotes`: who said it, the quote, its article, date and character span."""
     with opened(db) as store:
-        return quote_rows(
-            store.cited_quotes(
-                speaker=speaker, search=search, since=since, until=until, limit=limit
-            )
+        found = store.cited_quotes(
+            speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
         )
+    return quote_rows(found)
 
 
 def _names(refs: tuple[Any, ...]) -> str | None:

@@ -41,6 +41,11 @@ def test_quote_search_finds_every_word(filled: str, words: str, hits: int) -> No
     assert len(find_quotes(filled, search=words)) == hits
 
 
+def test_quotes_from_one_outlet(filled: str) -> None:
+    assert len(find_quotes(filled, outlet="example wire")) == 1
+    assert find_quotes(filled, outlet="Other Times") == []
+
+
 def test_quotes_since_a_date_leave_out_older_articles(filled: str) -> None:
     assert find_quotes(filled, since=date(2021, 6, 1)) == []
     assert len(find_quotes(filled, since=date(2021, 5, 25))) == 1

@@ -73,7 +73,7 @@ def decode(data: bytes) -> str:
 def read_document(
     stream: BinaryIO, *, source: str, on_error: OnError, max_bytes: int
 ) -> bytes | None:
-    """All bytes of a one-document stream, or None after reporting `too-large` or `empty`.
+    """All bytes of a one-document stream, or None after reporting `too-large`, `empty` or `binary`.
 
     Reads at most `max_bytes + 1` bytes, so a huge file never sits in memory whole.
     """
@@ -83,5 +83,8 @@ def read_document(
         return None
     if not data.strip():
         on_error(ReadError(source, None, "empty"))
+        return None
+    if looks_binary(data[:8192]):
+        on_error(ReadError(source, None, "binary"))
         return None
     return data

@@ -20,7 +20,7 @@ from lxml.etree import ParserError
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article
 from newsgraph.read.article import MAX_BYTES, make_article, source_of
-from newsgraph.read.decode import looks_binary, read_document
+from newsgraph.read.decode import read_document
 
 # Elements that end a paragraph or line when HTML becomes plain text.
 BLOCKS = frozenset(
@@ -36,9 +36,6 @@ def read_feed(
     """One article per feed entry; `entry N` (from 1) names the entry in reports."""
     data = read_document(stream, source=source, on_error=on_error, max_bytes=max_bytes)
     if data is None:
-        return
-    if looks_binary(data[:8192]):
-        on_error(ReadError(source, None, "binary"))
         return
     # A stream, never the bytes: feedparser would open bytes that look like a path as a file.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)

@@ -19,7 +19,7 @@ from trafilatura.settings import Document
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article, normalise_text
 from newsgraph.read.article import MAX_BYTES, make_article
-from newsgraph.read.decode import looks_binary, read_document
+from newsgraph.read.decode import read_document
 
 HEADING_WORDS = 30
 
@@ -30,9 +30,6 @@ def read_html(
     """One article from an HTML page."""
     data = read_document(stream, source=source, on_error=on_error, max_bytes=max_bytes)
     if data is None:
-        return
-    if looks_binary(data[:8192]):
-        on_error(ReadError(source, None, "binary"))
         return
     article = article_from_html(data, source=source, record=None, on_error=on_error)
     if article:

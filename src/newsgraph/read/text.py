@@ -9,7 +9,7 @@ from typing import BinaryIO
 from newsgraph.errors import OnError, ReadError
 from newsgraph.model import Article
 from newsgraph.read.article import MAX_BYTES, make_article
-from newsgraph.read.decode import decode, looks_binary, read_document
+from newsgraph.read.decode import decode, read_document
 
 # "- The Media Line - https://themedialine.org -": the outlet/URL header of a scraped page
 HEADER = re.compile(r"^\s*-\s*(?P<outlet>.+?)\s+-\s+(?P<url>https?://\S+)\s*-\s*$")
@@ -21,9 +21,6 @@ def read_text(
     """One article from a text file: header and title lines are metadata, the rest is the body."""
     data = read_document(stream, source=source, on_error=on_error, max_bytes=max_bytes)
     if data is None:
-        return
-    if looks_binary(data[:8192]):
-        on_error(ReadError(source, None, "binary"))
         return
     try:
         raw = decode(data)
