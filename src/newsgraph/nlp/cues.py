@@ -79,7 +79,7 @@ def speaker_of(cue: Token) -> Span | None:
 
 
 def mention_span(token: Token) -> Span:
-    """The noun phrase of a head token: its left dependents and the head ("campaign spokeswoman Jane Doe")."""
+    """The noun phrase of a head token: its left dependents and the head ("aide Jane Doe")."""
     if (
         token.dep_ == "nsubj"
         and token.lower_ in ("who", "that", "which")
