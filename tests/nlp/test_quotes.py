@@ -53,7 +53,7 @@ def test_a_multi_paragraph_quote_is_open_at_the_first_paragraph_end() -> None:
 
 
 def test_short_british_single_quotes_are_scare_quotes() -> None:
-    assert spans("They called it the ‘Great Satan’ again.") == []
+    assert spans("They called it the ‘Big Bad’ again.") == []
 
 
 def test_kind_counts_letters_inside_and_outside_the_marks() -> None:

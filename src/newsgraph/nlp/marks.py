@@ -18,7 +18,7 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 PARAGRAPH = re.compile(r"[^\n]+")
 # A single quote only reads as speech when it holds this many words; shorter ones are
-# scare quotes or titles ('Great Satan'), not statements.
+# scare quotes or titles ('Big Bad'), not statements.
 MIN_SINGLE_WORDS = 4
 
 

@@ -21,30 +21,30 @@ from spacy.tokens import Doc, Span, Token
 
 import newsgraph.nlp  # noqa: F401  (declares the Doc extensions)
 from newsgraph.nlp import load_words
+from newsgraph.nlp.cues import (
+    EDGE_PUNCT,
+    INFINITIVE_CUES,
+    MODIFIERS,
+    OBJECT_CUES,
+    Cue,
+    according,
+    clause_end,
+    colon_lines,
+    complement,
+    content_of,
+    cue_span,
+    mention_span,
+    speaker_of,
+    trim,
+)
 from newsgraph.nlp.marks import Stretch, find_stretches, quoted_letters
 from newsgraph.nlp.speakers import Resolver
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CONTENT_DEPS = ("ccomp",)
-# Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
-OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
-# "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
-# subject speaks
-# "told Megyn not to worry", "urged voters to turn out": the infinitive is the content.
-INFINITIVE_CUES = frozenset(
-    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
-)
-INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
-MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
-EDGE_PUNCT = ",.;:—–-()[] \n"
 # A cue this many tokens past a quote's closing mark still attributes it ("...,” the foreign
 # ministry said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
 CUE_WINDOW_AFTER = 20
 CUE_WINDOW_BEFORE = 12
-# Verbs that name what their object is: "called Trump “unhinged”" (content from the object on).
-NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
 MIN_PULL_WORDS = 6
-COLON_SPEAKER_WORDS = 4
 WORD = re.compile(r"\w+")
 
 
@@ -74,15 +74,6 @@ class QuoteSpan:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
-
-
-@dataclass
-class Cue:
-    """An attribution cue in the parse, before quotation marks are considered."""
-
-    cue: Span
-    speaker: Span | None
-    content: tuple[int, int] | None  # char span of the reported content, trimmed
 
 
 @dataclass(frozen=True)
@@ -127,7 +118,7 @@ class QuotesFinder:
     def cue_at(self, token: Token) -> Cue | None:
         """The attribution whose cue is `token`, when it has content or a speaker."""
         if token.lower_ == "according":
-            return _according(token)
+            return according(token)
         if token.pos_ == "VERB" and (content := self.prep_content(token)) is not None:
             speaker = speaker_of(token)
             if speaker is None:
@@ -151,7 +142,7 @@ class QuotesFinder:
             if child.dep_ == "prep" and f"{lemma} {child.lower_}" in self.prep_cues:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:  # "called on X to act": the rest of the clause goes with it
-                    end = max(objects[0].right_edge.i + 1, _clause_end(token))
+                    end = max(objects[0].right_edge.i + 1, clause_end(token))
                     return trim(token.doc, objects[0].left_edge.i, end)
         return None
 
@@ -209,7 +200,7 @@ class QuotesFinder:
     def cue_above(self, inner: Span) -> Cue | None:
         """A cue verb governing the quoted words: thanking X for “firmly supporting Y”.
 
-        The content is the cue's dependent that holds the quote ("called Trump “unhinged”" from
+        The content is the cue's dependent that holds the quote ("called the plan “unhinged”" from
         the object on, as PolNeAR marks it); a preposition is left out ("for “...”").
         """
         roots = [t for t in inner if not t.is_punct and not (inner.start <= t.head.i < inner.end)]
@@ -220,7 +211,7 @@ class QuotesFinder:
             if token.i > inner.start:  # quotes before their cue are cue_after's
                 break
             if (cue := self.speaking(token)) is not None:
-                cue.content = _complement(token, below, inner)
+                cue.content = complement(token, below, inner)
                 return cue
             if token.head is token or token.is_sent_start:
                 break
@@ -265,19 +256,6 @@ class QuotesFinder:
         return None
 
 
-def _complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
-    """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed."""
-    start, end = child.left_edge.i, child.right_edge.i + 1
-    if child.dep_ in ("prep", "agent") and start == child.i:
-        start = child.i + 1
-    elif cue.lemma_.lower() in NAMING and child.i > cue.i:
-        objects = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj") and c.i < child.i]
-        if objects:
-            start = objects[0].left_edge.i
-    start, end = min(start, inner.start), max(end, inner.end)
-    return trim(cue.doc, start, end)
-
-
 def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:
     """Indices of tokens inside quotation marks: a cue there is the speaker's own word."""
     inside: set[int] = set()
@@ -316,18 +294,6 @@ def _speech(text: str, stretch: Stretch) -> bool:
 def _para_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
-
-
-def _whole_paragraph(text: str, stretch: Stretch, paragraph: tuple[int, int]) -> bool:
-    return not text[paragraph[0] : stretch.start].strip()
-
-
-def _previous_paragraph_ends(text: str, quote: QuoteSpan, paragraph_start: int) -> bool:
-    """The quote lies in the paragraph just before `paragraph_start`."""
-    return (
-        not text[quote.end : paragraph_start].strip(EDGE_PUNCT + '”"')
-        or "\n" not in text[quote.end : paragraph_start].strip()
-    )
 
 
 def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None:
@@ -384,161 +350,6 @@ def kind_of(text: str, pieces: list[tuple[int, int]], stretches: list[Stretch]) 
     if inside and not outside:
         return "direct"
     return "mixed" if inside else "indirect"
-
-
-def cue_span(token: Token) -> Span:
-    """The cue word with its particle or preposition ("called for", "pointed to")."""
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ == "prt" and child.i == end:
-            end += 1
-    return token.doc[token.i : end]
-
-
-def speaker_of(cue: Token) -> Span | None:
-    """The attributing mention of a cue verb: its subject, or its governing verb's."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
-        return None  # "as the deal was called": a passive cue names no speaker
-    token = cue
-    for _ in range(3):
-        for child in token.children:
-            if child.dep_ in SUBJECTS and child.dep_ != "nsubjpass":
-                return mention_span(child)
-        if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
-            return mention_span(token.head)
-        if token.dep_ not in INHERITS_SUBJECT or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def mention_span(token: Token) -> Span:
-    """The noun phrase of a head token: its left dependents and the head ("Stein spokeswoman X")."""
-    if (
-        token.dep_ == "nsubj"
-        and token.lower_ in ("who", "that", "which")
-        and token.head.dep_ == "relcl"
-    ):
-        token = token.head.head
-    start = token.left_edge.i
-    end = token.i + 1
-    for child in token.rights:  # "a reporter for USA Today", "officials in Washington"
-        if child.dep_ in ("prep", "compound", "appos") and child.i == end:
-            end = child.right_edge.i + 1
-        else:
-            break
-    doc = token.doc
-    while start < token.i and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
-def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
-    """Char span of what the cue attributes: its clausal complement, trimmed."""
-    for child in cue.children:
-        if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
-            return trim(cue.doc, child.left_edge.i, _coordinated_end(cue, child))
-    own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
-    left = cue.left_edge.i
-    after_clause = cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i
-    if after_clause and own_subject and left > 0:
-        # "The US will consult closely, he promised" / "In his state, X said, offenders are ...":
-        # the clause around the cue is the content, the cue's own clause is left out
-        head, doc = cue.head, cue.doc
-        if doc[left - 1].is_punct and head.left_edge.i < left:
-            return trim(doc, head.left_edge.i, max(left, head.right_edge.i + 1))
-    if objects:
-        rights = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "prep", "advcl")]
-        if rights:
-            return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
-    return None
-
-
-def colon_lines(doc: Doc) -> list[Cue]:
-    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
-
-    The part before the colon is a short name ("Issa:", "JOEL BENENSON:", "Q:"): at most
-    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
-    """
-    found = []
-    for match in re.finditer(r"[^\n]+", doc.text):
-        line = match.group()
-        colon = line.find(":")
-        words = line[:colon].split()
-        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
-            continue
-        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
-            continue  # "5:45 p.m.", "http://"
-        start, at = match.start(), match.start() + colon
-        speaker = doc.char_span(start, at, alignment_mode="expand")
-        cue = doc.char_span(at, at + 1, alignment_mode="expand")
-        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
-        if speaker is None or cue is None or content is None or len(content) < 3:
-            continue
-        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
-    return found
-
-
-def _coordinated_end(cue: Token, content: Token) -> int:
-    """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
-    "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).
-    """
-    end = _clause_end(content)
-    for token in cue.doc[content.i + 1 : end]:
-        if token.dep_ == "conj" and token.pos_ == "VERB" and token.tag_ == cue.tag_:
-            cut = token.left_edge.i
-            while cut > content.i and cue.doc[cut - 1].dep_ in ("cc", "punct"):
-                cut -= 1
-            return cut
-    return end
-
-
-def _clause_end(head: Token) -> int:
-    """End token of a content clause, before a trailing ", verb-ing ..." clause.
-
-    "voters say they would consider X, putting them ahead": PolNeAR stops at the comma.
-    """
-    end = head.right_edge.i + 1
-    for child in head.rights:
-        before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        after_comma = before is not None and before.text in (",", "—", ";")
-        if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
-            return min(end, child.left_edge.i)
-    return end
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Char span of tokens [start, end) without edge punctuation or a leading "that"."""
-    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].lower_ == "that"):
-        if doc[start].lower_ == "that" and doc[start].dep_ != "mark":
-            break
-        start += 1
-    while end > start and doc[end - 1].text.strip() in EDGE_PUNCT.strip() + "":
-        if not doc[end - 1].text.strip():
-            end -= 1
-            continue
-        end -= 1
-    if end <= start:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _according(token: Token) -> Cue | None:
-    """ "according to X, CLAUSE" or "CLAUSE, according to X"."""
-    doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
-        return None
-    to = doc[token.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
-    phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
-    sent = token.sent
-    if phrase[0] <= sent.start + 1:
-        content = trim(doc, phrase[1], sent.end)
-    else:
-        content = trim(doc, sent.start, phrase[0])
-    return Cue(cue=doc[token.i : token.i + 2], speaker=mention_span(source), content=content)
 
 
 def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -1,0 +1,207 @@
+"""Attribution cues in the parse, for newsgraph_quotes: the cue, its speaker and its content.
+
+"X said (that) ...", "according to X, ...", "..., X warned", "a poll found ...", "X called for ...",
+and "Speaker: words" lines. Pure functions over spaCy tokens; quotation marks are not looked at
+here (`quotes` grows a cue's content over the quoted stretches it touches).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp",)
+# Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
+OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
+# "told the voters not to worry", "urged voters to turn out": the infinitive is the content.
+INFINITIVE_CUES = frozenset(
+    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
+)
+# "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
+# subject speaks.
+INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
+MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
+EDGE_PUNCT = ",.;:—–-()[] \n"
+# Verbs that name what their object is: "called the plan “unhinged”" (content from the object on).
+NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
+COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
+
+
+@dataclass
+class Cue:
+    """An attribution cue in the parse, before quotation marks are considered."""
+
+    cue: Span
+    speaker: Span | None
+    content: tuple[int, int] | None  # char span of the reported content, trimmed
+
+
+def complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
+    """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed."""
+    start, end = child.left_edge.i, child.right_edge.i + 1
+    if child.dep_ in ("prep", "agent") and start == child.i:
+        start = child.i + 1
+    elif cue.lemma_.lower() in NAMING and child.i > cue.i:
+        objects = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj") and c.i < child.i]
+        if objects:
+            start = objects[0].left_edge.i
+    start, end = min(start, inner.start), max(end, inner.end)
+    return trim(cue.doc, start, end)
+
+
+def cue_span(token: Token) -> Span:
+    """The cue word with its particle or preposition ("called for", "pointed to")."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return token.doc[token.i : end]
+
+
+def speaker_of(cue: Token) -> Span | None:
+    """The attributing mention of a cue verb: its subject, or its governing verb's."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None  # "as the deal was called": a passive cue names no speaker
+    token = cue
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in SUBJECTS and child.dep_ != "nsubjpass":
+                return mention_span(child)
+        if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
+            return mention_span(token.head)
+        if token.dep_ not in INHERITS_SUBJECT or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """The noun phrase of a head token: its left dependents and the head ("aide Jane Doe")."""
+    if (
+        token.dep_ == "nsubj"
+        and token.lower_ in ("who", "that", "which")
+        and token.head.dep_ == "relcl"
+    ):
+        token = token.head.head
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:  # "a reporter for the paper", "officials in Washington"
+        if child.dep_ in ("prep", "compound", "appos") and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = token.doc
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
+    """Char span of what the cue attributes: its clausal complement, trimmed."""
+    for child in cue.children:
+        if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
+            return trim(cue.doc, child.left_edge.i, coordinated_end(cue, child))
+    own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
+    left = cue.left_edge.i
+    after_clause = cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i
+    if after_clause and own_subject and left > 0:
+        # "The US will consult closely, he promised" / "In his state, X said, offenders are ...":
+        # the clause around the cue is the content, the cue's own clause is left out
+        head, doc = cue.head, cue.doc
+        if doc[left - 1].is_punct and head.left_edge.i < left:
+            return trim(doc, head.left_edge.i, max(left, head.right_edge.i + 1))
+    if objects:
+        rights = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "prep", "advcl")]
+        if rights:
+            return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
+    return None
+
+
+def colon_lines(doc: Doc) -> list[Cue]:
+    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
+
+    The part before the colon is a short name ("Doe:", "JANE DOE:", "Q:"): at most
+    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
+    """
+    found = []
+    for match in re.finditer(r"[^\n]+", doc.text):
+        line = match.group()
+        colon = line.find(":")
+        words = line[:colon].split()
+        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
+            continue  # "5:45 p.m.", "http://"
+        start, at = match.start(), match.start() + colon
+        speaker = doc.char_span(start, at, alignment_mode="expand")
+        cue = doc.char_span(at, at + 1, alignment_mode="expand")
+        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
+        if speaker is None or cue is None or content is None or len(content) < 3:
+            continue
+        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
+    return found
+
+
+def coordinated_end(cue: Token, content: Token) -> int:
+    """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
+    "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).
+    """
+    end = clause_end(content)
+    for token in cue.doc[content.i + 1 : end]:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.tag_ == cue.tag_:
+            cut = token.left_edge.i
+            while cut > content.i and cue.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            return cut
+    return end
+
+
+def clause_end(head: Token) -> int:
+    """End token of a content clause, before a trailing ", verb-ing ..." clause.
+
+    "voters say they would consider X, putting them ahead": PolNeAR stops at the comma.
+    """
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        after_comma = before is not None and before.text in (",", "—", ";")
+        if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
+            return min(end, child.left_edge.i)
+    return end
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Char span of tokens [start, end) without edge punctuation or a leading "that"."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].lower_ == "that"):
+        if doc[start].lower_ == "that" and doc[start].dep_ != "mark":
+            break
+        start += 1
+    while end > start and doc[end - 1].text.strip() in EDGE_PUNCT.strip() + "":
+        if not doc[end - 1].text.strip():
+            end -= 1
+            continue
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def according(token: Token) -> Cue | None:
+    """ "according to X, CLAUSE" or "CLAUSE, according to X"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
+    sent = token.sent
+    if phrase[0] <= sent.start + 1:
+        content = trim(doc, phrase[1], sent.end)
+    else:
+        content = trim(doc, sent.start, phrase[0])
+    return Cue(cue=doc[token.i : token.i + 2], speaker=mention_span(source), content=content)
