@@ -74,7 +74,7 @@ class Entity:
     """A referent inside one article, with every mention of it."""
 
     id: str  # article-local: "e0", "e1", ...
-    name: str  # the fullest clean name in the article ("Mara Quillfeather" for "Governor [Mara] Quillfeather")
+    name: str  # the fullest clean name in the article ("Mara Vell" for "Governor [Mara] Vell")
     label: str
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()

@@ -72,7 +72,7 @@ class Draft:
 
 
 def clean_name(span: Span) -> str:
-    """A name without brackets, possessive or leading article: "[Mara] Quillfeather" -> "Mara Quillfeather"."""
+    """A name without brackets, possessive or leading article: "[Mara] Vell" -> "Mara Vell"."""
     text = re.sub(r"[\[\]]", "", span.text)
     return strip_article(clean_place(" ".join(text.split())))
 
@@ -80,7 +80,7 @@ def clean_name(span: Span) -> str:
 def person_span(span: Span) -> Span | None:
     """A PERSON ent widened over an opening bracket and trimmed of a possessive; None for junk.
 
-    "Mara] Quillfeather" -> "[Mara] Quillfeather"; "W]e" (a bracketed capital in a quote) is no name.
+    "Mara] Vell" -> "[Mara] Vell"; "W]e" (a bracketed capital in a quote) is no name.
     """
     doc, start, end = span.doc, span.start, span.end
     while end > start and doc[end - 1].text in POSSESSIVE_TOKENS:

