@@ -97,7 +97,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 LABEL_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 # Thresholds: first names at least this similar (rapidfuzz ratio, 0-100) are one person's
-# ("Yevgeny"/"Evgeny" = 92.3, "Joe"/"Joseph" by prefix); other names need FUZZY_NAME overall.
+# ("Aleksandr"/"Alexander" = 77.8, "Joe"/"Joseph" by prefix); other names need FUZZY_NAME overall.
 FIRST_NAME = 75.0
 FUZZY_NAME = 92.0
 
