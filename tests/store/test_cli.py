@@ -35,9 +35,7 @@ def newsgraph(*args: str) -> str:
 
 
 def test_queries_print_json_rows(filled: str) -> None:
-    [event] = json.loads(
-        newsgraph("events", "--actor", "Voss", "--db", filled, "--output", "json")
-    )
+    [event] = json.loads(newsgraph("events", "--actor", "Voss", "--db", filled, "--output", "json"))
     assert (event["type"], event["target"]) == ("CONSULT", "Alexander Tarkhanov")
     figures = json.loads(newsgraph("figures", "--contested", "--db", filled, "--output", "json"))
     assert len(figures) == 2

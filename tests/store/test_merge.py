@@ -112,9 +112,7 @@ def test_one_meeting_reported_by_two_outlets_is_one_event_with_two_sources(store
     tarkhanov = person("second", text, "e1", "Alexander Tarkhanov")
     talk = meeting("second", text, "v0", "met", voss, tarkhanov, "2023-03-14")
     later = date(2023, 3, 15)  # the day after: the first report is the cited one
-    store.put(
-        article("second", text, published=later, entities=(voss, tarkhanov), events=(talk,))
-    )
+    store.put(article("second", text, published=later, entities=(voss, tarkhanov), events=(talk,)))
     assert store.counts()["events"] == 1 and store.counts()["event_sources"] == 2
     [found] = store.cited_events(actor="Tarkhanov")
     assert [a.id for a in found.also] == ["second"]
