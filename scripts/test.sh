@@ -28,4 +28,9 @@ as_postgres=(sudo -u postgres); [ "$(id -u)" = 0 ] && as_postgres=(runuser -u po
 export NEWSGRAPH_TEST_POSTGRES="postgresql+psycopg://newsgraph:newsgraph@127.0.0.1:${port}/newsgraph_test"
 export NEWSGRAPH_CHROMIUM="${NEWSGRAPH_CHROMIUM:-$(command -v chromium)}"
 
+# Lint and types first (STYLE.md): ruff over everything, mypy strict on the model and the store.
+python3 -m ruff check src tests benchmarks tools
+python3 -m ruff format --check src tests benchmarks tools
+python3 -m mypy
+
 python3 -m pytest "$@"
