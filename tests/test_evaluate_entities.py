@@ -19,7 +19,7 @@ EPSILON = 0.005  # floors are met "less a noise epsilon"
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Word-bounded occurrences; brackets may surround any word of the phrase ("[Joe] Biden")."""
+    """Word-bounded occurrences; brackets may surround any word of the phrase ("[Mara] Vell")."""
     words = [re.escape(w) for w in phrase.split()]
     pattern = r"(?<!\w)\[?" + r"\]?\s+\[?".join(words) + r"\]?(?!\w)"
     found = [(m.start(), m.end()) for m in re.finditer(pattern, text)]

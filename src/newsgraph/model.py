@@ -74,7 +74,7 @@ class Entity:
     """A referent inside one article, with every mention of it."""
 
     id: str  # article-local: "e0", "e1", ...
-    name: str  # the fullest clean name in the article ("Joe Biden" for "President [Joe] Biden")
+    name: str  # the fullest clean name in the article ("Mara Vell" for "Governor [Mara] Vell")
     label: str
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -129,7 +129,7 @@ class Figure:
     value: float | None  # None for vague amounts ("thousands")
     hedge: str | None = None  # "at least", "approximately"; None when stated flat
     unit: str | None = None  # "percent", "USD", "people" ...
-    what: str | None = None  # what it counts ("Gaza residents killed")
+    what: str | None = None  # what it counts ("flood victims evacuated")
     source: Ref | None = None  # None when the reporter states it
     cue: str | None = None  # "according to", "insists"
     contests: tuple[str, ...] = ()  # ids of figures from other sources for the same quantity

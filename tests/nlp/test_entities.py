@@ -133,13 +133,13 @@ def test_the_president_is_not_the_vice_president(blank: Language) -> None:
 def test_an_apposition_gives_one_role_per_complement(blank: Language) -> None:
     doc = run(
         blank,
-        "Kenyan ambassador to the US and to the United Nations , Jo Mwangi , spoke . "
+        "Kenyan ambassador to the UK and to the United Nations , Jo Mwangi , spoke . "
         "The ambassador left .",
-        {"Kenyan": "NORP", "the US": "GPE", "the United Nations": "ORG", "Jo Mwangi": "PERSON"},
+        {"Kenyan": "NORP", "the UK": "GPE", "the United Nations": "ORG", "Jo Mwangi": "PERSON"},
     )
     person = entity(doc, "Jo Mwangi")
     assert person.roles == [
-        "Kenyan ambassador to the United States",
+        "Kenyan ambassador to the United Kingdom",
         "Kenyan ambassador to the United Nations",
     ]
     assert ("The ambassador", "descriptor") in mentions(person)

@@ -78,7 +78,7 @@ def test_the_two_men_is_a_reference_not_a_count(nlp, finder) -> None:  # type: i
     ("sentence", "text", "value", "hedge", "unit"),
     [
         ("At least 12 people were killed in the blast.", "At least 12", 12.0, "at least", None),
-        ("Nearly 4,400 rockets were fired at towns.", "Nearly 4,400", 4400.0, "nearly", None),
+        ("Nearly 3,700 rockets were fired at towns.", "Nearly 3,700", 3700.0, "nearly", None),
         ("More than 300 protesters were detained.", "More than 300", 300.0, "more than", None),
         ("The fund lost $1.5 billion last year.", "$1.5 billion", 1.5e9, None, "USD"),
         ("Turnout reached 62 percent on Sunday.", "62", 62.0, None, "percent"),
@@ -114,7 +114,7 @@ def test_real_sentences_give_value_hedge_and_unit(nlp, sentence, text, value, he
     "sentence",
     [
         "The 35-year-old man was arrested on Monday.",
-        "The council met on May 10, 2021.",
+        "The council met on June 12, 2022.",
         "He came fifth in the race.",
         "The two sides met at noon.",
         "It was one of the worst storms.",

@@ -90,7 +90,7 @@ def figure(
 
 
 def article(
-    article_id: str, text: str, *, published: date | None = date(2021, 5, 25), **records: tuple
+    article_id: str, text: str, *, published: date | None = date(2023, 3, 14), **records: tuple
 ) -> ExtractedArticle:
     return ExtractedArticle(
         article=Article(
@@ -108,29 +108,29 @@ def article(
 
 
 STORY = (
-    "Secretary of State Antony Blinken met Prime Minister Benjamin Netanyahu in Jerusalem on "
-    "Tuesday to shore up the ceasefire that ended eleven days of fighting in Gaza. "
-    "\u201cWe are determined to rebuild what was lost,\u201d Blinken said after the talks, adding "
-    "that the United States would rally support for reconstruction. Health officials in Gaza "
-    "said at least 248 people were killed during the conflict, while the Israeli military put "
-    "the number of militants killed at about 200. Netanyahu warned that any attack would be met "
-    "with a very powerful response, and the two men discussed the Iran nuclear talks in Vienna."
+    "Trade Commissioner Marit Voss met Prime Minister Alexander Tarkhanov in Strelsau on "
+    "Tuesday to shore up the truce that ended eleven days of strikes at the northern ports. "
+    "\u201cWe are determined to rebuild what was lost,\u201d Voss said after the talks, adding "
+    "that the commission would rally support for reconstruction. Port officials in Zenda "
+    "said at least 248 people were injured during the dispute, while the Ruritanian police put "
+    "the number of rioters arrested at about 200. Tarkhanov warned that any blockade would be met "
+    "with a very powerful response, and the two leaders discussed the tariff talks in Geneva."
 )
 
 
 def story(article_id: str = "story-1", text: str = STORY, **kwargs: object) -> ExtractedArticle:
     """A news story with two people, a quote, a meeting and two contested figures."""
-    blinken = person(article_id, text, "e0", "Antony Blinken", ("Antony Blinken", "Blinken"))
-    netanyahu = person(
-        article_id, text, "e1", "Benjamin Netanyahu", ("Benjamin Netanyahu", "Netanyahu")
+    voss = person(article_id, text, "e0", "Marit Voss", ("Marit Voss", "Voss"))
+    tarkhanov = person(
+        article_id, text, "e1", "Alexander Tarkhanov", ("Alexander Tarkhanov", "Tarkhanov")
     )
     said = "\u201cWe are determined to rebuild what was lost,\u201d"
     return article(
         article_id,
         text,
-        entities=(blinken, netanyahu),
-        quotes=(quote(article_id, text, "q0", said, blinken),),
-        events=(meeting(article_id, text, "v0", "met", blinken, netanyahu, "2021-05-25"),),
+        entities=(voss, tarkhanov),
+        quotes=(quote(article_id, text, "q0", said, voss),),
+        events=(meeting(article_id, text, "v0", "met", voss, tarkhanov, "2023-03-14"),),
         figures=(
             figure(article_id, text, "f0", "at least 248 people", 248.0, ("f1",)),
             figure(article_id, text, "f1", "about 200", 200.0, ("f0",)),

@@ -22,7 +22,7 @@ runner = CliRunner()
 def filled(store, store_url):  # type: ignore[no-untyped-def]
     store.put(story())
     store.put(
-        article("nick", "Bibi spoke.", entities=(Entity(id="e0", name="Bibi", label="PERSON"),))
+        article("nick", "Sasha spoke.", entities=(Entity(id="e0", name="Sasha", label="PERSON"),))
     )
     store.put_error(ReadError("feed.xml", "entry 2", "no-text"))
     return store_url
@@ -35,10 +35,8 @@ def newsgraph(*args: str) -> str:
 
 
 def test_queries_print_json_rows(filled: str) -> None:
-    [event] = json.loads(
-        newsgraph("events", "--actor", "Blinken", "--db", filled, "--output", "json")
-    )
-    assert (event["type"], event["target"]) == ("CONSULT", "Benjamin Netanyahu")
+    [event] = json.loads(newsgraph("events", "--actor", "Voss", "--db", filled, "--output", "json"))
+    assert (event["type"], event["target"]) == ("CONSULT", "Alexander Tarkhanov")
     figures = json.loads(newsgraph("figures", "--contested", "--db", filled, "--output", "json"))
     assert len(figures) == 2
     [error] = json.loads(newsgraph("errors", "--db", filled, "--output", "json"))
@@ -52,11 +50,11 @@ def test_a_table_names_its_columns(filled: str) -> None:
 
 
 def test_entities_merge_then_split_from_the_command_line(filled: str) -> None:
-    kept = newsgraph("entities", "merge", "Benjamin Netanyahu", "Bibi", "--db", filled).strip()
-    assert json.loads(newsgraph("entity", "Bibi", "--db", filled))["id"] == kept
-    apart = newsgraph("entities", "split", "Bibi", "--db", filled).strip()
+    kept = newsgraph("entities", "merge", "Alexander Tarkhanov", "Sasha", "--db", filled).strip()
+    assert json.loads(newsgraph("entity", "Sasha", "--db", filled))["id"] == kept
+    apart = newsgraph("entities", "split", "Sasha", "--db", filled).strip()
     assert apart != kept
-    assert json.loads(newsgraph("entity", "Bibi", "--db", filled))["id"] == apart
+    assert json.loads(newsgraph("entity", "Sasha", "--db", filled))["id"] == apart
 
 
 def test_export_writes_the_files_it_lists(filled: str, tmp_path: Path) -> None:

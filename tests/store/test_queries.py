@@ -20,21 +20,21 @@ LATER = "The talks ended without agreement, officials said. Nothing was signed."
 @pytest.fixture
 def filled(store, store_url):  # type: ignore[no-untyped-def]
     store.put(story())
-    store.put(article("later", LATER, published=date(2021, 6, 2)))
+    store.put(article("later", LATER, published=date(2023, 3, 22)))
     return store_url
 
 
 def test_quotes_by_speaker_give_article_date_and_span(filled: str) -> None:
-    [row] = find_quotes(filled, speaker="Blinken")
-    assert row["speaker"] == "Antony Blinken"
-    assert row["article"] == "story-1" and row["published"] == "2021-05-25"
+    [row] = find_quotes(filled, speaker="Voss")
+    assert row["speaker"] == "Marit Voss"
+    assert row["article"] == "story-1" and row["published"] == "2023-03-14"
     assert row["quote"].startswith("\u201cWe are determined")
     assert row["end"] - row["start"] == len(row["quote"])
 
 
 @pytest.mark.parametrize(
     "words, hits",
-    [("rebuild", 1), ("rebuilding lost", 1), ("determined ceasefire", 0), ("", 1), ("\"'*", 0)],
+    [("rebuild", 1), ("rebuilding lost", 1), ("determined truce", 0), ("", 1), ("\"'*", 0)],
     ids=["word", "stemmed-words", "words-not-in-the-quote", "empty", "operators-only"],
 )
 def test_quote_search_finds_every_word(filled: str, words: str, hits: int) -> None:
@@ -47,8 +47,8 @@ def test_quotes_from_one_outlet(filled: str) -> None:
 
 
 def test_quotes_since_a_date_leave_out_older_articles(filled: str) -> None:
-    assert find_quotes(filled, since=date(2021, 6, 1)) == []
-    assert len(find_quotes(filled, since=date(2021, 5, 25))) == 1
+    assert find_quotes(filled, since=date(2023, 3, 21)) == []
+    assert len(find_quotes(filled, since=date(2023, 3, 14))) == 1
 
 
 def test_articles_search_titles_and_text(store) -> None:
@@ -62,12 +62,12 @@ def test_articles_search_titles_and_text(store) -> None:
     "filters, hits",
     [
         ({}, 1),
-        ({"actor": "Netanyahu"}, 1),
-        ({"actor": "Biden"}, 0),
+        ({"actor": "Tarkhanov"}, 1),
+        ({"actor": "Quillfeather"}, 0),
         ({"type": "consult"}, 1),
         ({"type": "ASSAULT"}, 0),
-        ({"since": date(2021, 5, 25), "until": date(2021, 5, 25)}, 1),
-        ({"since": date(2021, 5, 26)}, 0),
+        ({"since": date(2023, 3, 14), "until": date(2023, 3, 14)}, 1),
+        ({"since": date(2023, 3, 15)}, 0),
     ],
     ids=["all", "actor", "other-actor", "type", "other-type", "that-day", "after"],
 )
@@ -75,7 +75,7 @@ def test_events_filter_by_actor_type_and_date(filled: str, filters: dict, hits: 
     found = find_events(filled, **filters)
     assert len(found) == hits
     if found:
-        assert found[0]["source"] == "Antony Blinken" and found[0]["reports"] == 1
+        assert found[0]["source"] == "Marit Voss" and found[0]["reports"] == 1
 
 
 def test_contested_figures_are_those_another_source_disputes(store, store_url: str) -> None:
@@ -93,11 +93,11 @@ def test_contested_figures_are_those_another_source_disputes(store, store_url: s
 
 
 def test_an_entity_has_aliases_roles_quotes_and_meetings(filled: str) -> None:
-    found = find_entity(filled, "Antony Blinken")
-    assert found["aliases"] == ["Antony Blinken", "Blinken"]
-    assert found["quotes"][0]["published"] == "2021-05-25"
+    found = find_entity(filled, "Marit Voss")
+    assert found["aliases"] == ["Marit Voss", "Voss"]
+    assert found["quotes"][0]["published"] == "2023-03-14"
     [talk] = found["events"]
-    assert talk["type"] == "CONSULT" and talk["with"] == ["Benjamin Netanyahu"]
+    assert talk["type"] == "CONSULT" and talk["with"] == ["Alexander Tarkhanov"]
     assert find_entity(filled, "Nobody At All") is None
 
 
@@ -109,7 +109,7 @@ def test_the_cli_prints_quotes_as_json(filled: str) -> None:
             "newsgraph",
             "quotes",
             "--speaker",
-            "Blinken",
+            "Voss",
             "--db",
             filled,
             "--output",

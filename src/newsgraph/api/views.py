@@ -129,7 +129,7 @@ def _pairs(event: Event) -> set[tuple[str, str]]:
     sources, targets = _participants(event)
     if targets:
         pairs = product(sources, targets)
-    else:  # "Blinken and Abbas met": a joint subject, no object
+    else:  # "Quillfeather and Osterlind met": a joint subject, no object
         pairs = ((a, b) for i, a in enumerate(sources) for b in sources[i + 1 :])
     return {tuple(sorted(p)) for p in pairs if p[0] != p[1]}  # type: ignore[misc]
 

@@ -247,7 +247,7 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     elif verb is not None and head.dep_ == "dobj":
         targets += prep_objects(verb, preps)  # a light verb: "opened investigations against X"
     elif patient is not None and head.dep_ == "pobj":
-        targets.append(patient)  # "residents were killed in airstrikes"
+        targets.append(patient)  # "villagers were hurt in the storm"
     between = prep_objects(head, ("between",))
     if between and source is None:  # "fighting between A and B"
         return actor_spans(between, lexicon), actor_spans(targets, lexicon, trigger.words)

@@ -72,7 +72,7 @@ class Draft:
 
 
 def clean_name(span: Span) -> str:
-    """A name without brackets, possessive or leading article: "[Joe] Biden" -> "Joe Biden"."""
+    """A name without brackets, possessive or leading article: "[Mara] Vell" -> "Mara Vell"."""
     text = re.sub(r"[\[\]]", "", span.text)
     return strip_article(clean_place(" ".join(text.split())))
 
@@ -80,7 +80,7 @@ def clean_name(span: Span) -> str:
 def person_span(span: Span) -> Span | None:
     """A PERSON ent widened over an opening bracket and trimmed of a possessive; None for junk.
 
-    "Joe] Biden" -> "[Joe] Biden"; "W]e" (a bracketed capital in a quote) is no name.
+    "Mara] Vell" -> "[Mara] Vell"; "W]e" (a bracketed capital in a quote) is no name.
     """
     doc, start, end = span.doc, span.start, span.end
     while end > start and doc[end - 1].text in POSSESSIVE_TOKENS:
@@ -241,7 +241,7 @@ class Resolver:
 
     def drop_ents_in(self, title: Title) -> None:
         """Ents inside a title are read as part of it ("State" in "Secretary of State",
-        an adjective "Israeli"), except the countries and bodies it names ("United States")."""
+        an adjective "French"), except the countries and bodies it names ("United States")."""
         for ent in title.span.ents:
             in_head = title.head_start <= ent.start < title.head_end
             if in_head or ent.label_ not in ("GPE", "ORG", "LOC"):
@@ -337,7 +337,7 @@ class Resolver:
     # --- descriptors ------------------------------------------------------------------------
 
     def find_descriptors(self) -> None:
-        """ "the premier", "the Israeli premier", "<seat>'s top diplomat", "the ministry"."""
+        """ "the premier", "the French premier", "<seat>'s top diplomat", "the ministry"."""
         doc = self.doc
         i = 0
         while i < len(doc):

@@ -81,7 +81,7 @@ def _scan_double(text: str, start: int, end: int) -> tuple[list[Stretch], int | 
 def _scan_single(text: str, start: int, end: int) -> list[Stretch]:
     """British-style ‘…’ pairs of a paragraph that has no double marks.
 
-    ’ doubles as the apostrophe, so it closes only when no letter follows it ("Israel’s" is not a
+    ’ doubles as the apostrophe, so it closes only when no letter follows it ("France’s" is not a
     close) and the stretch holds at least MIN_SINGLE_WORDS words.
     """
     found: list[Stretch] = []

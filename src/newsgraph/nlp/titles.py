@@ -1,6 +1,6 @@
 """Titles and descriptors for newsgraph_entities: the roles people hold, read from the text.
 
-A title sits beside a name ("Israeli Prime Minister <name>", "<name>, the foreign minister of X",
+A title sits beside a name ("French Prime Minister <name>", "<name>, the foreign minister of X",
 "the ambassador to X, <name>"); a descriptor stands alone and refers back to a holder ("the
 premier", "<seat>'s top diplomat", "the ministry"). Both come from `resources/titles.txt` and
 `resources/descriptors.tsv`; nothing here knows a person or a country.
@@ -34,9 +34,9 @@ class Title:
     head_start: int = 0  # tokens of the title itself, without modifiers and complements
     head_end: int = 0
     country: str | None = None  # ISO code from a demonym, a country or a seat of government
-    body: str | None = None  # an organisation it belongs to: "Palestinian Authority"
-    complements: list[str] = field(default_factory=list)  # "to the United States", "for Iran"
-    adjective: str | None = None  # the national adjective as written: "Israeli"
+    body: str | None = None  # an organisation it belongs to: "Mexican Senate"
+    complements: list[str] = field(default_factory=list)  # "to the United States", "for Peru"
+    adjective: str | None = None  # the national adjective as written: "French"
     place: str | None = None  # a place below a country that the office belongs to
     attached: bool = True  # written right before the name: title + name is one mention
 
@@ -127,7 +127,7 @@ class Modifier:
 def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
     """Extend a title leftwards over its modifier.
 
-    "Israeli Prime Minister", "United States Secretary of State", "<country>'s Foreign Minister",
+    "French Prime Minister", "United States Secretary of Labor", "<country>'s Foreign Minister",
     "<organisation> President". The possessive form is left out of the span (the mention is
     title + name), the adjective and compound forms are kept.
     """
@@ -164,13 +164,13 @@ def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
 
 
 def body_modifier(start: int, ent: Span, gazetteer: Gazetteer) -> Modifier:
-    """An organisation owning a title; its country from its first word ("Palestinian ...")."""
+    """An organisation owning a title; its country from its first word ("Mexican ...")."""
     body = strip_article(ent.text)
     return Modifier(start, country=gazetteer.demonyms.get(body.split()[0]), body=body)
 
 
 def strip_article(text: str) -> str:
-    """ "the Palestinian Authority" -> "Palestinian Authority"."""
+    """ "the Mexican Senate" -> "Mexican Senate"."""
     for article in ("the ", "The "):
         text = text.removeprefix(article)
     return text
@@ -200,7 +200,7 @@ def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -
 def title_in_apposition(
     doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer
 ) -> Title | None:
-    """A title set off by a comma before the name: "Israeli ambassador to X and to Y, <name>"."""
+    """A title set off by a comma before the name: "French ambassador to X and to Y, <name>"."""
     comma = name.start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
@@ -239,7 +239,7 @@ def title_after(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) ->
     adjective: str | None = None
     if doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    for size in (2, 1):  # "<country>'s", "Israeli", "South Korean"
+    for size in (2, 1):  # "<country>'s", "French", "South Korean"
         if start + size < len(doc):
             words = doc[start : start + size]
             if doc[start + size].text in POSSESSIVE_TOKENS and gazetteer.country_of(words.text):
@@ -278,7 +278,7 @@ def title_after(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) ->
 
 
 def complement_token(doc: Doc, i: int) -> bool:
-    """A token that may belong to a title's complement: "to the United Nations", "for Iran"."""
+    """A token that may belong to a title's complement: "to the United Nations", "for Peru"."""
     token = doc[i]
     return token.lower_ in COMPLEMENT_WORDS or (
         token.ent_type_ in ("GPE", "ORG", "LOC") and token.text != ","
@@ -320,9 +320,9 @@ def sentence_start(doc: Doc, i: int) -> int:
 def role_text(title: Title, gazetteer: Gazetteer) -> list[str]:
     """The roles a title gives, one per complement.
 
-    A capitalised office takes "of": "Prime Minister of Israel", "President of the <body>"; one
-    with its own "of" or a lower-case role takes a prefix: "United States Secretary of State",
-    "Israeli ambassador to the United States" (the adjective as written, else the country's).
+    A capitalised office takes "of": "Prime Minister of France", "President of the <body>"; one
+    with its own "of" or a lower-case role takes a prefix: "United States Secretary of Labor",
+    "French ambassador to the United States" (the adjective as written, else the country's).
     """
     roles = []
     for complement in title.complements or [""]:

@@ -11,7 +11,7 @@ from newsgraph.model import Article
 from newsgraph.read.article import MAX_BYTES, make_article
 from newsgraph.read.decode import decode, read_document
 
-# "- The Media Line - https://themedialine.org -": the outlet/URL header of a scraped page
+# "- The Daily Example - https://example.org -": the outlet/URL header of a scraped page
 HEADER = re.compile(r"^\s*-\s*(?P<outlet>.+?)\s+-\s+(?P<url>https?://\S+)\s*-\s*$")
 
 

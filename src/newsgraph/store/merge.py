@@ -25,8 +25,8 @@ from newsgraph.model import Entity, Event, normalise_text
 from newsgraph.store.schema import aliases, article_bands, article_entities, entities, merges
 from newsgraph.store.schema import articles as articles_table
 
-# Words that name a position, not the person: "Prime Minister Benjamin Netanyahu" and
-# "Mr. Netanyahu" are the same key as "Benjamin Netanyahu".
+# Words that name a position, not the person: "Prime Minister Yevgeny Tarkhanov" and
+# "Mr. Tarkhanov" are the same key as "Yevgeny Tarkhanov".
 TITLES = frozenset(
     (
         "mr",
@@ -97,7 +97,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 LABEL_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 # Thresholds: first names at least this similar (rapidfuzz ratio, 0-100) are one person's
-# ("Binyamin"/"Benjamin" = 87.5, "Joe"/"Joseph" by prefix); other names need FUZZY_NAME overall.
+# ("Aleksandr"/"Alexander" = 77.8, "Joe"/"Joseph" by prefix); other names need FUZZY_NAME overall.
 FIRST_NAME = 75.0
 FUZZY_NAME = 92.0
 
@@ -156,16 +156,16 @@ class Candidate:
 def _first_names_agree(a: str, b: str) -> bool:
     """Given names of two people with one surname: absent, equal, initials, or spelled alike."""
     if not a or not b:
-        return True  # "Netanyahu" and "Benjamin Netanyahu"
+        return True  # "Tarkhanov" and "Yevgeny Tarkhanov"
     if a.startswith(b) or b.startswith(a):
-        return True  # "J" / "Joe" / "Joseph"; "Joe Biden" / "Joseph R Biden"
+        return True  # "J" / "Joe" / "Joseph"; "Joe Quillfeather" / "Joseph R Quillfeather"
     return fuzz.ratio(a, b) >= FIRST_NAME or fuzz.ratio(a.split()[0], b.split()[0]) >= FIRST_NAME
 
 
 def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
     """Two people with a surname in common: their full names decide when both have one."""
     full, other_full = {k for k in keys if " " in k}, {k for k in other if " " in k}
-    if full and other_full:  # "Sara Netanyahu" is not "Benjamin Netanyahu"
+    if full and other_full:  # "Olga Tarkhanov" is not "Yevgeny Tarkhanov"
         for a in full:
             for b in other_full:
                 sa, sb = surname(a), surname(b)
@@ -175,7 +175,7 @@ def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
                         return 95.0
         return 0.0
     surnames = {surname(k) for k in keys} & {surname(k) for k in other}
-    return 85.0 if surnames - {None} else 0.0  # "Netanyahu" alone and "Benjamin Netanyahu"
+    return 85.0 if surnames - {None} else 0.0  # "Tarkhanov" alone and "Yevgeny Tarkhanov"
 
 
 def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: bool) -> float:
@@ -254,7 +254,7 @@ def resolve_entity(conn: Connection, entity: Entity) -> str:
         _, best = max(scored, key=lambda sc: (sc[0], counts.get(sc[1].id, 0), sc[1].id))
         chosen, known = best.id, best.keys
         if len(name_key(entity.name, entity.label)) > len(name_key(best.name, best.label)):
-            # the fullest name wins: "Netanyahu" first, "Benjamin Netanyahu" later
+            # the fullest name wins: "Tarkhanov" first, "Yevgeny Tarkhanov" later
             conn.execute(entities.update().where(entities.c.id == chosen).values(name=entity.name))
     else:
         chosen, known = free_id(conn, entity, "split" if split else ""), frozenset()
