@@ -29,6 +29,7 @@ EDGE_PUNCT = ",.;:—–-()[] \n"
 NAMING = frozenset(
     {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
 )
+QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»"})
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 
@@ -97,6 +98,10 @@ def mention_span(token: Token) -> Span:
         else:
             break
     doc = token.doc
+    for i in range(token.i - 1, start - 1, -1):  # the parser may hang a quote on its speaker
+        if doc[i].text in QUOTE_MARKS:
+            start = i + 1
+            break
     while start < token.i and doc[start].is_punct:
         start += 1
     return doc[start:end]

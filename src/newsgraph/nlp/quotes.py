@@ -102,7 +102,7 @@ class QuotesFinder:
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         cues.extend(colon_lines(doc))
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
-        quotes = _drop_nested(quotes)
+        quotes = _drop_nested(quotes, text)
         claimed = {id(s) for q in quotes for s in q.stretches}
         for stretch in stretches:
             if id(stretch) not in claimed:
@@ -233,7 +233,7 @@ class QuotesFinder:
                 break
             cue = self.speaking(token)
             if cue is not None and cue.speaker is not None:
-                if cue.speaker.root.left_edge.i <= inner.start <= cue.speaker.root.right_edge.i:
+                if cue.speaker.root.i < inner.start <= cue.speaker.root.right_edge.i:
                     return None  # a title inside the speaker's phrase: star of “Scandal,” said
                 allowed = {t.i for t in cue.speaker.root.subtree} | {
                     c.i for c in token.children if c.dep_ in MODIFIERS
@@ -396,15 +396,47 @@ def _around(text: str, start: int, end: int, cue: Token) -> list[tuple[int, int]
     return [p for p in pieces if p[0] < p[1]] or [(start, end)]
 
 
-def _drop_nested(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Drop an attribution whose cue lies inside another's content ("X said Y wants ...")."""
+def _drop_nested(quotes: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+    """Drop an attribution whose cue lies inside another's content ("X said Y wants ...").
+
+    A coordinated one ("X said A, and Y said B"; "X did A and called for B") cuts the other's
+    content short instead, and both stay.
+    """
     out = []
     for q in quotes:
         at = q.cue.start_char if q.cue is not None else q.start
-        inside = any(o is not q and o.start <= at < o.end for o in quotes)
-        if not inside:
+        outer = [o for o in quotes if o is not q and o.start <= at < o.end]
+        if _coordinated(q, outer):
+            cut = q.speaker.start_char
+            if cut > min(o.start for o in outer) and all(_cut_before(o, cut, text) for o in outer):
+                outer = []
+        if not outer:
             out.append(q)
     return out
+
+
+def _coordinated(quote: QuoteSpan, outer: list[QuoteSpan]) -> bool:
+    """ "X said A, and Y said B": a conjoined cue with a named speaker of its own."""
+    if not outer or quote.cue is None or quote.speaker is None:
+        return False
+    if quote.cue.root.dep_ != "conj" or quote.speaker.root.pos_ == "PRON":
+        return False
+    return all(o.cue is not None and o.cue.root.pos_ == "VERB" for o in outer)
+
+
+COORDINATORS = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|while|whereas|as)\b)*$", re.IGNORECASE)
+
+
+def _cut_before(quote: QuoteSpan, cut: int, text: str) -> bool:
+    """End `quote` before `cut` (and the ", and" before it); False when too little is left."""
+    end = cut - len(COORDINATORS.search(text[:cut]).group())
+    pieces = [(lo, min(hi, end)) for lo, hi in quote.pieces if lo < end]
+    if not pieces or len(WORD.findall(text[pieces[0][0] : pieces[-1][1]])) < 2:
+        return False
+    if any(s.start < cut < s.end for s in quote.stretches):
+        return False  # never inside quotation marks
+    quote.pieces = pieces
+    return True
 
 
 def kind_of(text: str, pieces: list[tuple[int, int]], stretches: list[Stretch]) -> str:
