@@ -2,7 +2,7 @@
 
 Writes `doc._.dates`: one DateSpan per DATE entity. A weekday in a past clause is that weekday on
 or before publication ("arrived on Tuesday" in a Tuesday article is that Tuesday); in a future or
-planned clause it is the next such weekday after publication ("will travel on Wednesday"). Ranges
+planned clause it is the next such weekday after publication ("will fly home on Friday"). Ranges
 cover "last week", "earlier this month", "March". dateparser reads only absolute dates that name
 their year. Without a publication date every relative expression stays unresolved (None).
 """
@@ -159,7 +159,7 @@ def _weekday(weekday: int, published: date, tense: str, shift: int, near: set[st
     elif shift > 0:
         day = published + timedelta(days=forward or 7)  # "next Tuesday"
     elif tense == "future" and "past" not in near:
-        # "will travel on Wednesday": the next one; "later Tuesday" may be the same day
+        # "will fly home on Friday": the next one; "later Friday" may be the same day
         day = published + timedelta(days=forward or (0 if near else 7))
     else:
         day = published - timedelta(days=back)  # "arrived on Tuesday": that day or before
@@ -210,7 +210,7 @@ def _month(year: int, month: int) -> Range | None:
 def _absolute(
     tokens: list[str], entries: list[tuple[str, str]], published: date | None, tense: str
 ) -> Range | None:
-    """ "May 10", "10 May 2021", "March", "2020": named months and years."""
+    """ "May 12", "12 May 2027", "March", "2026": named months and years."""
     months = [int(value) for kind, value in entries if kind == "month"]
     kinds = {kind for kind, _ in entries}
     numbers = [int(t) for t in tokens if t.isdigit()]
