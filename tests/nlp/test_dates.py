@@ -158,6 +158,21 @@ def test_real_sentences_resolve_by_tense(nlp, sentence, expression, tense, iso) 
     assert found[expression].iso == iso
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "iso"),
+    [
+        ("The ferry sank at 1639 UTC, the coast guard said.", "1639", None),
+        ("The fort was built in 1639 by settlers.", "1639", "1639-01-01/1639-12-31"),
+    ],
+    ids=["clock-time", "year"],
+)
+def test_a_24_hour_time_is_no_year(nlp, sentence, expression, iso) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(sentence)
+    doc._.published = PUBLISHED
+    found = {d.span.text: d for d in nlp(doc)._.dates}
+    assert found[expression].iso == iso
+
+
 @settings(deadline=None)
 @given(words=st.lists(st.sampled_from([*sorted(WORDS), "12", "1990s", "s", "on"]), max_size=4))
 def test_without_publication_date_nothing_is_invented(words: list[str]) -> None:

@@ -264,6 +264,20 @@ def _numeric(tokens: list[str]) -> Range | None:
     return parsed.date(), parsed.date()
 
 
+def is_clock_time(ent: Span, words: dict[str, tuple[str, str]]) -> bool:
+    """ "1639 UTC", "0800 hours": a 24-hour time that the model tagged DATE, not a year."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    text = ent.text.strip()
+    return (
+        len(text) == 4
+        and text.isdigit()
+        and int(text[:2]) < 24
+        and int(text[2:]) < 60
+        and words.get(after, ("", ""))[0] == "clock"
+    )
+
+
 # --- the component -------------------------------------------------------------------------------
 
 
@@ -281,7 +295,11 @@ class DatesFinder:
 
     def find(self, ent: Span, published: date | None) -> DateSpan:
         tense = tense_of(clause_verb(ent.root), self.future_cues)
-        resolved = resolve(ent.text, published, tense, self.words)
+        resolved = (
+            None
+            if is_clock_time(ent, self.words)
+            else resolve(ent.text, published, tense, self.words)
+        )
         start, end = resolved if resolved else (None, None)
         duration = is_duration(ent.text, self.words)
         return DateSpan(span=ent, start=start, end=end, tense=tense, duration=duration)
