@@ -222,7 +222,7 @@ def _absolute(
         if years and tokens[-1] == "s" and years[0] % 10 == 0:  # "the 1990s"
             return date(years[0], 1, 1), date(years[0] + 9, 12, 31)
         if years and len(tokens) == 3 and all(t.isdigit() for t in tokens):
-            return _numeric(tokens)  # "2021-05-10", "10/05/2021"
+            return _numeric(tokens)  # "2027-05-12", "12/05/2027"
         return None
     month = months[0]
     if years:
@@ -251,7 +251,7 @@ def _year_of(month: int, day: int, published: date, tense: str) -> int:
 
 
 def _numeric(tokens: list[str]) -> Range | None:
-    """A numeric date with its year ("2021 05 10"), read by dateparser: no relative base needed."""
+    """A numeric date with its year ("2027 05 12"), read by dateparser: no relative base needed."""
     import dateparser
 
     parsed = dateparser.parse(
