@@ -26,7 +26,9 @@ INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
 MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
 # Verbs that name what their object is: "called the plan “unhinged”" (content from the object on).
-NAMING = frozenset({"call", "describe", "dub", "label", "brand", "term", "name", "accuse"})
+NAMING = frozenset(
+    {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
+)
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 
@@ -42,12 +44,13 @@ class Cue:
 def complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
     """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed."""
     start, end = child.left_edge.i, child.right_edge.i + 1
-    if child.dep_ in ("prep", "agent") and start == child.i:
+    if cue.lemma_.lower() in NAMING and child.i > cue.i:
+        # "called X “crazy”", "described X as “good”", "declaring it “a win”": from the object on
+        objects = [c for c in cue.rights if not c.is_punct and c.dep_ not in MODIFIERS]
+        if objects and objects[0].i < child.i:
+            start = min(start, objects[0].left_edge.i)
+    elif child.dep_ in ("prep", "agent") and start == child.i:
         start = child.i + 1
-    elif cue.lemma_.lower() in NAMING and child.i > cue.i:
-        objects = [c for c in cue.rights if c.dep_ in ("dobj", "nsubj") and c.i < child.i]
-        if objects:
-            start = objects[0].left_edge.i
     start, end = min(start, inner.start), max(end, inner.end)
     return trim(cue.doc, start, end)
 

@@ -108,6 +108,7 @@ class QuotesFinder:
             if id(stretch) not in claimed:
                 self.attach(doc, stretch, quotes)
         _continue_paragraphs(stretches, quotes)
+        _join_quote_paragraphs(text, stretches, quotes)
         for quote in quotes:
             quote.kind = kind_of(text, quote.pieces, stretches)
         return sorted(quotes, key=lambda q: q.start)
@@ -154,6 +155,11 @@ class QuotesFinder:
         if inner is None or not len(inner):
             return
         cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
+        if cue is not None and (known := _quote_of_cue(quotes, cue)) is not None:
+            known.pieces.append((stretch.start, stretch.end))  # “A,” X said, “B.”: one quote
+            known.pieces.sort()
+            known.stretches.append(stretch)
+            return
         before = [q for q in quotes if paragraph[0] <= q.start and q.end <= stretch.start]
         last = max(before, key=lambda q: q.end) if before else None
         same_cue = cue is None or (
@@ -282,6 +288,66 @@ def _continue_paragraphs(stretches: list[Stretch], quotes: list[QuoteSpan]) -> N
             known.pieces.sort()
             known.stretches.append(stretch)
             owner[id(stretch)] = known
+
+
+def _quote_of_cue(quotes: list[QuoteSpan], cue: Cue) -> QuoteSpan | None:
+    """The quote already found for the same cue word, if any."""
+    for quote in quotes:
+        if quote.cue is not None and quote.cue.root.i == cue.cue.root.i:
+            return quote
+    return None
+
+
+def _join_quote_paragraphs(text: str, stretches: list[Stretch], quotes: list[QuoteSpan]) -> None:
+    """A paragraph that is nothing but an unattributed quote goes on the quote of the paragraph
+    before it ("“A,” X said.¶“B.”": one quote, as PolNeAR marks it), or, when that paragraph has
+    none, on a quote opening the next paragraph.
+    """
+    owner = {id(s): q for q in quotes for s in q.stretches}
+    for i, stretch in enumerate(stretches):
+        if id(stretch) in owner or not _whole_paragraph(text, stretch):
+            continue
+        para_start = text.rfind("\n", 0, stretch.start) + 1
+        prev_end = _rstrip(text, 0, para_start)
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        known = None
+        before = [q for q in quotes if prev_start <= q.end <= prev_end and q.stretches]
+        if before and para_start > 0:
+            known = max(before, key=lambda q: q.end)
+        elif i + 1 < len(stretches):
+            nxt = stretches[i + 1]
+            nxt_para = text.rfind("\n", 0, nxt.start) + 1
+            following = owner.get(id(nxt))
+            if (
+                following is not None
+                and nxt.start == _lstrip(text, nxt_para)
+                and text[stretch.end : nxt_para].strip() == ""
+            ):
+                known = following
+        if known is not None:
+            known.pieces.append((stretch.start, stretch.end))
+            known.pieces.sort()
+            known.stretches.append(stretch)
+            owner[id(stretch)] = known
+
+
+def _whole_paragraph(text: str, stretch: Stretch) -> bool:
+    para_start = text.rfind("\n", 0, stretch.start) + 1
+    return stretch.start == _lstrip(text, para_start) and stretch.end == _rstrip(
+        text, stretch.start, _para_end(text, stretch.start)
+    )
+
+
+def _lstrip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _speech(text: str, stretch: Stretch) -> bool:
