@@ -271,8 +271,8 @@ CASES = [
         "The union",
     ),
     (
-        "“Governor [Mara] Vell asked me to come here … to help,” the envoy said.",
-        "“Governor [Mara] Vell asked me to come here … to help,”",
+        "“Governor [Mara] Vell sent us out … to listen,” the envoy said.",
+        "“Governor [Mara] Vell sent us out … to listen,”",
         "direct",
         "the envoy",
     ),
