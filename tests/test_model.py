@@ -29,7 +29,7 @@ def sample() -> ExtractedArticle:
     prov = Provenance(article_id="a1", sentence=0, start=15, end=17)
     place = Ref(name="Paris", entity="e1", start=35, end=40)
     return ExtractedArticle(
-        article=Article(id="a1", text=TEXT, source="x.txt", published=date(2021, 5, 25)),
+        article=Article(id="a1", text=TEXT, source="x.txt", published=date(2027, 5, 25)),
         entities=(
             Entity(
                 id="e1",

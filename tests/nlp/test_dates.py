@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsgraph.nlp.dates import is_duration, load_date_words, resolve
 
 WORDS = load_date_words()
-TUESDAY = date(2021, 5, 25)  # a Tuesday
+TUESDAY = date(2027, 5, 25)  # a Tuesday
 
 
 def day(iso: str) -> tuple[date, date]:
@@ -25,39 +25,39 @@ def span(start: str, end: str) -> tuple[date, date]:
 @pytest.mark.parametrize(
     ("text", "tense", "expected"),
     [
-        ("Tuesday", "past", day("2021-05-25")),  # that day, not a week before
-        ("Monday", "past", day("2021-05-24")),
-        ("Wednesday", "past", day("2021-05-19")),
-        ("Wednesday", "future", day("2021-05-26")),  # not a week early
-        ("Tuesday", "future", day("2021-06-01")),  # a plan for "Tuesday", said on a Tuesday
-        ("later Tuesday", "future", day("2021-05-25")),
-        ("later Tuesday", "past", day("2021-05-25")),
-        ("Tuesday morning", "past", day("2021-05-25")),
-        ("last Tuesday", "past", day("2021-05-18")),
-        ("next Tuesday", "present", day("2021-06-01")),
-        ("today", "present", day("2021-05-25")),
-        ("yesterday", "past", day("2021-05-24")),
-        ("tomorrow", "future", day("2021-05-26")),
-        ("two days ago", "past", day("2021-05-23")),
-        ("May 10", "past", day("2021-05-10")),
-        ("10 May", "past", day("2021-05-10")),
-        ("May 10, 2020", "past", day("2020-05-10")),
-        ("last week", "past", span("2021-05-17", "2021-05-23")),
-        ("this week", "past", span("2021-05-24", "2021-05-25")),
-        ("next week", "future", span("2021-05-31", "2021-06-06")),
-        ("earlier this month", "past", span("2021-05-01", "2021-05-25")),
-        ("later this month", "future", span("2021-05-25", "2021-05-31")),
-        ("last month", "past", span("2021-04-01", "2021-04-30")),
-        ("last year", "past", span("2020-01-01", "2020-12-31")),
-        ("March", "past", span("2021-03-01", "2021-03-31")),
-        ("November", "past", span("2020-11-01", "2020-11-30")),
-        ("2019", "past", span("2019-01-01", "2019-12-31")),
+        ("Tuesday", "past", day("2027-05-25")),  # that day, not a week before
+        ("Monday", "past", day("2027-05-24")),
+        ("Wednesday", "past", day("2027-05-19")),
+        ("Wednesday", "future", day("2027-05-26")),  # not a week early
+        ("Tuesday", "future", day("2027-06-01")),  # a plan for "Tuesday", said on a Tuesday
+        ("later Tuesday", "future", day("2027-05-25")),
+        ("later Tuesday", "past", day("2027-05-25")),
+        ("Tuesday morning", "past", day("2027-05-25")),
+        ("last Tuesday", "past", day("2027-05-18")),
+        ("next Tuesday", "present", day("2027-06-01")),
+        ("today", "present", day("2027-05-25")),
+        ("yesterday", "past", day("2027-05-24")),
+        ("tomorrow", "future", day("2027-05-26")),
+        ("two days ago", "past", day("2027-05-23")),
+        ("May 12", "past", day("2027-05-12")),
+        ("12 May", "past", day("2027-05-12")),
+        ("May 12, 2026", "past", day("2026-05-12")),
+        ("last week", "past", span("2027-05-17", "2027-05-23")),
+        ("this week", "past", span("2027-05-24", "2027-05-25")),
+        ("next week", "future", span("2027-05-31", "2027-06-06")),
+        ("earlier this month", "past", span("2027-05-01", "2027-05-25")),
+        ("later this month", "future", span("2027-05-25", "2027-05-31")),
+        ("last month", "past", span("2027-04-01", "2027-04-30")),
+        ("last year", "past", span("2026-01-01", "2026-12-31")),
+        ("March", "past", span("2027-03-01", "2027-03-31")),
+        ("November", "past", span("2026-11-01", "2026-11-30")),
+        ("2025", "past", span("2025-01-01", "2025-12-31")),
         ("the 1990s", "past", span("1990-01-01", "1999-12-31")),
-        ("late last month", "past", span("2021-04-01", "2021-04-30")),
-        ("this past weekend", "past", span("2021-05-22", "2021-05-23")),
-        ("earlier in the day", "past", day("2021-05-25")),
-        ("Friday, May 21", "past", day("2021-05-21")),
-        ("2021-05-10", "past", day("2021-05-10")),
+        ("late last month", "past", span("2027-04-01", "2027-04-30")),
+        ("this past weekend", "past", span("2027-05-22", "2027-05-23")),
+        ("earlier in the day", "past", day("2027-05-25")),
+        ("Friday, May 21", "past", day("2027-05-21")),
+        ("2027-05-12", "past", day("2027-05-12")),
         ("the previous day", "past", None),  # relative to the story, not to publication
         ("nearly two weeks", "past", None),  # a duration names no date
         ("the 11 days", "past", None),
@@ -69,13 +69,13 @@ def test_resolves_against_a_tuesday(text: str, tense: str, expected: object) -> 
     assert resolve(text, TUESDAY, tense, WORDS) == expected
 
 
-@pytest.mark.parametrize("text", ["Tuesday", "later Tuesday", "last week", "May 10", "today"])
+@pytest.mark.parametrize("text", ["Tuesday", "later Tuesday", "last week", "May 12", "today"])
 def test_relative_dates_stay_unresolved_without_a_publication_date(text: str) -> None:
     assert resolve(text, None, "past", WORDS) is None
 
 
 def test_a_date_with_its_year_needs_no_publication_date() -> None:
-    assert resolve("May 10, 2021", None, "past", WORDS) == day("2021-05-10")
+    assert resolve("May 12, 2027", None, "past", WORDS) == day("2027-05-12")
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_resolver_never_raises_and_ranges_are_ordered(
 
 @settings(deadline=None)  # the first call imports dateparser; the machine is shared
 @given(
-    words=st.lists(st.sampled_from([*sorted(WORDS), "12", "2021", "on", "the"]), max_size=4),
+    words=st.lists(st.sampled_from([*sorted(WORDS), "12", "2027", "on", "the"]), max_size=4),
     published=st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 1)),
     tense=st.sampled_from(["past", "future", "present"]),
 )
@@ -115,28 +115,28 @@ def test_date_words_in_any_order_resolve_to_ordered_ranges(
         assert result[1] - result[0] < timedelta(days=367)
 
 
-PUBLISHED = date(2021, 5, 25)
+PUBLISHED = date(2027, 5, 25)
 
 
 @pytest.mark.parametrize(
     ("sentence", "expression", "tense", "iso"),
     [
-        ("The minister arrived in the capital on Tuesday.", "Tuesday", "past", "2021-05-25"),
+        ("The minister arrived in the capital on Tuesday.", "Tuesday", "past", "2027-05-25"),
         (
-            "The minister will travel on Wednesday to the coast.",
+            "The minister will fly on Wednesday to the coast.",
             "Wednesday",
             "future",
-            "2021-05-26",
+            "2027-05-26",
         ),
-        ("The envoy left on Monday for the talks.", "Monday", "past", "2021-05-24"),
-        ("The rebels plan to meet on Friday.", "Friday", "future", "2021-05-28"),
-        ("Fighting broke out last week.", "last week", "past", "2021-05-17/2021-05-23"),
-        ("The talks began on May 10.", "May 10", "past", "2021-05-10"),
+        ("The envoy left on Monday for the talks.", "Monday", "past", "2027-05-24"),
+        ("The rebels plan to meet on Friday.", "Friday", "future", "2027-05-28"),
+        ("Fighting broke out last week.", "last week", "past", "2027-05-17/2027-05-23"),
+        ("The talks began on May 12.", "May 12", "past", "2027-05-12"),
         (
-            "Protests flared earlier this month.",
+            "Protests grew earlier this month.",
             "earlier this month",
             "past",
-            "2021-05-01/2021-05-25",
+            "2027-05-01/2027-05-25",
         ),
     ],
     ids=[

@@ -129,7 +129,7 @@ def test_numbers_that_count_nothing_are_left_out(nlp, sentence: str) -> None:  #
     ("sentence", "source", "cue"),
     [
         ("According to the ministry, 40 people died.", "ministry", "According to"),
-        ("The army insists that at least 20 of the dead were fighters.", "army", "insists"),
+        ("The rebels insist that at least 20 of the dead were soldiers.", "rebels", "insist"),
         ("Police said 12 protesters were arrested.", "Police", "said"),
         ("At least 12 people were killed in the blast.", None, None),
     ],
@@ -143,8 +143,8 @@ def test_sources_come_from_the_clause(nlp, sentence, source, cue) -> None:  # ty
 
 def test_two_sources_for_one_quantity_contest_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "According to the health ministry, 300 residents were killed in the raids. "
-        "The army insists that at least 200 of the dead were fighters. "
+        "According to the health ministry, 300 villagers were killed in the floods. "
+        "The rebels insist that at least 200 of the dead were soldiers. "
         "In the north, 4 soldiers were killed."
     )
     figures = nlp(text)._.figures

@@ -57,7 +57,7 @@ def test_short_british_single_quotes_are_scare_quotes() -> None:
 
 
 def test_kind_counts_letters_inside_and_outside_the_marks() -> None:
-    text = "He said the deal “paves the way” now."
+    text = "He said the deal “clears a path” now."
     stretches = find_stretches(text)
     assert kind_of(text, [(17, 32)], stretches) == "direct"
     assert kind_of(text, [(8, 32)], stretches) == "mixed"
@@ -247,14 +247,14 @@ CASES = [
         "the bank",
     ),
     (
-        "The ministry said in a statement that talks would resume on Monday.",
+        "The council said in a statement that talks would resume on Monday.",
         "talks would resume on Monday",
         "indirect",
-        "The ministry",
+        "The council",
     ),
     (
-        "The minister said the deal “paves the way for peace” in the region.",
-        "the deal “paves the way for peace” in the region",
+        "The minister said the deal “clears a path to peace” in the region.",
+        "the deal “clears a path to peace” in the region",
         "mixed",
         "The minister",
     ),
@@ -271,8 +271,8 @@ CASES = [
         "The union",
     ),
     (
-        "“Governor [Mara] Vell asked me to come here … to help,” the envoy said.",
-        "“Governor [Mara] Vell asked me to come here … to help,”",
+        "“Governor [Mara] Vell sent us out … to listen,” the envoy said.",
+        "“Governor [Mara] Vell sent us out … to listen,”",
         "direct",
         "the envoy",
     ),

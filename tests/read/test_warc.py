@@ -74,7 +74,7 @@ def warc_with(http: bytes) -> bytes:
     record = WarcRecord()
     record.init_headers(WarcRecordType.response, record_urn=b"uuid:00000000-0000-0000")
     record.headers["WARC-Target-URI"] = "https://news.example.org/story"
-    record.headers["WARC-Date"] = "2021-05-25T10:00:00Z"
+    record.headers["WARC-Date"] = "2027-05-25T10:00:00Z"
     record.headers["Content-Type"] = "application/http; msgtype=response"
     record.set_bytes_content(http)
     out = io.BytesIO()

@@ -145,7 +145,7 @@ def governing_verb(token: Token) -> Token | None:
         if node.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             return head.head
         if node.dep_ == "pobj" and head.lower_ == "of" and not head.head.ent_type_:
-            node = head.head  # "the fifth round of negotiations"
+            node = head.head  # "the third round of talks"
             continue
         if node.dep_ in ("conj", "compound", "appos"):
             node = head

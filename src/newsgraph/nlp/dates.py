@@ -2,7 +2,7 @@
 
 Writes `doc._.dates`: one DateSpan per DATE entity. A weekday in a past clause is that weekday on
 or before publication ("arrived on Tuesday" in a Tuesday article is that Tuesday); in a future or
-planned clause it is the next such weekday after publication ("will travel on Wednesday"). Ranges
+planned clause it is the next such weekday after publication ("will fly home on Friday"). Ranges
 cover "last week", "earlier this month", "March". dateparser reads only absolute dates that name
 their year. Without a publication date every relative expression stays unresolved (None).
 """
@@ -159,7 +159,7 @@ def _weekday(weekday: int, published: date, tense: str, shift: int, near: set[st
     elif shift > 0:
         day = published + timedelta(days=forward or 7)  # "next Tuesday"
     elif tense == "future" and "past" not in near:
-        # "will travel on Wednesday": the next one; "later Tuesday" may be the same day
+        # "will fly home on Friday": the next one; "later Friday" may be the same day
         day = published + timedelta(days=forward or (0 if near else 7))
     else:
         day = published - timedelta(days=back)  # "arrived on Tuesday": that day or before
@@ -210,7 +210,7 @@ def _month(year: int, month: int) -> Range | None:
 def _absolute(
     tokens: list[str], entries: list[tuple[str, str]], published: date | None, tense: str
 ) -> Range | None:
-    """ "May 10", "10 May 2021", "March", "2020": named months and years."""
+    """ "May 12", "12 May 2027", "March", "2026": named months and years."""
     months = [int(value) for kind, value in entries if kind == "month"]
     kinds = {kind for kind, _ in entries}
     numbers = [int(t) for t in tokens if t.isdigit()]
@@ -222,7 +222,7 @@ def _absolute(
         if years and tokens[-1] == "s" and years[0] % 10 == 0:  # "the 1990s"
             return date(years[0], 1, 1), date(years[0] + 9, 12, 31)
         if years and len(tokens) == 3 and all(t.isdigit() for t in tokens):
-            return _numeric(tokens)  # "2021-05-10", "10/05/2021"
+            return _numeric(tokens)  # "2027-05-12", "12/05/2027"
         return None
     month = months[0]
     if years:
@@ -251,7 +251,7 @@ def _year_of(month: int, day: int, published: date, tense: str) -> int:
 
 
 def _numeric(tokens: list[str]) -> Range | None:
-    """A numeric date with its year ("2021 05 10"), read by dateparser: no relative base needed."""
+    """A numeric date with its year ("2027 05 12"), read by dateparser: no relative base needed."""
     import dateparser
 
     parsed = dateparser.parse(

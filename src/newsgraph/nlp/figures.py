@@ -44,7 +44,7 @@ class FigureSpan:
     sentence: int  # index of its sentence in the doc
     source: Span | None = None
     cue: Span | None = None
-    part: bool = False  # "over 100 of them": a part of an earlier figure, not a rival count
+    part: bool = False  # "more than 30 of them": a part of an earlier figure, not a rival count
     contests: list[int] = field(default_factory=list)  # indices into doc._.figures
 
 
@@ -172,7 +172,7 @@ def counted(run: list[Token], words: dict[str, tuple[str, str]]) -> tuple[Token 
 def clause_verb(token: Token) -> Token | None:
     """The verb whose subject or object the figure is ("90 residents were killed"), or None."""
     while token.dep_ in ("conj", "appos", "compound") and token.head != token:
-        token = token.head  # "11 civilians and one soldier were killed"
+        token = token.head  # "six miners and one guard were hurt"
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
@@ -185,8 +185,8 @@ def clause_verb(token: Token) -> Token | None:
 class Counted:
     """What a figure counts: a phrase for people, and lemmas that identify the quantity."""
 
-    what: str | None  # "residents killed", "of the dead were fighters"
-    noun: str | None  # the counted noun's lemma ("resident"), or the partitive's ("dead")
+    what: str | None  # "miners hurt", "of the injured were guards"
+    noun: str | None  # the counted noun's lemma ("miner"), or the partitive's ("injured")
     partitive: bool  # "40 of the dead": a count out of a group named after "of"
     lemmas: tuple[str, ...]  # clause verb, partitive or noun, attribute: most telling first
 
@@ -206,7 +206,7 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
         ]  # "of the dead", but "people killed" for "the 40 people killed"
         parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
     appos = next((c for c in figure.children if c.dep_ == "appos"), None)
-    if appos is not None:  # "over 100 of them women and children"
+    if appos is not None:  # "more than 30 of them children"
         parts.append(" ".join(t.text for t in appos.subtree))
     verb = clause_verb(noun if noun is not None and noun == figure else figure)
     if verb is not None:
@@ -315,7 +315,7 @@ def link_contests(
 ) -> None:
     """Link rival figures: one quantity, different values, different named sources, at most
     NEARBY sentences apart (a rival claim is reported beside the one it disputes), neither a
-    breakdown of another figure ("over 100 of them")."""
+    breakdown of another figure ("more than 30 of them")."""
     from newsgraph.nlp import entity_at
 
     def who(fig: FigureSpan) -> str | None:

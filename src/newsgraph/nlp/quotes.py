@@ -40,8 +40,8 @@ from newsgraph.nlp.cues import (
 from newsgraph.nlp.marks import Stretch, find_stretches, quoted_letters
 from newsgraph.nlp.speakers import Resolver
 
-# A cue this many tokens past a quote's closing mark still attributes it ("...,” the foreign
-# ministry said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
+# A cue this many tokens past a quote's closing mark still attributes it ("...,” the city
+# council said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
 CUE_WINDOW_AFTER = 20
 CUE_WINDOW_BEFORE = 12
 MIN_PULL_WORDS = 6

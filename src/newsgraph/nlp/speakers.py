@@ -128,7 +128,7 @@ def _titles(person: Span) -> set[str]:
     for t in doc[max(person.sent.start, person.start - 6) : person.start]:
         words.add(t.lower_)
     root = person.root
-    if root.dep_ == "appos":  # "ambassador to the US and to the UN, X": climb to the title
+    if root.dep_ == "appos":  # "ambassador to the UK and to the UN, X": climb to the title
         head = root.head
         while head.dep_ in ("pobj", "prep", "conj", "cc") and head.head is not head:
             head = head.head

@@ -18,7 +18,7 @@ from newsgraph.nlp.places import Gazetteer, read_table
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # Modifiers that may sit between the determiner and a descriptor without changing its referent.
 SOFT_MODIFIERS = frozenset({"former", "new", "outgoing", "incoming", "acting", "current", "then"})
-# Words that may continue a title after its head: "ambassador to the US and to the UN".
+# Words that may continue a title after its head: "ambassador to the UK and to the UN".
 COMPLEMENT_WORDS = frozenset({"to", "for", "of", "on", "at", "in", "and", "the"})
 MAX_COMPLEMENT = 12  # tokens between a title and the comma before a name
 # Words that make a title another office: "the president" is not the vice president.
@@ -286,7 +286,7 @@ def complement_token(doc: Doc, i: int) -> bool:
 
 
 def complements(span: Span, gazetteer: Gazetteer) -> list[str]:
-    """Split "to the US and to the United Nations" into its parts, countries named in full."""
+    """Split "to the UK and to the United Nations" into its parts, countries named in full."""
     parts: list[list[str]] = []
     for token in span:
         if token.lower_ == "and":
