@@ -325,6 +325,28 @@ def test_a_quote_running_over_two_paragraphs_is_one_quote(nlp) -> None:  # type:
     assert quote.speaker.text == "the envoy"
 
 
+def test_a_quote_only_paragraph_goes_on_the_quote_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We came to help,” the envoy said.\n\n“We will stay until the work is done.”"
+    doc = nlp(text)
+    (quote,) = doc._.quotes
+    assert len(quote.pieces) == 2
+    assert (quote.kind, quote.speaker.text) == ("direct", "the envoy")
+
+
+def test_the_first_piece_of_a_split_quote_joins_the_cues_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("“Friends,” Jane Roe said, “this town has waited long enough for a new bridge.”")
+    (quote,) = doc._.quotes
+    assert len(quote.pieces) == 2
+    assert quote.speaker.text == "Jane Roe"
+
+
+def test_a_stance_verb_attributes_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mayor praised the new bridge at a rally on Monday.")
+    assert [(doc.text[q.start : q.end], q.speaker.text) for q in doc._.quotes] == [
+        ("the new bridge", "The mayor")
+    ]
+
+
 # --- never crashing, offsets always true ---------------------------------------------------------
 
 MARKS = st.sampled_from(["“", "”", '"', "‘", "’", "\n\n", " said ", " he ", ", ", ". ", "[W]", "…"])

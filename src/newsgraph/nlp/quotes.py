@@ -81,6 +81,7 @@ class QuotesFinder:
     cues: frozenset[str]
     prep_cues: frozenset[str]
     pronouns: frozenset[str]
+    object_cues: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.find(doc)
@@ -127,6 +128,8 @@ class QuotesFinder:
             prep = next(c for c in token.rights if c.dep_ == "prep")
             cue = token.doc[token.i : prep.i + 1] if prep.i <= token.i + 2 else cue_span(token)
             return Cue(cue=cue, speaker=speaker, content=content)
+        if token.pos_ == "VERB" and token.lemma_.lower() in self.object_cues:
+            return self.object_cue(token)
         if not self.is_cue(token):
             return None
         speaker = speaker_of(token)
@@ -135,6 +138,17 @@ class QuotesFinder:
         if speaker is None:
             return None
         return Cue(cue=cue_span(token), speaker=speaker, content=content)
+
+    def object_cue(self, token: Token) -> Cue | None:
+        """ "X praised Y", "X refused to Y": the object or infinitive alone is the content."""
+        speaker = speaker_of(token)
+        if speaker is None:
+            return None
+        for child in token.rights:
+            if child.dep_ in ("dobj", "xcomp", "ccomp"):
+                content = trim(token.doc, child.left_edge.i, child.right_edge.i + 1)
+                return Cue(cue=cue_span(token), speaker=speaker, content=content)
+        return None
 
     def prep_content(self, token: Token) -> tuple[int, int] | None:
         """ "X called for Y", "X talked about Y": the preposition's object is the content."""
@@ -161,6 +175,9 @@ class QuotesFinder:
             known.stretches.append(stretch)
             return
         before = [q for q in quotes if paragraph[0] <= q.start and q.end <= stretch.start]
+        # a quote goes on from the last quoted one, over a reported clause in its speaker's
+        # phrase ("“A,” said X, who has backed Y. “B.”")
+        before = [q for q in before if q.stretches] or before
         last = max(before, key=lambda q: q.end) if before else None
         same_cue = cue is None or (
             last is not None and last.cue is not None and cue.cue.root == last.cue.root
@@ -483,9 +500,15 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         "cues": "quote_cues.txt",
         "prep_cues": "quote_prep_cues.txt",
         "pronouns": "pronouns.txt",
+        "object_cues": "quote_object_cues.txt",
     },
 )
-def make_quotes(nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str) -> QuotesFinder:
+def make_quotes(
+    nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str, object_cues: str
+) -> QuotesFinder:
     return QuotesFinder(
-        cues=load_words(cues), prep_cues=load_words(prep_cues), pronouns=load_words(pronouns)
+        cues=load_words(cues),
+        prep_cues=load_words(prep_cues),
+        pronouns=load_words(pronouns),
+        object_cues=load_words(object_cues),
     )
