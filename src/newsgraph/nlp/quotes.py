@@ -102,6 +102,10 @@ class QuotesFinder:
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         cues.extend(colon_lines(doc))
+        for cue in cues:
+            after = _quote_right_after(text, cue, stretches)
+            if after is not None and (cue.content is None or cue.content[0] < cue.cue.start_char):
+                cue.content = (after.start, after.end)  # "X replied, “…”": the quote it opens
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes, text)
         claimed = {id(s) for q in quotes for s in q.stretches}
@@ -305,6 +309,15 @@ def _continue_paragraphs(stretches: list[Stretch], quotes: list[QuoteSpan]) -> N
             known.pieces.sort()
             known.stretches.append(stretch)
             owner[id(stretch)] = known
+
+
+def _quote_right_after(text: str, cue: Cue, stretches: list[Stretch]) -> Stretch | None:
+    """The quoted stretch opening right after the cue word ("said, “…”", "yelled “…”")."""
+    if cue.speaker is None or cue.speaker.start_char > cue.cue.start_char:
+        return None
+    at = cue.cue.end_char
+    at += len(text[at:]) - len(text[at:].lstrip(" ,:"))
+    return next((s for s in stretches if s.start == at), None)
 
 
 def _quote_of_cue(quotes: list[QuoteSpan], cue: Cue) -> QuoteSpan | None:
