@@ -347,6 +347,18 @@ def test_a_stance_verb_attributes_its_object(nlp) -> None:  # type: ignore[no-un
     ]
 
 
+def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jane Roe, who said the new bridge would open in May, left the city on Monday.")
+    quote = next(q for q in doc._.quotes if q.cue is not None and q.cue.text == "said")
+    assert (quote.speaker.text, quote.name) == ("who", "Jane Roe")
+
+
+def test_a_speaker_never_reaches_back_over_a_line_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("10:30 a.m.\nMayor Jane Roe says the new bridge will open in May.")
+    (quote,) = doc._.quotes
+    assert quote.speaker.text == "Mayor Jane Roe"
+
+
 # --- never crashing, offsets always true ---------------------------------------------------------
 
 MARKS = st.sampled_from(["“", "”", '"', "‘", "’", "\n\n", " said ", " he ", ", ", ". ", "[W]", "…"])

@@ -29,6 +29,7 @@ EDGE_PUNCT = ",.;:—–-()[] \n"
 NAMING = frozenset(
     {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
 )
+RELATIVES = frozenset({"who", "that", "which"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»"})
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
@@ -73,7 +74,7 @@ def speaker_of(cue: Token) -> Span | None:
     for _ in range(3):
         for child in token.children:
             if child.dep_ in SUBJECTS and child.dep_ != "nsubjpass":
-                return mention_span(child)
+                return mention_span(child, relative=True)
         if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
             return mention_span(token.head)
         if token.dep_ not in INHERITS_SUBJECT or token.head is token:
@@ -82,14 +83,23 @@ def speaker_of(cue: Token) -> Span | None:
     return None
 
 
-def mention_span(token: Token) -> Span:
-    """The noun phrase of a head token: its left dependents and the head ("aide Jane Doe")."""
-    if (
-        token.dep_ == "nsubj"
-        and token.lower_ in ("who", "that", "which")
-        and token.head.dep_ == "relcl"
-    ):
-        token = token.head.head
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("Doe, who said ...": Doe), else None."""
+    if token.dep_ == "nsubj" and token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
+
+
+def mention_span(token: Token, *, relative: bool = False) -> Span:
+    """The noun phrase of a head token: its left dependents and the head ("aide Jane Doe").
+
+    A relative pronoun stands for its noun unless `relative` (PolNeAR marks "who" itself as
+    the attributing mention of "X, who said ...").
+    """
+    if (antecedent := relative_antecedent(token)) is not None:
+        if relative:
+            return token.doc[token.i : token.i + 1]
+        token = antecedent
     start = token.left_edge.i
     end = token.i + 1
     for child in token.rights:  # "a reporter for the paper", "officials in Washington"
@@ -99,7 +109,7 @@ def mention_span(token: Token) -> Span:
             break
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):  # the parser may hang a quote on its speaker
-        if doc[i].text in QUOTE_MARKS:
+        if doc[i].text in QUOTE_MARKS or "\n" in doc[i].text:  # or a dateline on a subject
             start = i + 1
             break
     while start < token.i and doc[start].is_punct:

@@ -34,6 +34,7 @@ from newsgraph.nlp.cues import (
     content_of,
     cue_span,
     mention_span,
+    relative_antecedent,
     speaker_of,
     trim,
 )
@@ -88,7 +89,9 @@ class QuotesFinder:
         resolver = Resolver(doc, self.pronouns)
         for quote in quotes:
             if quote.speaker is not None:
-                quote.name, quote.entity = resolver.resolve(quote.speaker)
+                antecedent = relative_antecedent(quote.speaker.root)
+                mention = mention_span(antecedent) if antecedent is not None else quote.speaker
+                quote.name, quote.entity = resolver.resolve(mention)
                 resolver.spoke(quote.speaker, quote.name, quote.entity)
         quotes.extend(pull_quotes(doc.text, quotes))
         quotes.sort(key=lambda q: q.start)
