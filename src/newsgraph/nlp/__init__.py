@@ -54,6 +54,19 @@ def load_words(name: str) -> frozenset[str]:
     )
 
 
+def load_pairs(name: str) -> dict[str, tuple[str, str]]:
+    """A `word <TAB> kind <TAB> value` table from `resources/`: word (lower case) -> (kind, value).
+
+    `#` at the start of a line is a comment; a missing kind or value is "".
+    """
+    pairs = {}
+    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind, value = ([*line.split("\t"), "", ""])[:3]
+            pairs[word.strip().lower()] = (kind.strip(), value.strip())
+    return pairs
+
+
 for _name, _default in (
     ("article_id", None),  # set by extract before the pipeline runs
     ("published", None),  # datetime.date or None: the anchor for relative dates
@@ -66,4 +79,4 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-__all__ = ["RESOURCES", "EntityCluster", "MentionSpan", "entity_at", "load_words"]
+__all__ = ["RESOURCES", "EntityCluster", "MentionSpan", "entity_at", "load_pairs", "load_words"]

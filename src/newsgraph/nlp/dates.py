@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import RESOURCES, load_words
+from newsgraph.nlp import load_pairs, load_words
 
 Range = tuple[date, date]
 
@@ -44,12 +44,7 @@ class DateSpan:
 
 def load_date_words(name: str = "date_words.tsv") -> dict[str, tuple[str, str]]:
     """word -> (kind, value) from a TSV of date words (see the file's header)."""
-    words = {}
-    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind, value = ([*line.split("\t"), "", ""])[:3]
-            words[word.strip().lower()] = (kind.strip(), value.strip())
-    return words
+    return load_pairs(name)
 
 
 # --- tense ----------------------------------------------------------------------------------------

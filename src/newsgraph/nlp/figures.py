@@ -18,8 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import load_words
-from newsgraph.nlp.dates import load_date_words as load_tsv
+from newsgraph.nlp import load_pairs, load_words
 
 # Entity labels whose numbers are never counts: they name a date, a time, a rank or a thing.
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT",
@@ -402,7 +401,7 @@ def make_figures(
 ) -> FiguresFinder:
     return FiguresFinder(
         hedges=load_words(hedges),
-        words=load_tsv(words),
+        words=load_pairs(words),
         cues=load_words(cues),
-        families=load_tsv(families),
+        families=load_pairs(families),
     )
