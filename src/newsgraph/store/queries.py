@@ -39,6 +39,11 @@ BYLINE = (
     articles.c.published.label("article_published"),
 )
 NEWEST_FIRST = articles.c.published.desc().nulls_last()
+# An actor row belongs to one article's report of a merged event.
+ACTOR_OF_REPORT = and_(
+    event_actors.c.article_hash == event_sources.c.article_hash,
+    event_actors.c.event == event_sources.c.id,
+)
 
 
 def byline(row: rows.Row) -> Byline:
@@ -122,10 +127,7 @@ def _actor_clause(conn: Connection, actor: str) -> ColumnElement[bool]:
         select(event_sources.c.event_id)
         .join(
             event_actors,
-            and_(
-                event_actors.c.article_hash == event_sources.c.article_hash,
-                event_actors.c.event == event_sources.c.id,
-            ),
+            ACTOR_OF_REPORT,
         )
         .where(
             or_(
@@ -260,10 +262,7 @@ def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         select(event_sources.c.event_id)
         .join(
             event_actors,
-            and_(
-                event_actors.c.article_hash == event_sources.c.article_hash,
-                event_actors.c.event == event_sources.c.id,
-            ),
+            ACTOR_OF_REPORT,
         )
         .where(event_actors.c.entity_id == entity_id)
     )
@@ -295,10 +294,7 @@ def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:
         select(event_actors.c.name)
         .join(
             event_sources,
-            and_(
-                event_actors.c.article_hash == event_sources.c.article_hash,
-                event_actors.c.event == event_sources.c.id,
-            ),
+            ACTOR_OF_REPORT,
         )
         .where(event_sources.c.event_id == event_id)
         .where(or_(event_actors.c.entity_id.is_(None), event_actors.c.entity_id != entity_id))
