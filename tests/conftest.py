@@ -163,13 +163,20 @@ def corpus() -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Shards in path order: a WARC.gz cut short (its articles repeat the sample WARC's), a page
-    that the sample WARC holds too, the reference article and the sample WARC."""
-    cut = tmp_path_factory.mktemp("batch-corpus") / "crawl-cut.warc.gz"
+    """Shards in path order, all in one folder so that the order does not depend on where the
+    checkout lies: a WARC.gz cut short (its articles repeat the sample WARC's), a page that the
+    sample WARC holds too, the reference article and the sample WARC."""
+    folder = tmp_path_factory.mktemp("batch-corpus")
     warc = EXAMPLES / "pages.warc.gz"
-    cut.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
-    pages = sorted((EXAMPLES / "html").glob("*.html"))[:1]
-    return sorted([cut, *pages, EXAMPLES / "medialine_blinken.txt", warc], key=lambda p: p.parts)
+    page = sorted((EXAMPLES / "html").glob("*.html"))[0]
+    shards = [folder / "1-crawl-cut.warc.gz", folder / f"2-{page.name}"]
+    shards += [folder / "3-medialine_blinken.txt", folder / "4-pages.warc.gz"]
+    shards[0].write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])
+    for shard, source in zip(
+        shards[1:], [page, EXAMPLES / "medialine_blinken.txt", warc], strict=True
+    ):
+        shard.write_bytes(source.read_bytes())
+    return shards
 
 
 @pytest.fixture(scope="session")
