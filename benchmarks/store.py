@@ -1,8 +1,8 @@
 """The store's speed and memory: ingest against extraction alone, quote search latency on a large
 database, and the peak memory of an ingest at 1x and 10x the input.
 
-    python benchmarks/store.py          # quick: 20 articles, 100,000 quotes, 8/80, 100/1000 puts
-    python benchmarks/store.py --articles 200 --quotes 1000000 --memory-articles 40
+    python benchmarks/store.py          # quick: 20 articles, 100,000 quotes, 40/400, 100/1000 puts
+    python benchmarks/store.py --articles 200 --quotes 1000000 --memory-articles 80
     python benchmarks/store.py --db postgresql://newsgraph:newsgraph@127.0.0.1/newsgraph_test
 
 Inputs are the first N articles of ../shared/samples/wikinews_en.jsonl. Both rates include the
@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20, help="articles to extract and ingest")
     parser.add_argument("--quotes", type=int, default=100_000, help="quotes in the search db")
     parser.add_argument("--queries", type=int, default=200, help="searches to time")
-    parser.add_argument("--memory-articles", type=int, default=8, help="1x input for memory")
+    parser.add_argument("--memory-articles", type=int, default=40, help="1x input for memory")
     parser.add_argument("--store-records", type=int, default=100, help="1x puts, store only")
     parser.add_argument("--db", help="database for the search test (default: a temp SQLite)")
     args = parser.parse_args()

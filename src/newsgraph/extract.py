@@ -185,9 +185,20 @@ def extract_articles(
             yield make_doc(nlp, article)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield extracted_from(pending.pop(0), doc)
+        extracted = extracted_from(pending.pop(0), doc)
+        release(doc)
+        yield extracted
+
+
+def release(doc: Doc) -> None:
+    """Drop the spans that the components keep on the doc: they point back at it, and a doc in such
+    a cycle waits for the cyclic garbage collector, so memory would rise with the batch count."""
+    doc.user_data.clear()
 
 
 def extract_article(article: Article, nlp: Language) -> ExtractedArticle:
     """One article through the pipeline."""
-    return extracted_from(article, nlp(make_doc(nlp, article)))
+    doc = nlp(make_doc(nlp, article))
+    extracted = extracted_from(article, doc)
+    release(doc)
+    return extracted
