@@ -42,6 +42,12 @@ def test_each_gold_quote_is_matched_once() -> None:
     assert scores["all.recall"] == 1.0 and scores["all.precision"] == 0.5
 
 
+def test_a_gold_quote_whose_pieces_are_listed_out_of_order_runs_from_first_to_last() -> None:
+    # as in PolNeAR: start/end taken from the first and last piece listed, so start > end
+    gold, pred = _rows([_quote(60, 40, pieces=[[60, 100], [0, 40]])], [_quote(0, 100)])
+    assert score_quotes(gold, pred)["all.f1"] == 1.0
+
+
 def test_speaker_is_right_when_mentions_overlap_or_both_are_absent() -> None:
     gold, pred = _rows(
         [_quote(0, 50, speaker=(60, 65)), _quote(100, 150), _quote(200, 250, speaker=(260, 270))],

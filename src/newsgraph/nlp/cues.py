@@ -72,14 +72,32 @@ def speaker_of(cue: Token) -> Span | None:
         return None  # "as the deal was called": a passive cue names no speaker
     token = cue
     for _ in range(3):
-        for child in token.children:
-            if child.dep_ in SUBJECTS and child.dep_ != "nsubjpass":
-                return mention_span(child, relative=True)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
+        if subjects:  # the nearest: the parser may take a quote's last word for a second one
+            return mention_span(min(subjects, key=lambda c: abs(c.i - token.i)), relative=True)
+        if token is cue and (inverted := inverted_speaker(cue)) is not None:
+            return inverted
         if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
             return mention_span(token.head)
         if token.dep_ not in INHERITS_SUBJECT or token.head is token:
             return None
         token = token.head
+    return None
+
+
+def inverted_speaker(cue: Token) -> Span | None:
+    """ "“…,” added Doe": a name right after a cue that follows a closing quotation mark, which
+    the parser may take for the verb's object."""
+    doc = cue.doc
+    if cue.i < 2 or not (doc[cue.i - 1].text in QUOTE_MARKS or doc[cue.i - 2].text in QUOTE_MARKS):
+        return None
+    for child in cue.rights:
+        if (
+            child.dep_ in ("dobj", "attr")
+            and child.pos_ == "PROPN"
+            and child.left_edge.i == cue.i + 1
+        ):
+            return mention_span(child)
     return None
 
 
@@ -161,6 +179,32 @@ def colon_lines(doc: Doc) -> list[Cue]:
             continue
         found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
     return found
+
+
+def named_colon(inner: Span) -> Cue | None:
+    """ "Pollster Jane Doe: “…”", "More from the report: “…”": a quote right after a colon that
+    follows a name (or a noun with its determiner) names its speaker without a verb."""
+    doc = inner.doc
+    i = inner.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    j = i - 1
+    if doc[j].text == ")":  # "Rep. Jane Doe (R-S.C.):"
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    head = doc[j]
+    named = head.pos_ == "PROPN" or (
+        head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children)
+    )
+    if not named or "\n" in doc[head.left_edge.i : j + 1].text:
+        return None
+    speaker = mention_span(head)
+    if speaker.end != j + 1:
+        return None
+    return Cue(doc[i : i + 1], speaker, (inner.start_char, inner.end_char))
 
 
 def coordinated_end(cue: Token, content: Token) -> int:

@@ -34,6 +34,7 @@ from newsgraph.nlp.cues import (
     content_of,
     cue_span,
     mention_span,
+    named_colon,
     relative_antecedent,
     speaker_of,
     trim,
@@ -176,9 +177,14 @@ class QuotesFinder:
         if inner is None or not len(inner):
             return
         cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
+        cue = cue or named_colon(inner)
         if cue is not None and (known := _quote_of_cue(quotes, cue)) is not None:
-            known.pieces.append((stretch.start, stretch.end))  # “A,” X said, “B.”: one quote
-            known.pieces.sort()
+            if not known.stretches and stretch.end <= cue.cue.start_char <= known.start:
+                # “A,” X said of B: the quote is what was said, B only what it was about
+                known.pieces = [(stretch.start, stretch.end)]
+            else:
+                known.pieces.append((stretch.start, stretch.end))  # “A,” X said, “B.”: one
+                known.pieces.sort()
             known.stretches.append(stretch)
             return
         before = [q for q in quotes if paragraph[0] <= q.start and q.end <= stretch.start]
@@ -408,6 +414,11 @@ def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None
     touched = [s for s in stretches if s.start < end and start < s.end]
     for s in touched:
         start, end = min(start, s.start), max(end, s.end)
+    before_cue = cue.speaker.start_char if cue.speaker is not None else cue.cue.start_char
+    if touched and start == touched[0].start and end <= before_cue:
+        end = touched[
+            -1
+        ].end  # “…,” CBS anchor Jane Doe said: the parse may hang "CBS" on the quote
     if touched and start == touched[0].start and re.search(r"\bthat\s+$", text[:start]):
         start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
     if len(WORD.findall(text[start:end])) < 2:
