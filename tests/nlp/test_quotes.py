@@ -276,6 +276,30 @@ CASES = [
         "direct",
         "the envoy",
     ),
+    (
+        "“We have to rebuild the bridge before the winter,” added Novak, who chairs the panel.",
+        "“We have to rebuild the bridge before the winter,”",
+        "direct",
+        "Novak",
+    ),
+    (
+        "“The plan is dead and everybody knows it,” Ortiz said of the proposal.",
+        "“The plan is dead and everybody knows it,”",
+        "direct",
+        "Ortiz",
+    ),
+    (
+        "The race is close. Pollster Ana Ruiz: “Turnout will decide this race.”",
+        "“Turnout will decide this race.”",
+        "direct",
+        "Pollster Ana Ruiz",
+    ),
+    (
+        "The council met on Monday. The mayor went on: “We will rebuild every home on this street.”",
+        "“We will rebuild every home on this street.”",
+        "direct",
+        "The mayor",
+    ),
 ]
 
 
@@ -295,6 +319,10 @@ CASES = [
         "poll-found",
         "believes",
         "brackets-and-ellipsis",
+        "inverted-speaker",
+        "said-of-keeps-the-quote",
+        "name-colon",
+        "clause-colon",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -302,6 +330,18 @@ def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -
     found = [q for q in doc._.quotes if doc.text[q.start : q.end] == content]
     assert found, [doc.text[q.start : q.end] for q in doc._.quotes]
     assert (found[0].kind, found[0].speaker.text) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an interview with “Good Morning Today,” Maria Lopez pointed to the bridge as a risk.",
+        "Pat Ross, the playwright who wrote “Peter Pan Returns,” has been with the show for years.",
+    ],
+)
+def test_a_quoted_title_is_no_statement(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert [q for q in doc._.quotes if q.kind == "direct"] == []
 
 
 def test_partial_quote_after_a_participle_goes_to_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -120,6 +120,7 @@ class QuotesFinder:
         _join_quote_paragraphs(text, stretches, quotes)
         for quote in quotes:
             quote.kind = kind_of(text, quote.pieces, stretches)
+        quotes = [q for q in quotes if not (q.kind == "direct" and _title(text[q.start : q.end]))]
         return sorted(quotes, key=lambda q: q.start)
 
     def is_cue(self, token: Token) -> bool:
@@ -249,7 +250,7 @@ class QuotesFinder:
             if (cue := self.speaking(token)) is not None:
                 cue.content = complement(token, below, inner)
                 return cue
-            if token.head is token or token.is_sent_start:
+            if token.head.i == token.i or token.is_sent_start:
                 break
             below, token = token, token.head
         return None
@@ -289,7 +290,40 @@ class QuotesFinder:
                 break
             if (cue := self.speaking(token)) is not None:
                 return cue
+        return _colon_clause(doc, i) if doc[i].text == ":" else None
+
+
+TITLE_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with"}
+)
+
+
+def _title(quoted: str) -> bool:
+    """ "“Fox and Friends,”", "“Daily Show” host": a few capitalised words and no sentence
+    punctuation name a show, book or group; one word ("“Absolutely,”") may still be an answer."""
+    words = quoted.strip('“”"‘’,. ').split()
+    if not 2 <= len(words) <= 6 or any(c in quoted for c in "!?;:"):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in TITLE_WORDS for w in words
+    )
+
+
+EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
+
+
+def _colon_clause(doc: Doc, colon: int) -> Cue | None:
+    """ "She went on: “…”", "The board was blunt in its findings: “…”": a clause that ends in a
+    colon introduces the quote after it, whatever its verb; its subject speaks."""
+    root = doc[colon - 1]
+    while root.head.i != root.i and root.head.i < colon:  # the parse may hang it on the quote
+        root = root.head
+    if root.pos_ not in ("VERB", "AUX") or "\n" in doc[root.i : colon].text:
         return None
+    speaker = speaker_of(root)
+    if speaker is None or speaker.root.lower_ in EMPTY_SUBJECTS or speaker.end > root.i:
+        return None
+    return Cue(cue_span(root), speaker, None)
 
 
 def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:

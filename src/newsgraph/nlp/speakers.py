@@ -130,7 +130,7 @@ def _titles(person: Span) -> set[str]:
     root = person.root
     if root.dep_ == "appos":  # "ambassador to the UK and to the UN, X": climb to the title
         head = root.head
-        while head.dep_ in ("pobj", "prep", "conj", "cc") and head.head is not head:
+        while head.dep_ in ("pobj", "prep", "conj", "cc") and head.head.i != head.i:
             head = head.head
         words.update(t.lower_ for t in doc[head.left_edge.i : person.start])
     for child in root.children:
