@@ -295,7 +295,7 @@ CASES = [
         "Pollster Ana Ruiz",
     ),
     (
-        "The council met on Monday. The mayor went on: “We will rebuild every home on this street.”",
+        "The council met. The mayor went on: “We will rebuild every home on this street.”",
         "“We will rebuild every home on this street.”",
         "direct",
         "The mayor",
