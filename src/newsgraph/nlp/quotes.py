@@ -448,11 +448,6 @@ def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None
     touched = [s for s in stretches if s.start < end and start < s.end]
     for s in touched:
         start, end = min(start, s.start), max(end, s.end)
-    before_cue = cue.speaker.start_char if cue.speaker is not None else cue.cue.start_char
-    if touched and start == touched[0].start and end <= before_cue:
-        end = touched[
-            -1
-        ].end  # “…,” CBS anchor Jane Doe said: the parse may hang "CBS" on the quote
     if touched and start == touched[0].start and re.search(r"\bthat\s+$", text[:start]):
         start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
     if len(WORD.findall(text[start:end])) < 2:
