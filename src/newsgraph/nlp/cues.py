@@ -75,7 +75,7 @@ def speaker_of(cue: Token) -> Span | None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
         if subjects:  # the nearest: the parser may take a quote's last word for a second one
             return mention_span(min(subjects, key=lambda c: abs(c.i - token.i)), relative=True)
-        if token is cue and (inverted := inverted_speaker(cue)) is not None:
+        if token.i == cue.i and (inverted := inverted_speaker(cue)) is not None:
             return inverted
         if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
             return mention_span(token.head)
@@ -181,16 +181,32 @@ def colon_lines(doc: Doc) -> list[Cue]:
     return found
 
 
-def named_colon(inner: Span) -> Cue | None:
+EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
+
+
+def colon_clause(doc: Doc, colon: int) -> Cue | None:
+    """ "She went on: “…”", "The board was blunt in its findings: “…”": a clause that ends in a
+    colon introduces the quote after it, whatever its verb; its subject speaks."""
+    if colon < 1:
+        return None
+    root = doc[colon - 1]
+    while root.head.i != root.i and root.head.i < colon:  # the parse may hang it on the quote
+        root = root.head
+    if root.pos_ not in ("VERB", "AUX") or "\n" in doc[root.i : colon].text:
+        return None
+    speaker = speaker_of(root)
+    if speaker is None or speaker.root.lower_ in EMPTY_SUBJECTS or speaker.end > root.i:
+        return None
+    return Cue(cue_span(root), speaker, None)
+
+
+def named_colon(inner: Span, colon: int) -> Cue | None:
     """ "Pollster Jane Doe: “…”", "More from the report: “…”": a quote right after a colon that
     follows a name (or a noun with its determiner) names its speaker without a verb."""
     doc = inner.doc
-    i = inner.start - 1
-    while i > 0 and doc[i].is_space:
-        i -= 1
-    if i < 1 or doc[i].text != ":":
+    if colon < 1:
         return None
-    j = i - 1
+    j = colon - 1
     if doc[j].text == ")":  # "Rep. Jane Doe (R-S.C.):"
         while j > 0 and doc[j].text != "(":
             j -= 1
@@ -204,7 +220,7 @@ def named_colon(inner: Span) -> Cue | None:
     speaker = mention_span(head)
     if speaker.end != j + 1:
         return None
-    return Cue(doc[i : i + 1], speaker, (inner.start_char, inner.end_char))
+    return Cue(doc[colon : colon + 1], speaker, (inner.start_char, inner.end_char))
 
 
 def coordinated_end(cue: Token, content: Token) -> int:

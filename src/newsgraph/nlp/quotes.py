@@ -29,6 +29,7 @@ from newsgraph.nlp.cues import (
     Cue,
     according,
     clause_end,
+    colon_clause,
     colon_lines,
     complement,
     content_of,
@@ -178,7 +179,6 @@ class QuotesFinder:
         if inner is None or not len(inner):
             return
         cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
-        cue = cue or named_colon(inner)
         if cue is not None and (known := _quote_of_cue(quotes, cue)) is not None:
             if not known.stretches and stretch.end <= cue.cue.start_char <= known.start:
                 # “A,” X said of B: the quote is what was said, B only what it was about
@@ -290,7 +290,7 @@ class QuotesFinder:
                 break
             if (cue := self.speaking(token)) is not None:
                 return cue
-        return _colon_clause(doc, i) if doc[i].text == ":" else None
+        return (colon_clause(doc, i) or named_colon(inner, i)) if doc[i].text == ":" else None
 
 
 TITLE_WORDS = frozenset(
@@ -307,23 +307,6 @@ def _title(quoted: str) -> bool:
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w[:1].isdigit() or w in TITLE_WORDS for w in words
     )
-
-
-EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
-
-
-def _colon_clause(doc: Doc, colon: int) -> Cue | None:
-    """ "She went on: “…”", "The board was blunt in its findings: “…”": a clause that ends in a
-    colon introduces the quote after it, whatever its verb; its subject speaks."""
-    root = doc[colon - 1]
-    while root.head.i != root.i and root.head.i < colon:  # the parse may hang it on the quote
-        root = root.head
-    if root.pos_ not in ("VERB", "AUX") or "\n" in doc[root.i : colon].text:
-        return None
-    speaker = speaker_of(root)
-    if speaker is None or speaker.root.lower_ in EMPTY_SUBJECTS or speaker.end > root.i:
-        return None
-    return Cue(cue_span(root), speaker, None)
 
 
 def _quoted_tokens(doc: Doc, stretches: list[Stretch]) -> set[int]:
