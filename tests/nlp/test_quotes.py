@@ -300,6 +300,18 @@ CASES = [
         "direct",
         "The mayor",
     ),
+    (
+        "Readers wrote in.\n“The new bridge is the best thing that happened to us.” ― Ana Ruiz",
+        "“The new bridge is the best thing that happened to us.”",
+        "direct",
+        "Ana Ruiz",
+    ),
+    (
+        "“We will open the school in the spring.”\n\n- Mayor Tom Novak, speaking in June.",
+        "“We will open the school in the spring.”",
+        "direct",
+        "Mayor Tom Novak",
+    ),
 ]
 
 
@@ -323,6 +335,8 @@ CASES = [
         "said-of-keeps-the-quote",
         "name-colon",
         "clause-colon",
+        "dash-signature",
+        "dash-signature-next-line",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -342,6 +356,18 @@ def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -
 def test_a_quoted_title_is_no_statement(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     assert [q for q in doc._.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics called the plan “a tax on the poor” - a charge Tom Novak denied.",
+        "The band played “Our Time Has Come” — Tom Novak sang along with the crowd.",
+    ],
+)
+def test_a_dash_in_running_prose_signs_nothing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert all(q.cue is None or q.cue.text not in "-—" for q in doc._.quotes)
 
 
 def test_partial_quote_after_a_participle_goes_to_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]

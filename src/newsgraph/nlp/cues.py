@@ -223,6 +223,31 @@ def named_colon(inner: Span, colon: int) -> Cue | None:
     return Cue(doc[colon : colon + 1], speaker, (inner.start_char, inner.end_char))
 
 
+# "“…” ― Jane Doe", "“…”\n\n- Sen. Doe, speaking in Iowa": a quote signed by a dash and a name
+# (reader comments, fact-check lists, embedded posts). The name is a run of capitalised words
+# that ends its line or stops at a comma, a full stop or a bracket.
+SIGNATURE = re.compile(
+    r"[ \t\xa0]*(?:\n[ \t\xa0]*){0,2}(?P<dash>―|—|–|--?)[ \t\xa0]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,5})"
+    r"[ \t\xa0]*(?:$|[,(]|\.[ \t\xa0]*$)",
+    re.MULTILINE,
+)
+
+
+def signature(doc: Doc, start: int, end: int) -> Cue | None:
+    """A dash and a name right after the closing mark (at `end`) sign the quote from `start` to
+    `end`: the name speaks."""
+    match = SIGNATURE.match(doc.text, end)
+    if match is None:
+        return None
+    name_end = match.end("name") - (1 if match.group("name").endswith(".") else 0)
+    speaker = doc.char_span(match.start("name"), name_end, alignment_mode="contract")
+    dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+    if speaker is None or dash is None or not any(t.pos_ == "PROPN" for t in speaker):
+        return None
+    return Cue(dash, speaker, (start, end))
+
+
 def coordinated_end(cue: Token, content: Token) -> int:
     """End of the content before ", and <verb>" when that verb goes with the cue, not the content:
     "X said the warning was telling, and accused Y of ..." (the parser hangs it on the content).

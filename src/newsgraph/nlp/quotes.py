@@ -37,6 +37,7 @@ from newsgraph.nlp.cues import (
     mention_span,
     named_colon,
     relative_antecedent,
+    signature,
     speaker_of,
     trim,
 )
@@ -178,7 +179,12 @@ class QuotesFinder:
         inner = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
         if inner is None or not len(inner):
             return
-        cue = self.cue_above(inner) or self.cue_after(inner) or self.cue_before(inner)
+        cue = (
+            self.cue_above(inner)
+            or self.cue_after(inner)
+            or signature(doc, stretch.start, stretch.end)
+            or self.cue_before(inner)
+        )
         if cue is not None and (known := _quote_of_cue(quotes, cue)) is not None:
             if not known.stretches and stretch.end <= cue.cue.start_char <= known.start:
                 # “A,” X said of B: the quote is what was said, B only what it was about
