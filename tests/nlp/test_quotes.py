@@ -192,6 +192,32 @@ def test_a_quote_without_a_cue_is_not_attributed(blank: Language) -> None:
     assert parsed(blank, rows)._.quotes == []
 
 
+def test_the_noun_phrase_after_a_quote_speaks_when_the_parse_loses_the_subject(
+    blank: Language,
+) -> None:
+    # “We won,” an aide, who was there, told reporters. (the parser hangs "aide" on "won")
+    rows = [
+        ("“", False, 2, "punct", "PUNCT", "“"),
+        ("We", True, 2, "nsubj", "PRON", "we"),
+        ("won", False, 13, "ccomp", "VERB", "win"),
+        (",", False, 2, "punct", "PUNCT", ","),
+        ("”", True, 2, "punct", "PUNCT", "”"),
+        ("an", True, 6, "det", "DET", "an"),
+        ("aide", False, 2, "attr", "NOUN", "aide"),
+        (",", True, 6, "punct", "PUNCT", ","),
+        ("who", True, 9, "nsubj", "PRON", "who"),
+        ("was", True, 6, "relcl", "AUX", "be"),
+        ("there", False, 9, "advmod", "ADV", "there"),
+        (",", True, 13, "punct", "PUNCT", ","),
+        ("then", True, 13, "advmod", "ADV", "then"),
+        ("told", True, 13, "ROOT", "VERB", "tell"),
+        ("reporters", False, 13, "dobj", "NOUN", "reporter"),
+        (".", False, 13, "punct", "PUNCT", "."),
+    ]
+    quote = only(parsed(blank, rows))
+    assert (quote.kind, quote.cue.text, quote.speaker.text) == ("direct", "told", "an aide")
+
+
 def test_records_carry_ids_offsets_and_the_speaker_span(blank: Language) -> None:
     doc = parsed(blank, REPORTED, ents=[(0, 2, "PERSON")])
     doc._.article_id = "a1"
@@ -312,6 +338,21 @@ CASES = [
         "direct",
         "Mayor Tom Novak",
     ),
+    (
+        "“We should close the road before somebody gets hurt,” said the woman, who like many in"
+        " the town did not want to be named.",
+        "“We should close the road before somebody gets hurt,”",
+        "direct",
+        "the woman",
+    ),
+    (
+        "“He had a lot of friends in the city,” Novak, after a long pause, said of the mayor."
+        " “I would be glad to see him back.”",
+        "“He had a lot of friends in the city,” Novak, after a long pause, said of the mayor."
+        " “I would be glad to see him back.”",
+        "direct",
+        "Novak",
+    ),
 ]
 
 
@@ -337,6 +378,8 @@ CASES = [
         "clause-colon",
         "dash-signature",
         "dash-signature-next-line",
+        "inverted-speaker-without-a-subject",
+        "speaker-and-a-phrase-set-off-by-commas",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

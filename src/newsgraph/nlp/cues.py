@@ -98,7 +98,23 @@ def inverted_speaker(cue: Token) -> Span | None:
             and child.left_edge.i == cue.i + 1
         ):
             return mention_span(child)
+    if doc[cue.i - 1].text in QUOTE_MARKS:  # "said the woman, who ...": the parse lost it
+        return noun_run(doc, cue.i + 1)
     return None
+
+
+NOUN_RUN = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def noun_run(doc: Doc, start: int) -> Span | None:
+    """The noun phrase a run of determiners, adjectives and nouns from `start` makes ("the
+    woman", "Texas delegate Jane Doe"), when the parse does not give it a verb."""
+    end = start
+    while end < len(doc) and doc[end].pos_ in NOUN_RUN and "\n" not in doc[end].text:
+        end += 1
+    if end == start or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[start:end]
 
 
 def relative_antecedent(token: Token) -> Token | None:

@@ -26,6 +26,7 @@ from newsgraph.nlp.cues import (
     INFINITIVE_CUES,
     MODIFIERS,
     OBJECT_CUES,
+    SUBJECTS,
     Cue,
     according,
     clause_end,
@@ -36,6 +37,7 @@ from newsgraph.nlp.cues import (
     cue_span,
     mention_span,
     named_colon,
+    noun_run,
     relative_antecedent,
     signature,
     speaker_of,
@@ -268,18 +270,38 @@ class QuotesFinder:
         for token in window:
             if token.text[:1] in '“"\n' or (token.is_sent_start and token.i > inner.end):
                 break
-            cue = self.speaking(token)
+            cue = self.speaking(token) or self.fronted(inner, token)
             if cue is not None and cue.speaker is not None:
                 if cue.speaker.root.i < inner.start <= cue.speaker.root.right_edge.i:
                     return None  # a title inside the speaker's phrase: star of “Scandal,” said
                 allowed = {t.i for t in cue.speaker.root.subtree} | {
                     c.i for c in token.children if c.dep_ in MODIFIERS
                 }
+                for child in token.lefts:  # "“…,” Doe, after a long pause, said"
+                    if _set_off(child):
+                        allowed.update(t.i for t in child.subtree)
                 between = doc[inner.end : token.i]
                 if all(t.i in allowed or t.is_punct or t.is_space for t in between):
                     return cue
                 return None
         return None
+
+    def fronted(self, inner: Span, token: Token) -> Cue | None:
+        """ "“…,” an aide, who asked not to be named, told reporters": the parser lost the cue's
+        subject; the noun phrase right after the quote, alone or set off by commas, speaks."""
+        if not self.is_cue(token) or any(c.dep_ in SUBJECTS for c in token.children):
+            return None
+        doc = inner.doc
+        i = inner.end
+        while i < token.i and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        speaker = noun_run(doc, i)
+        if speaker is None or speaker.end > token.i:
+            return None
+        between = [t for t in doc[speaker.end : token.i] if t.dep_ not in MODIFIERS]
+        if between and not (between[0].text == "," and between[-1].text == ","):
+            return None
+        return Cue(cue_span(token), speaker, None)
 
     def cue_before(self, inner: Span) -> Cue | None:
         """He said: “…” / He told reporters, “…”: a cue just before the opening mark."""
@@ -302,6 +324,12 @@ class QuotesFinder:
 TITLE_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with"}
 )
+
+
+def _set_off(token: Token) -> bool:
+    """A phrase between commas: ", after a long pause,"."""
+    doc, lo, hi = token.doc, token.left_edge.i, token.right_edge.i
+    return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," == doc[hi + 1].text
 
 
 def _title(quoted: str) -> bool:
