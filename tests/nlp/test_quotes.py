@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract import quotes_from
 from newsgraph.nlp.marks import find_stretches
+from newsgraph.nlp.pipeline import DEFAULT_MODEL
 from newsgraph.nlp.quotes import QuoteSpan, kind_of, pull_quotes
 
 # --- quotation marks: pure functions over text -----------------------------------------------
@@ -50,6 +51,30 @@ def test_quoted_stretches(text: str, expected: list[str]) -> None:
 def test_a_multi_paragraph_quote_is_open_at_the_first_paragraph_end() -> None:
     first, second = find_stretches("“First part.\n\n“Second part,” she said.")
     assert (first.closed, second.closed) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''We won,'' he said.", ["''We won,''"]),
+        ("''A,'' he said. ''B.''", ["''A,''", "''B.''"]),
+        ("''First part.\n\n''Second part,'' she said.", ["''First part.", "''Second part,''"]),
+        ("It's the voters' choice, isn't it?", []),
+    ],
+    ids=["pair", "split-around-cue", "multi-paragraph", "apostrophes-alone"],
+)
+def test_two_apostrophes_are_a_double_mark_when_asked(text: str, expected: list[str]) -> None:
+    found = find_stretches(text, apostrophes=True)
+    assert [text[s.start : s.end] for s in found] == expected
+    assert spans(text) == []  # not by default: the gold data reads them as apostrophes
+
+
+def test_archive_quotes_are_direct_with_the_option() -> None:
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("newsgraph_quotes", config={"apostrophe_quotes": True})
+    doc = nlp("''The plan is dead and everybody knows it,'' Ortiz said. ''We start again.''")
+    (quote,) = doc._.quotes
+    assert (quote.kind, quote.speaker.text, len(quote.pieces)) == ("direct", "Ortiz", 2)
 
 
 def test_short_british_single_quotes_are_scare_quotes() -> None:

@@ -30,7 +30,7 @@ NAMING = frozenset(
     {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
 )
 RELATIVES = frozenset({"who", "that", "which"})
-QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "''", "``"})  # spaCy reads '' as one
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 STRAIGHT = '"'
+APOSTROPHES = "''"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -35,15 +36,20 @@ class Stretch:
     closed: bool = True
 
 
-def find_stretches(text: str) -> list[Stretch]:
-    """Every quoted stretch of `text`, in order, never overlapping."""
+def find_stretches(text: str, *, apostrophes: bool = False) -> list[Stretch]:
+    """Every quoted stretch of `text`, in order, never overlapping.
+
+    With `apostrophes`, two apostrophes stand for a straight double mark (''like this''), as in
+    news archives' plain text (LexisNexis, the New York Times' archive).
+    """
     paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
     out: list[Stretch] = []
     for i, (start, end) in enumerate(paragraphs):
-        stretches, open_at = _scan_double(text, start, end)
+        stretches, open_at = _scan_double(text, start, end, apostrophes)
         if open_at is not None and i + 1 < len(paragraphs):
             nxt = text[paragraphs[i + 1][0] : paragraphs[i + 1][1]].lstrip()
-            if nxt[:1] in DOUBLE_OPEN + STRAIGHT:  # the quote goes on in the next paragraph
+            opens = nxt[:1] in DOUBLE_OPEN + STRAIGHT or (apostrophes and nxt[:2] == APOSTROPHES)
+            if opens:  # the quote goes on in the next paragraph
                 stretches.append(Stretch(open_at, _rstrip(text, open_at, end), closed=False))
         out.extend(stretches)
         if not stretches:
@@ -57,12 +63,19 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _scan_double(text: str, start: int, end: int) -> tuple[list[Stretch], int | None]:
+def _scan_double(
+    text: str, start: int, end: int, apostrophes: bool = False
+) -> tuple[list[Stretch], int | None]:
     """Pairs of double marks in one paragraph, and where a mark was left open (or None)."""
     found: list[Stretch] = []
     open_at: int | None = None
+    paired = -1  # the second apostrophe of a pair, read with the first
     for i in range(start, end):
-        char = text[i]
+        char, width = text[i], 1
+        if i == paired:
+            continue
+        if apostrophes and text[i : i + 2] == APOSTROPHES:
+            char, width, paired = STRAIGHT, 2, i + 1
         if char in DOUBLE_OPEN:
             open_at = i  # an earlier unclosed mark is dropped: its candidate is lost, not the run
         elif char in DOUBLE_CLOSE:
@@ -73,7 +86,7 @@ def _scan_double(text: str, start: int, end: int) -> tuple[list[Stretch], int | 
             if open_at is None:
                 open_at = i
             else:
-                found.append(Stretch(open_at, i + 1))
+                found.append(Stretch(open_at, i + width))
                 open_at = None
     return found, open_at
 

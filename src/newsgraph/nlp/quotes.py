@@ -88,6 +88,7 @@ class QuotesFinder:
     prep_cues: frozenset[str]
     pronouns: frozenset[str]
     object_cues: frozenset[str] = frozenset()
+    apostrophe_quotes: bool = False  # ''…'' are quotation marks (news archives' plain text)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.find(doc)
@@ -106,7 +107,8 @@ class QuotesFinder:
     def find(self, doc: Doc) -> list[QuoteSpan]:
         """Attributions of one doc, without speakers resolved or pull quotes."""
         text = doc.text
-        stretches = [s for s in find_stretches(text) if _speech(text, s)]
+        marked = find_stretches(text, apostrophes=self.apostrophe_quotes)
+        stretches = [s for s in marked if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         cues.extend(colon_lines(doc))
@@ -268,7 +270,11 @@ class QuotesFinder:
         doc = inner.doc
         window = doc[inner.end : inner.end + CUE_WINDOW_AFTER]
         for token in window:
-            if token.text[:1] in '“"\n' or (token.is_sent_start and token.i > inner.end):
+            if (
+                token.text[:1] in '“"\n'
+                or token.text == "''"
+                or (token.i > inner.end and token.is_sent_start)
+            ):
                 break
             cue = self.speaking(token) or self.fronted(inner, token)
             if cue is not None and cue.speaker is not None:
@@ -574,14 +580,22 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         "prep_cues": "quote_prep_cues.txt",
         "pronouns": "pronouns.txt",
         "object_cues": "quote_object_cues.txt",
+        "apostrophe_quotes": False,
     },
 )
 def make_quotes(
-    nlp: Language, name: str, cues: str, prep_cues: str, pronouns: str, object_cues: str
+    nlp: Language,
+    name: str,
+    cues: str,
+    prep_cues: str,
+    pronouns: str,
+    object_cues: str,
+    apostrophe_quotes: bool,
 ) -> QuotesFinder:
     return QuotesFinder(
         cues=load_words(cues),
         prep_cues=load_words(prep_cues),
         pronouns=load_words(pronouns),
         object_cues=load_words(object_cues),
+        apostrophe_quotes=apostrophe_quotes,
     )
