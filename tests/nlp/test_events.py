@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from newsgraph.nlp.actors import subject
 from newsgraph.nlp.plover import PLOVER_TYPES, load_lexicon
 
 
@@ -212,3 +213,22 @@ def test_a_date_in_the_events_clause_dates_it(nlp) -> None:  # type: ignore[no-u
     )
     (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
     assert event.date is not None and event.date.span.text == "Monday"
+
+
+def test_an_infinitive_hung_on_a_place_takes_the_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The envoy will travel to Cairo and Amman , to meet the king . ("to meet" parsed as a
+    # relative clause of "Amman", as the small model does)
+    doc = built(
+        nlp,
+        ["The", "envoy", "will", "travel", "to", "Cairo", "and", "Amman", ",", "to", "meet",
+         "the", "king", "."],
+        [1, 3, 3, 3, 3, 4, 3, 3, 7, 10, 7, 12, 10, 3],
+        ["det", "nsubj", "aux", "ROOT", "prep", "pobj", "cc", "conj", "punct", "aux", "relcl",
+         "det", "dobj", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PART", "VERB",
+         "DET", "NOUN", "PUNCT"],
+        ["the", "envoy", "will", "travel", "to", "cairo", "and", "amman", ",", "to", "meet",
+         "the", "king", "."],
+    )  # fmt: skip
+    agent, _ = subject(doc[10])
+    assert agent is not None and agent.text == "envoy"

@@ -168,6 +168,8 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
             node = node.head
         elif node.dep_ == "pcomp" and node.head.head != node.head:
             node = node.head.head  # "after meeting with X, the secretary will ..."
+        elif node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+            node = node.head  # "..., to discuss": an infinitive's agent is the clause's above
         elif node.dep_ == "relcl":
             return node.head, None
         else:
