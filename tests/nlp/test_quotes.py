@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import quotes_from
+from newsgraph.nlp.cues import trim
 from newsgraph.nlp.marks import find_stretches
 from newsgraph.nlp.pipeline import DEFAULT_MODEL
 from newsgraph.nlp.quotes import QuoteSpan, kind_of, pull_quotes
@@ -378,6 +379,45 @@ CASES = [
         "direct",
         "Novak",
     ),
+    (
+        '"Together we have shown what is possible when the world stands as one."\n\nObama said'
+        " the accord would send a powerful signal, channel investment into new projects and spur"
+        " job creation.",
+        "the accord would send a powerful signal, channel investment into new projects and spur"
+        " job creation",
+        "indirect",
+        "Obama",
+    ),
+    (
+        "The mayor continued:\n\nThe bridge will open in the spring and the road will follow.",
+        "The bridge will open in the spring and the road will follow",
+        "indirect",
+        "The mayor",
+    ),
+    (
+        "Novak voiced a wish for a “strong, prosperous and vibrant Mexico,” and praised the deal.",
+        "a “strong, prosperous and vibrant Mexico,”",
+        "mixed",
+        "Novak",
+    ),
+    (
+        "Particularly in the poorest towns, she said, “we don't know what the answer will be.”",
+        "Particularly in the poorest towns, she said, “we don't know what the answer will be.”",
+        "mixed",
+        "she",
+    ),
+    (
+        "Novak tweeted that, “For those who doubt me, I will be there at dawn.”",
+        "that, “For those who doubt me, I will be there at dawn.”",
+        "mixed",
+        "Novak",
+    ),
+    (
+        "In a clip that Judge Jane Roe called “distasteful,” the host laughed.",
+        "a clip that Judge Jane Roe called “distasteful,”",
+        "mixed",
+        "Judge Jane Roe",
+    ),
 ]
 
 
@@ -405,6 +445,12 @@ CASES = [
         "dash-signature-next-line",
         "inverted-speaker-without-a-subject",
         "speaker-and-a-phrase-set-off-by-commas",
+        "a-paragraph-starts-a-sentence",
+        "colon-ends-a-paragraph-before-a-block",
+        "partial-quote-in-any-verbs-object",
+        "quote-going-on-a-sentence-begun-before-the-speaker",
+        "said-that-comma",
+        "named-in-a-relative-clause",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -539,3 +585,16 @@ def test_reference_quotes_golden(reference, golden) -> None:  # type: ignore[no-
             for q in extracted.quotes
         ],
     )
+
+
+def test_a_conjunction_left_hanging_at_the_end_is_trimmed(blank: Language) -> None:
+    rows = [
+        ("the", True, 1, "det", "DET", "the"),
+        ("plan", True, 2, "nsubj", "NOUN", "plan"),
+        ("failed", False, 2, "ROOT", "VERB", "fail"),
+        (",", True, 2, "punct", "PUNCT", ","),
+        ("and", False, 2, "cc", "CCONJ", "and"),
+    ]
+    doc = parsed(blank, rows)
+    start, end = trim(doc, 0, len(doc))  # type: ignore[misc]
+    assert doc.text[start:end] == "the plan failed"

@@ -30,6 +30,7 @@ NAMING = frozenset(
     {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
 )
 RELATIVES = frozenset({"who", "that", "which"})
+DANGLING = frozenset({"and", "but", "or", "nor"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "''", "``"})  # spaCy reads '' as one
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
@@ -51,6 +52,12 @@ def complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
         objects = [c for c in cue.rights if not c.is_punct and c.dep_ not in MODIFIERS]
         if objects and objects[0].i < child.i:
             start = min(start, objects[0].left_edge.i)
+        # "a clip that X called “vile”", "what X calls “a hoax”": the thing named goes with it
+        relatives = [c for c in cue.lefts if c.lower_ in RELATIVES | {"what"}]
+        if cue.dep_ == "relcl" and relatives:
+            start = min(start, cue.head.left_edge.i)
+        elif relatives and relatives[0].lower_ == "what":
+            start = min(start, relatives[0].i)
     elif child.dep_ in ("prep", "agent") and start == child.i:
         start = child.i + 1
     start, end = min(start, inner.start), max(end, inner.end)
@@ -197,6 +204,22 @@ def colon_lines(doc: Doc) -> list[Cue]:
     return found
 
 
+def colon_paragraphs(doc: Doc) -> list[Cue]:
+    """ "Caddell continued:\n\n<paragraph>": a paragraph whose last clause ends in a colon
+    introduces the next paragraph, quoted or not (a block quote), as its speaker's words."""
+    found = []
+    for match in re.finditer(r":[ \t\xa0]*\n\s*([^\n]+)", doc.text):
+        colon = doc.char_span(match.start(), match.start() + 1)
+        content = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if colon is None or content is None or len(content) < 3:
+            continue
+        cue = colon_clause(doc, colon.start)
+        if cue is not None:
+            cue.content = trim(doc, content.start, content.end)
+            found.append(cue)
+    return found
+
+
 EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
 
 
@@ -298,11 +321,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if doc[start].lower_ == "that" and doc[start].dep_ != "mark":
             break
         start += 1
-    while end > start and doc[end - 1].text.strip() in EDGE_PUNCT.strip() + "":
-        if not doc[end - 1].text.strip():
-            end -= 1
-            continue
-        end -= 1
+    while end > start and (
+        doc[end - 1].text.strip() in EDGE_PUNCT.strip() or doc[end - 1].lower_ in DANGLING
+    ):
+        end -= 1  # edge punctuation, or a conjunction the parse left hanging ("X, and")
     if end <= start:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

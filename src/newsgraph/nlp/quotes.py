@@ -23,6 +23,7 @@ import newsgraph.nlp  # noqa: F401  (declares the Doc extensions)
 from newsgraph.nlp import load_words
 from newsgraph.nlp.cues import (
     EDGE_PUNCT,
+    EMPTY_SUBJECTS,
     INFINITIVE_CUES,
     MODIFIERS,
     OBJECT_CUES,
@@ -32,6 +33,7 @@ from newsgraph.nlp.cues import (
     clause_end,
     colon_clause,
     colon_lines,
+    colon_paragraphs,
     complement,
     content_of,
     cue_span,
@@ -51,6 +53,7 @@ from newsgraph.nlp.speakers import Resolver
 CUE_WINDOW_AFTER = 20
 CUE_WINDOW_BEFORE = 12
 MIN_PULL_WORDS = 6
+VERB_OBJECTS = ("dobj", "xcomp", "ccomp", "prep", "oprd", "attr", "dative")
 WORD = re.compile(r"\w+")
 
 
@@ -112,10 +115,11 @@ class QuotesFinder:
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         cues.extend(colon_lines(doc))
+        cues.extend(colon_paragraphs(doc))
         for cue in cues:
             after = _quote_right_after(text, cue, stretches)
             if after is not None and (cue.content is None or cue.content[0] < cue.cue.start_char):
-                cue.content = (after.start, after.end)  # "X replied, “…”": the quote it opens
+                cue.content = (_lead(text, cue, after), after.end)  # "X replied, “…”"
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes, text)
         claimed = {id(s) for q in quotes for s in q.stretches}
@@ -263,6 +267,31 @@ class QuotesFinder:
             if token.head.i == token.i or token.is_sent_start:
                 break
             below, token = token, token.head
+        return self.any_verb_above(inner, roots[0])
+
+    def any_verb_above(self, inner: Span, root: Token) -> Cue | None:
+        """A partial quote in the object of any verb with a named or pronoun subject: "Doe
+        credited Roe with holding “the party together”" (mixed, from the object on). Only for
+        quotes that go on a sentence (a lower-case start) and when words outside the marks join
+        them; a capitalised or bare quoted phrase is more often a title or a term used."""
+        first = next((t for t in inner if t.is_alpha), None)
+        if first is None or not first.text[0].islower():
+            return None
+        below, token = root, root.head
+        for _ in range(3):
+            if token.i > inner.start or token.i == below.i:
+                return None
+            if token.pos_ == "VERB" and below.dep_ in VERB_OBJECTS:
+                speaker = speaker_of(token)
+                if speaker is None or speaker.root.pos_ not in ("PROPN", "PRON"):
+                    return None
+                if speaker.root.lower_ in EMPTY_SUBJECTS:
+                    return None
+                content = complement(token, below, inner)
+                if content is None or content == (inner.start_char, inner.end_char):
+                    return None
+                return Cue(cue_span(token), speaker, content)
+            below, token = token, token.head
         return None
 
     def cue_after(self, inner: Span) -> Cue | None:
@@ -386,6 +415,20 @@ def _quote_right_after(text: str, cue: Cue, stretches: list[Stretch]) -> Stretch
     return next((s for s in stretches if s.start == at), None)
 
 
+def _lead(text: str, cue: Cue, stretch: Stretch) -> int:
+    """Where the content of "X said, “…”" starts: at the quote, unless the quote goes on a
+    sentence begun before its speaker ("Particularly in the poorest towns, he said, “we don't
+    know ...”"), which then starts the content."""
+    first = next((c for c in text[stretch.start : stretch.end] if c.isalpha()), "")
+    if not first.islower() or cue.speaker is None:
+        return stretch.start
+    begun = cue.cue.root.sent.start_char
+    lead = text[begun : cue.speaker.start_char]
+    if not lead.rstrip().endswith(",") or any(c in lead for c in '“”"'):
+        return stretch.start
+    return begun + len(lead) - len(lead.lstrip())
+
+
 def _quote_of_cue(quotes: list[QuoteSpan], cue: Cue) -> QuoteSpan | None:
     """The quote already found for the same cue word, if any."""
     for quote in quotes:
@@ -464,14 +507,15 @@ def _from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None
         return None
     start, end = cue.content
     # the parse may run over a paragraph break; the content stays in the cue's paragraph
-    start = max(start, text.rfind("\n", 0, cue.cue.start_char) + 1)
-    end = min(end, _para_end(text, cue.cue.end_char))
+    if text[cue.cue.end_char : start].strip() != ":":  # unless it is the block after "X said:"
+        start = max(start, text.rfind("\n", 0, cue.cue.start_char) + 1)
+        end = min(end, _para_end(text, cue.cue.end_char))
     if end <= start:
         return None
     touched = [s for s in stretches if s.start < end and start < s.end]
     for s in touched:
         start, end = min(start, s.start), max(end, s.end)
-    if touched and start == touched[0].start and re.search(r"\bthat\s+$", text[:start]):
+    if touched and start == touched[0].start and re.search(r"\bthat,?\s+$", text[:start]):
         start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
     if len(WORD.findall(text[start:end])) < 2:
         return None
