@@ -495,6 +495,14 @@ def test_surname_resolves_to_the_full_name(nlp) -> None:  # type: ignore[no-unty
     assert [q.name for q in doc._.quotes] == ["Jane Roe"]
 
 
+def test_a_pronoun_skips_people_named_inside_quotation_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Director Jane Roe said “Walter Doe has been a treasure for science.” She described"
+        " him as “a guiding force in science for decades.”"
+    )
+    assert [q.name for q in doc._.quotes] == ["Jane Roe", "Jane Roe"]
+
+
 def test_a_quote_running_over_two_paragraphs_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“We came to help the city rebuild.\n\n“And we will stay until it is done,” the envoy said."

@@ -95,7 +95,8 @@ class QuotesFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.find(doc)
-        resolver = Resolver(doc, self.pronouns)
+        quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
+        resolver = Resolver(doc, self.pronouns, quoted)
         for quote in quotes:
             if quote.speaker is not None:
                 antecedent = relative_antecedent(quote.speaker.root)

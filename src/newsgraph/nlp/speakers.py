@@ -10,6 +10,7 @@ person introduced with that title. What cannot be resolved stays None: no guessi
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -36,11 +37,18 @@ SYNONYMS = _synonyms()
 class Resolver:
     """Resolves the speakers of one doc, in text order; remembers who spoke last."""
 
-    def __init__(self, doc: Doc, pronouns: frozenset[str]) -> None:
+    def __init__(
+        self, doc: Doc, pronouns: frozenset[str], quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
         self.doc = doc
         self.pronouns = pronouns
         self.clusters = bool(doc._.entities)
         self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        # people named inside quotation marks are talked about, not the ones a pronoun outside
+        # points back to ("Doe said “Roe is a treasure.” She described him as ...": Doe)
+        self.narrated = [
+            p for p in self.people if not any(a <= p.start_char < b for a, b in quoted)
+        ]
         self.sent_starts = [s.start_char for s in doc.sents]
         self.spoken: list[tuple[Span, str | None, str | None]] = []
 
@@ -87,7 +95,7 @@ class Resolver:
             return None
         index = bisect_right(self.sent_starts, mention.start_char) - 1
         window_start = self.sent_starts[max(0, index - PRONOUN_REACH)]
-        before = [p for p in self.people if window_start <= p.start_char < mention.start_char]
+        before = [p for p in self.narrated if window_start <= p.start_char < mention.start_char]
         spoken = [
             s for s in self.spoken if s[1] is not None and s[0].end_char <= mention.start_char
         ]
