@@ -418,6 +418,12 @@ CASES = [
         "mixed",
         "Judge Jane Roe",
     ),
+    (
+        "Prosecutor Ana Ruiz characterized the attack as “designed to frighten a whole town.”",
+        "the attack as “designed to frighten a whole town.”",
+        "mixed",
+        "Prosecutor Ana Ruiz",
+    ),
 ]
 
 
@@ -451,6 +457,7 @@ CASES = [
         "quote-going-on-a-sentence-begun-before-the-speaker",
         "said-that-comma",
         "named-in-a-relative-clause",
+        "characterized-as",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

@@ -27,7 +27,10 @@ MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tu
 EDGE_PUNCT = ",.;:—–-()[] \n"
 # Verbs that name what their object is: "called the plan “unhinged”" (content from the object on).
 NAMING = frozenset(
-    {"call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"}
+    {
+        *("call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"),
+        *("characterize", "portray", "depict", "hail", "deride", "dismiss"),
+    }
 )
 RELATIVES = frozenset({"who", "that", "which"})
 DANGLING = frozenset({"and", "but", "or", "nor"})
