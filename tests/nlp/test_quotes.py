@@ -424,6 +424,12 @@ CASES = [
         "mixed",
         "Prosecutor Ana Ruiz",
     ),
+    (
+        "About 200 protesters gathered near the arena, holding signs and chanting “Dump Trump.”",
+        "“Dump Trump.”",
+        "direct",
+        "About 200 protesters",
+    ),
 ]
 
 
@@ -458,6 +464,7 @@ CASES = [
         "said-that-comma",
         "named-in-a-relative-clause",
         "characterized-as",
+        "a-chant-in-capitals-is-speech",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

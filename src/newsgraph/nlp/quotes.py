@@ -53,6 +53,8 @@ from newsgraph.nlp.speakers import Resolver
 CUE_WINDOW_AFTER = 20
 CUE_WINDOW_BEFORE = 12
 MIN_PULL_WORDS = 6
+# Verbs whose object is the words themselves, capitalised or not: "chanting “Dump Trump”".
+UTTERED = frozenset({"say", "chant", "shout", "yell", "scream", "sing", "read", "exclaim", "cry"})
 VERB_OBJECTS = ("dobj", "xcomp", "ccomp", "prep", "oprd", "attr", "dative")
 WORD = re.compile(r"\w+")
 
@@ -131,7 +133,7 @@ class QuotesFinder:
         _join_quote_paragraphs(text, stretches, quotes)
         for quote in quotes:
             quote.kind = kind_of(text, quote.pieces, stretches)
-        quotes = [q for q in quotes if not (q.kind == "direct" and _title(text[q.start : q.end]))]
+        quotes = [q for q in quotes if not (q.kind == "direct" and _title(text, q))]
         return sorted(quotes, key=lambda q: q.start)
 
     def is_cue(self, token: Token) -> bool:
@@ -368,9 +370,14 @@ def _set_off(token: Token) -> bool:
     return lo > 0 and hi + 1 < len(doc) and doc[lo - 1].text == "," == doc[hi + 1].text
 
 
-def _title(quoted: str) -> bool:
+def _title(text: str, quote: QuoteSpan) -> bool:
     """ "“Fox and Friends,”", "“Daily Show” host": a few capitalised words and no sentence
-    punctuation name a show, book or group; one word ("“Absolutely,”") may still be an answer."""
+    punctuation name a show, book or group; one word ("“Absolutely,”") may still be an answer.
+    Words chanted, shouted or read out ("chanting “Dump Trump”") are said, whatever their case.
+    """
+    if quote.cue is not None and quote.cue.root.lemma_.lower() in UTTERED:
+        return False
+    quoted = text[quote.start : quote.end]
     words = quoted.strip('“”"‘’,. ').split()
     if not 2 <= len(words) <= 6 or any(c in quoted for c in "!?;:"):
         return False
