@@ -430,6 +430,12 @@ CASES = [
         "direct",
         "About 200 protesters",
     ),
+    (
+        "The ministry issued a statement saying the talks would resume on Monday.",
+        "the talks would resume on Monday",
+        "indirect",
+        "The ministry",
+    ),
 ]
 
 
@@ -465,6 +471,7 @@ CASES = [
         "named-in-a-relative-clause",
         "characterized-as",
         "a-chant-in-capitals-is-speech",
+        "a-statement-saying",
     ],
 )
 def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

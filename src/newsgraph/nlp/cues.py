@@ -89,6 +89,9 @@ def speaker_of(cue: Token) -> Span | None:
             return inverted
         if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
             return mention_span(token.head)
+        if token.dep_ == "acl" and token.head.dep_ == "dobj":  # "X issued a statement saying"
+            token = token.head.head
+            continue
         if token.dep_ not in INHERITS_SUBJECT or token.head.i == token.i:
             return None
         token = token.head
