@@ -484,6 +484,18 @@ def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -
 @pytest.mark.parametrize(
     "text",
     [
+        "Breaking: Storm closes every school in the county",
+        "Contributing: Jane Doe and Tom Novak",
+        "Editor’s Note: This story has been updated with new figures.",
+    ],
+)
+def test_a_label_before_a_colon_is_no_speaker(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert nlp(text)._.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "In an interview with “Good Morning Today,” Maria Lopez pointed to the bridge as a risk.",
         "Pat Ross, the playwright who wrote “Peter Pan Returns,” has been with the show for years.",
     ],

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import load_words
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
 # Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
@@ -35,6 +37,7 @@ NAMING = frozenset(
 RELATIVES = frozenset({"who", "that", "which"})
 DANGLING = frozenset({"and", "but", "or", "nor"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "''", "``"})  # spaCy reads '' as one
+COLON_LABELS = load_words("colon_labels.txt")
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 
@@ -198,6 +201,9 @@ def colon_lines(doc: Doc) -> list[Cue]:
         words = line[:colon].split()
         if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
             continue
+        label = " ".join(words).lower()
+        if label in COLON_LABELS or words[-1].lower() in COLON_LABELS:
+            continue  # "Breaking:", "Contributing: Jane Doe"
         if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
             continue  # "5:45 p.m.", "http://"
         start, at = match.start(), match.start() + colon
