@@ -484,6 +484,17 @@ def test_real_sentences(nlp, text: str, content: str, kind: str, speaker: str) -
 @pytest.mark.parametrize(
     "text",
     [
+        "The two parties could find common ground on the budget this week.",
+        "Next year the census could show a very different picture of the county.",
+    ],
+)
+def test_a_base_form_object_cue_reports_nothing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert nlp(text)._.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Breaking: Storm closes every school in the county",
         "Contributing: Jane Doe and Tom Novak",
         "Editor’s Note: This story has been updated with new figures.",

@@ -181,7 +181,8 @@ def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int
         head, doc = cue.head, cue.doc
         if doc[left - 1].is_punct and head.left_edge.i < left:
             return trim(doc, head.left_edge.i, max(left, head.right_edge.i + 1))
-    if objects:
+    if objects and cue.tag_ != "VB":
+        # "a poll found Doe ahead", not "could find a way", "to show the way"
         rights = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "prep", "advcl")]
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
