@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
@@ -593,7 +595,26 @@ def test_a_speaker_never_reaches_back_over_a_line_break(nlp) -> None:  # type: i
 
 # --- never crashing, offsets always true ---------------------------------------------------------
 
-MARKS = st.sampled_from(["“", "”", '"', "‘", "’", "\n\n", " said ", " he ", ", ", ". ", "[W]", "…"])
+MARKS = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "''",
+        "'",
+        "\n\n",
+        ": ",
+        " said ",
+        " he ",
+        ", ",
+        ". ",
+        "[W]",
+        "…",
+        "― ",
+    ]
+)
 WORDS = st.sampled_from(["We", "won", "the", "vote", "Smith", "said", "she", "believes", "that"])
 
 
@@ -650,3 +671,14 @@ def test_a_conjunction_left_hanging_at_the_end_is_trimmed(blank: Language) -> No
     doc = parsed(blank, rows)
     start, end = trim(doc, 0, len(doc))  # type: ignore[misc]
     assert doc.text[start:end] == "the plan failed"
+
+
+@given(st.lists(st.one_of(MARKS, WORDS.map(lambda w: w + " ")), max_size=60), st.booleans())
+def test_stretches_are_ordered_apart_and_start_and_end_on_marks(parts, apostrophes) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(parts)
+    found = find_stretches(text, apostrophes=apostrophes)
+    for stretch in found:
+        assert text[stretch.start] in "“„«\"‘'"
+        assert 0 <= stretch.start < stretch.end <= len(text)
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start
