@@ -1,7 +1,8 @@
 """Attribution cues in the parse, for newsgraph_quotes: the cue, its speaker and its content.
 
 "X said (that) ...", "according to X, ...", "..., X warned", "a poll found ...", "X called for ...",
-and "Speaker: words" lines. Pure functions over spaCy tokens; quotation marks are not looked at
+"Speaker: words" lines, a clause ending in a colon before a quote or a block paragraph, and quotes
+signed by a dash and a name. Pure functions over spaCy tokens; quotation marks are not looked at
 here (`quotes` grows a cue's content over the quoted stretches it touches).
 """
 
