@@ -534,6 +534,28 @@ def test_surname_resolves_to_the_full_name(nlp) -> None:  # type: ignore[no-unty
     assert [q.name for q in doc._.quotes] == ["Jane Roe"]
 
 
+def test_a_quote_opened_right_after_its_cue_ends_at_its_closing_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Novak had previously said, “We’ll see,” when asked whether he would run again.")
+    spans = {doc.text[q.start : q.end]: q for q in doc._.quotes}
+    assert spans["“We’ll see,”"].kind == "direct"
+    assert all(q.speaker is None or q.speaker.text != "We" for q in doc._.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Novak spoke for an hour. But, he noted, “while the plan is bold, it is not reckless.”",
+         "“while the plan is bold, it is not reckless.”"),
+        ("Novak spoke for an hour. Yet, he said, “the plan will need more money.”",
+         "“the plan will need more money.”"),
+    ],
+    ids=["but-he-noted", "yet-he-said"],
+)  # fmt: skip
+def test_a_connective_before_the_speaker_stays_out_of_the_quote(nlp, text, quote) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert [doc.text[q.start : q.end] for q in doc._.quotes] == [quote]
+
+
 def test_a_pronoun_skips_people_named_inside_quotation_marks(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(
         "Director Jane Roe said “Walter Doe has been a treasure for science.” She described"

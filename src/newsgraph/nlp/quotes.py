@@ -117,11 +117,18 @@ class QuotesFinder:
         stretches = [s for s in marked if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
+        for cue in cues:  # "“We'll see,” when asked whether ...": a quote's word is no speaker
+            if cue.speaker is not None and cue.speaker.root.i in quoted:
+                cue.speaker = None
         cues.extend(colon_lines(doc))
         cues.extend(colon_paragraphs(doc))
         for cue in cues:
             after = _quote_right_after(text, cue, stretches)
-            if after is not None and (cue.content is None or cue.content[0] < cue.cue.start_char):
+            if after is not None and (
+                cue.content is None
+                or cue.content[0] < cue.cue.start_char
+                or cue.content[0] == after.start
+            ):
                 cue.content = (_lead(text, cue, after), after.end)  # "X replied, “…”"
         quotes = [q for c in cues if c.content and (q := _from_cue(c, stretches, text))]
         quotes = _drop_nested(quotes, text)
@@ -433,6 +440,8 @@ def _lead(text: str, cue: Cue, stretch: Stretch) -> int:
     begun = cue.cue.root.sent.start_char
     lead = text[begun : cue.speaker.start_char]
     if not lead.rstrip().endswith(",") or any(c in lead for c in '“”"'):
+        return stretch.start
+    if len(WORD.findall(lead)) < 3:  # "But, he noted, “while …”": a connective, not a clause
         return stretch.start
     return begun + len(lead) - len(lead.lstrip())
 
