@@ -102,6 +102,9 @@ def extract(
     max_mb: Annotated[
         float, typer.Option(help="Skip a document (file, JSON line, WARC record) over this size.")
     ] = 20,
+    apostrophe_quotes: Annotated[
+        bool, typer.Option(help="Read ''…'' as quotation marks (news archives' plain text).")
+    ] = False,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths
@@ -118,6 +121,7 @@ def extract(
             model=model,
             on_error=skipped,
             max_bytes=int(max_mb * 1024 * 1024),
+            apostrophe_quotes=apostrophe_quotes,
         )
         records = with_progress(found, "articles")
     except NewsgraphError as exc:

@@ -31,13 +31,15 @@ def extract_paths(
     model: str | None = None,
     on_error: OnError = raise_it,
     max_bytes: int = MAX_BYTES,
+    apostrophe_quotes: bool = False,
 ) -> Iterator[ExtractedArticle]:
     """`newsgraph extract`: read, run the pipeline, yield one record per article.
 
     `max_bytes` limits one document (a file, a JSON line, a WARC record); larger ones are
-    reported `too-large`.
+    reported `too-large`. `apostrophe_quotes` reads ''…'' as quotation marks.
     """
-    nlp = load_pipeline(model or DEFAULT_MODEL)
+    quotes = {"newsgraph_quotes": {"apostrophe_quotes": apostrophe_quotes}}
+    nlp = load_pipeline(model or DEFAULT_MODEL, config=quotes)
     read = read_paths(paths, fmt=fmt, on_error=on_error, max_bytes=max_bytes)
     articles = with_published(read, published)
     yield from extract_articles(articles, nlp)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import spacy
 from spacy.language import Language
@@ -26,11 +26,16 @@ DEFAULT_COMPONENTS = (
 
 
 def load_pipeline(
-    model: str = DEFAULT_MODEL, *, components: Sequence[str] = DEFAULT_COMPONENTS
+    model: str = DEFAULT_MODEL,
+    *,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+    config: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Language:
     """Load an installed spaCy pipeline by package name or path and add our components.
 
-    Raises NewsgraphError when the model is not installed: nothing is downloaded at run time.
+    `config` gives a component's settings by name, e.g. {"newsgraph_quotes":
+    {"apostrophe_quotes": True}}. Raises NewsgraphError when the model is not installed: nothing
+    is downloaded at run time.
     """
     try:
         nlp = spacy.load(model)
@@ -43,6 +48,6 @@ def load_pipeline(
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in components:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=dict((config or {}).get(name, {})))
     log.debug("pipeline %s: %s", model, nlp.pipe_names)
     return nlp
