@@ -284,8 +284,7 @@ class QuotesFinder:
         credited Roe with holding “the party together”" (mixed, from the object on). Only for
         quotes that go on a sentence (a lower-case start) and when words outside the marks join
         them; a capitalised or bare quoted phrase is more often a title or a term used."""
-        first = next((t for t in inner if t.is_alpha), None)
-        if first is None or not first.text[0].islower():
+        if not _lower_start(inner.doc.text, inner.start_char, inner.end_char):
             return None
         below, token = root, root.head
         for _ in range(3):
@@ -430,12 +429,17 @@ def _quote_right_after(text: str, cue: Cue, stretches: list[Stretch]) -> Stretch
     return next((s for s in stretches if s.start == at), None)
 
 
+def _lower_start(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words begin in lower case: they go on a sentence begun outside them."""
+    first = next((c for c in text[start:end] if c.isalpha()), "")
+    return first.islower()
+
+
 def _lead(text: str, cue: Cue, stretch: Stretch) -> int:
     """Where the content of "X said, “…”" starts: at the quote, unless the quote goes on a
     sentence begun before its speaker ("Particularly in the poorest towns, he said, “we don't
     know ...”"), which then starts the content."""
-    first = next((c for c in text[stretch.start : stretch.end] if c.isalpha()), "")
-    if not first.islower() or cue.speaker is None:
+    if not _lower_start(text, stretch.start, stretch.end) or cue.speaker is None:
         return stretch.start
     begun = cue.cue.root.sent.start_char
     lead = text[begun : cue.speaker.start_char]
