@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -82,13 +84,28 @@ def engine_for(url: str | None) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cursor.execute("PRAGMA busy_timeout=30000")
+    _wal(cursor)  # readers never block the writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
     # SQLAlchemy emits BEGIN itself (below), not the driver: the documented pysqlite recipe.
     dbapi_connection.isolation_level = None
+
+
+def _wal(cursor: Any, tries: int = 50) -> None:
+    """Put the file in WAL mode. Switching needs the file to itself and SQLite answers "locked"
+    at once, without waiting out busy_timeout, while another connection switches the same new
+    file: wait a little and look again (the mode, once set, stays with the file)."""
+    for attempt in range(tries):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def _sqlite_begin(conn: Connection) -> None:
