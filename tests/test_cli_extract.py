@@ -85,8 +85,12 @@ def test_standard_input_is_read_with_a_format_override() -> None:
     assert (record["article"]["id"], record["article"]["source"]) == ("in-1", "<stdin>#line 1")
 
 
-@pytest.mark.parametrize(("flag", "kind"), [([], "indirect"), (["--apostrophe-quotes"], "direct")])
-def test_apostrophe_quotes_are_read_as_marks_when_asked(flag: list[str], kind: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "kind"),
+    [([], "direct"), (["--apostrophe-quotes"], "direct"), (["--no-apostrophe-quotes"], "indirect")],
+    ids=["detected", "forced-on", "forced-off"],
+)
+def test_apostrophe_quotes_are_read_as_marks_unless_turned_off(flag: list[str], kind: str) -> None:
     text = "The vote was close.\n\n''We will win this race,'' Mayor Ana Ruiz said on Monday."
     line = json.dumps({"id": "a1", "text": text}) + "\n"
     args = ["extract", "-", "--format", "jsonl", "--output", "jsonl", *flag]

@@ -103,8 +103,12 @@ def extract(
         float, typer.Option(help="Skip a document (file, JSON line, WARC record) over this size.")
     ] = 20,
     apostrophe_quotes: Annotated[
-        bool, typer.Option(help="Read ''…'' as quotation marks (news archives' plain text).")
-    ] = False,
+        bool | None,
+        typer.Option(
+            help="Read ''…'' as quotation marks (news archives' plain text), or never; "
+            "default: per article, where pairs of '' stand around words and no other marks compete."
+        ),
+    ] = None,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths

@@ -31,12 +31,13 @@ def extract_paths(
     model: str | None = None,
     on_error: OnError = raise_it,
     max_bytes: int = MAX_BYTES,
-    apostrophe_quotes: bool = False,
+    apostrophe_quotes: bool | None = None,
 ) -> Iterator[ExtractedArticle]:
     """`newsgraph extract`: read, run the pipeline, yield one record per article.
 
     `max_bytes` limits one document (a file, a JSON line, a WARC record); larger ones are
-    reported `too-large`. `apostrophe_quotes` reads ''…'' as quotation marks.
+    reported `too-large`. `apostrophe_quotes` reads ''…'' as quotation marks (True), never
+    (False), or where an article uses them so (None: `marks.uses_apostrophe_quotes`).
     """
     quotes = {"newsgraph_quotes": {"apostrophe_quotes": apostrophe_quotes}}
     nlp = load_pipeline(model or DEFAULT_MODEL, config=quotes)

@@ -18,6 +18,10 @@ APOSTROPHES = "''"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 PARAGRAPH = re.compile(r"[^\n]+")
+# ''…'' used as quotation marks: a pair that opens before a word (not after a letter, as in a
+# possessive "the Joneses''") and closes after one, within a paragraph.
+APOSTROPHE_PAIR = re.compile(r"(?<![\w'])''(?=[^\s'])[^\n]*?(?<=[^\s'])''(?![\w'])")
+OTHER_DOUBLE = re.compile(f"[{DOUBLE_OPEN}{DOUBLE_CLOSE}{STRAIGHT}]")
 # A single quote only reads as speech when it holds this many words; shorter ones are
 # scare quotes or titles ('Big Bad'), not statements.
 MIN_SINGLE_WORDS = 4
@@ -34,6 +38,15 @@ class Stretch:
     start: int
     end: int
     closed: bool = True
+
+
+def uses_apostrophe_quotes(text: str) -> bool:
+    """Whether `text` writes its quotation marks as two apostrophes (''like this'').
+
+    True when at least one pair of '' stands around words and no other double quotation mark
+    competes with them: an article that has “…” or "…" uses those, and its '' are typos.
+    """
+    return OTHER_DOUBLE.search(text) is None and APOSTROPHE_PAIR.search(text) is not None
 
 
 def find_stretches(text: str, *, apostrophes: bool = False) -> list[Stretch]:

@@ -45,7 +45,7 @@ from newsgraph.nlp.cues import (
     speaker_of,
     trim,
 )
-from newsgraph.nlp.marks import Stretch, find_stretches, quoted_letters
+from newsgraph.nlp.marks import Stretch, find_stretches, quoted_letters, uses_apostrophe_quotes
 from newsgraph.nlp.speakers import Resolver
 
 # A cue this many tokens past a quote's closing mark still attributes it ("...,” the city
@@ -93,7 +93,9 @@ class QuotesFinder:
     prep_cues: frozenset[str]
     pronouns: frozenset[str]
     object_cues: frozenset[str] = frozenset()
-    apostrophe_quotes: bool = False  # ''…'' are quotation marks (news archives' plain text)
+    # ''…'' are quotation marks (news archives' plain text): True, False, or None to detect it
+    # per article (uses_apostrophe_quotes)
+    apostrophe_quotes: bool | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = self.find(doc)
@@ -113,7 +115,10 @@ class QuotesFinder:
     def find(self, doc: Doc) -> list[QuoteSpan]:
         """Attributions of one doc, without speakers resolved or pull quotes."""
         text = doc.text
-        marked = find_stretches(text, apostrophes=self.apostrophe_quotes)
+        apostrophes = self.apostrophe_quotes
+        if apostrophes is None:
+            apostrophes = uses_apostrophe_quotes(text)
+        marked = find_stretches(text, apostrophes=apostrophes)
         stretches = [s for s in marked if _speech(text, s)]
         quoted = _quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
@@ -645,7 +650,7 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         "prep_cues": "quote_prep_cues.txt",
         "pronouns": "pronouns.txt",
         "object_cues": "quote_object_cues.txt",
-        "apostrophe_quotes": False,
+        "apostrophe_quotes": None,
     },
 )
 def make_quotes(
@@ -655,7 +660,7 @@ def make_quotes(
     prep_cues: str,
     pronouns: str,
     object_cues: str,
-    apostrophe_quotes: bool,
+    apostrophe_quotes: bool | None,
 ) -> QuotesFinder:
     return QuotesFinder(
         cues=load_words(cues),
