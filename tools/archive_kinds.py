@@ -15,8 +15,8 @@ import argparse
 import json
 import sys
 
-from newsgraph.nlp.marks import find_stretches
 from newsgraph.nlp.quotes import kind_of
+from newsgraph.nlp.quotes.marks import find_stretches
 
 
 def main() -> None:

@@ -1,17 +1,17 @@
 """spaCy components of newsgraph, and the Doc extensions they write.
 
 Every component writes plain Python objects holding spaCy Spans to one `doc._` attribute,
-declared here once; `newsgraph.extract` turns them into model records.
+declared here once; `newsgraph.extract` turns them into model records. A package per component
+(`quotes/`, `entities/`, `events/`, `figures/`) or a module for a small one (`dates`,
+`paragraphs`); `pipeline` builds the default pipeline, `readers` reads `resources/`, `spans` holds
+span helpers the components share.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
-
-RESOURCES = Path(__file__).parent / "resources"
 
 
 @dataclass
@@ -46,27 +46,6 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
     return None
 
 
-def load_words(name: str) -> frozenset[str]:
-    """A word list from `resources/`: one entry a line, `#` starts a comment."""
-    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
-    )
-
-
-def load_pairs(name: str) -> dict[str, tuple[str, str]]:
-    """A `word <TAB> kind <TAB> value` table from `resources/`: word (lower case) -> (kind, value).
-
-    `#` at the start of a line is a comment; a missing kind or value is "".
-    """
-    pairs = {}
-    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind, value = ([*line.split("\t"), "", ""])[:3]
-            pairs[word.strip().lower()] = (kind.strip(), value.strip())
-    return pairs
-
-
 for _name, _default in (
     ("article_id", None),  # set by extract before the pipeline runs
     ("published", None),  # datetime.date or None: the anchor for relative dates
@@ -79,4 +58,4 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-__all__ = ["RESOURCES", "EntityCluster", "MentionSpan", "entity_at", "load_pairs", "load_words"]
+__all__ = ["EntityCluster", "MentionSpan", "entity_at"]

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import EntityCluster
-from newsgraph.nlp.places import load_gazetteer
+from newsgraph.nlp.entities.places import load_gazetteer
 
 KINDS = {"name", "surname", "title", "descriptor", "pronoun", "metonym"}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.nlp.figures import mention, trim
-from newsgraph.nlp.plover import Lexicon, Trigger
+from newsgraph.nlp.events.plover import Lexicon, Trigger
+from newsgraph.nlp.spans import mention, trim
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")

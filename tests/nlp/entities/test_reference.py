@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.model import Entity
-from newsgraph.nlp.places import load_gazetteer
+from newsgraph.nlp.entities.places import load_gazetteer
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.nlp.actors import subject
-from newsgraph.nlp.plover import PLOVER_TYPES, load_lexicon
+from newsgraph.nlp.events.actors import subject
+from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp import RESOURCES, load_words
-from newsgraph.nlp.places import Gazetteer, read_table
+from newsgraph.nlp.entities.modifiers import (
+    POSSESSIVE_TOKENS,
+    complement_token,
+    complements,
+    modifier_before,
+)
+from newsgraph.nlp.entities.places import Gazetteer
+from newsgraph.nlp.readers import load_words, read_table
 
-POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # Modifiers that may sit between the determiner and a descriptor without changing its referent.
 SOFT_MODIFIERS = frozenset({"former", "new", "outgoing", "incoming", "acting", "current", "then"})
 # Words that may continue a title after its head: "ambassador to the UK and to the UN".
-COMPLEMENT_WORDS = frozenset({"to", "for", "of", "on", "at", "in", "and", "the"})
 MAX_COMPLEMENT = 12  # tokens between a title and the comma before a name
 # Words that make a title another office: "the president" is not the vice president.
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "elect"})
@@ -56,7 +60,7 @@ class Lexicon:
         title_set = frozenset(tuple(t.split()) for t in load_words(titles))
         table = {
             tuple(row[0].lower().split()): (row[1], frozenset(row[2].lower().split("|")))
-            for row in read_table(RESOURCES / descriptors)
+            for row in read_table(descriptors)
         }
         longest = max(len(p) for p in [*title_set, *table])
         phrases = [*title_set, *table]
@@ -103,77 +107,6 @@ def title_matches(targets: frozenset[str], title: str) -> bool:
     if words & LOWER_RANKS:
         return title in targets
     return any(t == title or set(t.split()) <= words for t in targets)
-
-
-def ent_ending(doc: Doc, end: int) -> Span | None:
-    """The named entity that ends right before token `end`, if any."""
-    for ent in doc.ents:
-        if ent.end == end:
-            return ent
-    return None
-
-
-@dataclass(frozen=True)
-class Modifier:
-    """What stands before a title: its first token, and the country, body or adjective it gives."""
-
-    start: int
-    country: str | None = None
-    body: str | None = None
-    adjective: str | None = None
-    place: str | None = None  # a place below a country: "<state> governor"
-
-
-def modifier_before(doc: Doc, start: int, gazetteer: Gazetteer) -> Modifier:
-    """Extend a title leftwards over its modifier.
-
-    "French Prime Minister", "United States Secretary of Labor", "<country>'s Foreign Minister",
-    "<organisation> President". The possessive form is left out of the span (the mention is
-    title + name), the adjective and compound forms are kept.
-    """
-    if start == 0:
-        return Modifier(start)
-    prev = doc[start - 1]
-    if prev.text in POSSESSIVE_TOKENS and start >= 2:
-        ent = ent_ending(doc, start - 1)
-        owner = ent.text if ent is not None else doc[start - 2].text
-        code = gazetteer.country_of(owner) or gazetteer.seat_of(owner)
-        if code:
-            return Modifier(start, country=code)
-        if ent is not None and ent.label_ == "ORG":
-            return body_modifier(start, ent, gazetteer)
-        return Modifier(start)
-    ent = ent_ending(doc, start)
-    if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
-        code = gazetteer.country_of(ent.text)
-        adjective = ent.text if ent.text in gazetteer.demonyms else None
-        place = gazetteer.resolve(ent.text) if ent.label_ in ("GPE", "LOC") else None
-        if ent.label_ in ("GPE", "LOC") and (
-            place is None or place.kind not in ("country", "seat")
-        ):
-            return Modifier(ent.start, country=code, place=strip_article(ent.text))
-        if code or ent.label_ != "ORG":
-            return Modifier(ent.start, country=code, adjective=adjective)
-        return body_modifier(ent.start, ent, gazetteer)
-    for size in (2, 1):  # an adjective the model did not tag: "South Korean"
-        if start >= size:
-            words = doc[start - size : start].text
-            if words in gazetteer.demonyms:
-                return Modifier(start - size, country=gazetteer.demonyms[words], adjective=words)
-    return Modifier(start)
-
-
-def body_modifier(start: int, ent: Span, gazetteer: Gazetteer) -> Modifier:
-    """An organisation owning a title; its country from its first word ("Mexican ...")."""
-    body = strip_article(ent.text)
-    return Modifier(start, country=gazetteer.demonyms.get(body.split()[0]), body=body)
-
-
-def strip_article(text: str) -> str:
-    """ "the Mexican Senate" -> "Mexican Senate"."""
-    for article in ("the ", "The "):
-        text = text.removeprefix(article)
-    return text
 
 
 def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -> Title | None:
@@ -275,36 +208,6 @@ def title_after(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) ->
         adjective=adjective,
         attached=False,
     )
-
-
-def complement_token(doc: Doc, i: int) -> bool:
-    """A token that may belong to a title's complement: "to the United Nations", "for Peru"."""
-    token = doc[i]
-    return token.lower_ in COMPLEMENT_WORDS or (
-        token.ent_type_ in ("GPE", "ORG", "LOC") and token.text != ","
-    )
-
-
-def complements(span: Span, gazetteer: Gazetteer) -> list[str]:
-    """Split "to the UK and to the United Nations" into its parts, countries named in full."""
-    parts: list[list[str]] = []
-    for token in span:
-        if token.lower_ == "and":
-            continue
-        if token.lower_ in ("to", "for", "of", "on", "at", "in") or not parts:
-            parts.append([token.text])
-        else:
-            parts[-1].append(token.text)
-    out = []
-    for words in parts:
-        if len(words) < 2:
-            continue
-        prep, rest = words[0], " ".join(words[1:])
-        place = gazetteer.resolve(rest)
-        if place is not None and place.kind == "country" and place.country:
-            rest = gazetteer.country_name(place.country)
-        out.append(f"{prep} {rest}")
-    return out
 
 
 def sentence_start(doc: Doc, i: int) -> int:

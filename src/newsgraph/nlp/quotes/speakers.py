@@ -14,34 +14,27 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp import entity_at, load_words
+from newsgraph.nlp import entity_at
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-# Title words that a descriptor may use for another title: "the premier" for a prime minister.
-TITLE_WORDS = load_words("speaker_titles.txt")
 # A pronoun's antecedent is looked for this many sentences back at most.
 PRONOUN_REACH = 4
-
-
-def _synonyms() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for line in TITLE_WORDS:
-        word, _, others = line.partition("=")
-        table.setdefault(word.strip(), set()).update(o.strip() for o in others.split(","))
-    return {k: frozenset(v) for k, v in table.items()}
-
-
-SYNONYMS = _synonyms()
 
 
 class Resolver:
     """Resolves the speakers of one doc, in text order; remembers who spoke last."""
 
     def __init__(
-        self, doc: Doc, pronouns: frozenset[str], quoted: Sequence[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        pronouns: frozenset[str],
+        synonyms: dict[str, frozenset[str]],
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
+        """`synonyms`: descriptor -> title words it may stand for ("premier": prime, minister)."""
         self.doc = doc
         self.pronouns = pronouns
+        self.synonyms = synonyms
         self.clusters = bool(doc._.entities)
         self.people = [e for e in doc.ents if e.label_ == "PERSON"]
         # people named inside quotation marks are talked about, not the ones a pronoun outside
@@ -122,7 +115,7 @@ class Resolver:
                 and head in {t.lower_ for t in spoken}
             ):
                 return name
-        wanted = {head} | SYNONYMS.get(head, frozenset())
+        wanted = {head} | self.synonyms.get(head, frozenset())
         for person in reversed([p for p in self.people if p.start_char < mention.start_char]):
             if wanted & _titles(person) and words:
                 return self.full_name(person)

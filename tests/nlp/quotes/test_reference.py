@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.evaluate import overlap_ratio
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[4] / "shared" / "fixtures"
 GOLD = json.loads((FIXTURES / "medialine_blinken.gold.json").read_text(encoding="utf-8"))
 RAW = (FIXTURES / "medialine_blinken.txt").read_text(encoding="utf-8")
 

@@ -1,45 +1,27 @@
 """Attribution cues in the parse, for newsgraph_quotes: the cue, its speaker and its content.
 
 "X said (that) ...", "according to X, ...", "..., X warned", "a poll found ...", "X called for ...",
-"Speaker: words" lines, a clause ending in a colon before a quote or a block paragraph, and quotes
-signed by a dash and a name. Pure functions over spaCy tokens; quotation marks are not looked at
-here (`quotes` grows a cue's content over the quoted stretches it touches).
+and the spans they need (speaker, mention, content trimmed); attributions without a verb are in
+`colons`. Pure functions over spaCy tokens; quotation marks are not looked at
+here (`pieces.from_cue` grows a cue's content over the quoted stretches it touches).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import load_words
-
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp",)
-# Cues whose content may be an infinitive ("X wants to win") or an object ("a poll shows Y ahead").
-OBJECT_CUES = frozenset({"want", "expect", "plan", "hope", "show", "find", "reveal"})
-# "told the voters not to worry", "urged voters to turn out": the infinitive is the content.
-INFINITIVE_CUES = frozenset(
-    {"tell", "ask", "urge", "advise", "promise", "pledge", "vow", "threaten"}
-)
 # "..., he said, adding that ...", "X warned, after thanking Y for ...": the governing verb's
 # subject speaks.
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
 MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
-# Verbs that name what their object is: "called the plan “unhinged”" (content from the object on).
-NAMING = frozenset(
-    {
-        *("call", "describe", "dub", "label", "brand", "term", "name", "accuse", "declare"),
-        *("characterize", "portray", "depict", "hail", "deride", "dismiss"),
-    }
-)
 RELATIVES = frozenset({"who", "that", "which"})
 DANGLING = frozenset({"and", "but", "or", "nor"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "''", "``"})  # spaCy reads '' as one
-COLON_LABELS = load_words("colon_labels.txt")
-COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 
 @dataclass
@@ -51,10 +33,16 @@ class Cue:
     content: tuple[int, int] | None  # char span of the reported content, trimmed
 
 
-def complement(cue: Token, child: Token, inner: Span) -> tuple[int, int] | None:
-    """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed."""
+def complement(
+    cue: Token, child: Token, inner: Span, naming: frozenset[str]
+) -> tuple[int, int] | None:
+    """Char span of the cue's dependent `child` (holding the quote `inner`), trimmed.
+
+    `naming`: verbs that name what their object is ("called the plan “unhinged”"), whose content
+    runs from the object on.
+    """
     start, end = child.left_edge.i, child.right_edge.i + 1
-    if cue.lemma_.lower() in NAMING and child.i > cue.i:
+    if cue.lemma_.lower() in naming and child.i > cue.i:
         # "called X “crazy”", "described X as “good”", "declaring it “a win”": from the object on
         objects = [c for c in cue.rights if not c.is_punct and c.dep_ not in MODIFIERS]
         if objects and objects[0].i < child.i:
@@ -190,115 +178,7 @@ def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int
     return None
 
 
-def colon_lines(doc: Doc) -> list[Cue]:
-    """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
-
-    The part before the colon is a short name ("Doe:", "JANE DOE:", "Q:"): at most
-    COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
-    """
-    found = []
-    for match in re.finditer(r"[^\n]+", doc.text):
-        line = match.group()
-        colon = line.find(":")
-        words = line[:colon].split()
-        if not 0 < len(words) <= COLON_SPEAKER_WORDS or not all(w[:1].isupper() for w in words):
-            continue
-        label = " ".join(words).lower()
-        if label in COLON_LABELS or words[-1].lower() in COLON_LABELS:
-            continue  # "Breaking:", "Contributing: Jane Doe"
-        if line[colon + 1 : colon + 2] not in (" ", "“", '"', "‘"):
-            continue  # "5:45 p.m.", "http://"
-        start, at = match.start(), match.start() + colon
-        speaker = doc.char_span(start, at, alignment_mode="expand")
-        cue = doc.char_span(at, at + 1, alignment_mode="expand")
-        content = doc.char_span(at + 1, match.end(), alignment_mode="expand")
-        if speaker is None or cue is None or content is None or len(content) < 3:
-            continue
-        found.append(Cue(cue, speaker, trim(doc, content.start, content.end)))
-    return found
-
-
-def colon_paragraphs(doc: Doc) -> list[Cue]:
-    """ "Caddell continued:\n\n<paragraph>": a paragraph whose last clause ends in a colon
-    introduces the next paragraph, quoted or not (a block quote), as its speaker's words."""
-    found = []
-    for match in re.finditer(r":[ \t\xa0]*\n\s*([^\n]+)", doc.text):
-        colon = doc.char_span(match.start(), match.start() + 1)
-        content = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if colon is None or content is None or len(content) < 3:
-            continue
-        cue = colon_clause(doc, colon.start)
-        if cue is not None:
-            cue.content = trim(doc, content.start, content.end)
-            found.append(cue)
-    return found
-
-
 EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
-
-
-def colon_clause(doc: Doc, colon: int) -> Cue | None:
-    """ "She went on: “…”", "The board was blunt in its findings: “…”": a clause that ends in a
-    colon introduces the quote after it, whatever its verb; its subject speaks."""
-    if colon < 1:
-        return None
-    root = doc[colon - 1]
-    while root.head.i != root.i and root.head.i < colon:  # the parse may hang it on the quote
-        root = root.head
-    if root.pos_ not in ("VERB", "AUX") or "\n" in doc[root.i : colon].text:
-        return None
-    speaker = speaker_of(root)
-    if speaker is None or speaker.root.lower_ in EMPTY_SUBJECTS or speaker.end > root.i:
-        return None
-    return Cue(cue_span(root), speaker, None)
-
-
-def named_colon(inner: Span, colon: int) -> Cue | None:
-    """ "Pollster Jane Doe: “…”", "More from the report: “…”": a quote right after a colon that
-    follows a name (or a noun with its determiner) names its speaker without a verb."""
-    doc = inner.doc
-    if colon < 1:
-        return None
-    j = colon - 1
-    if doc[j].text == ")":  # "Rep. Jane Doe (R-S.C.):"
-        while j > 0 and doc[j].text != "(":
-            j -= 1
-        j -= 1
-    head = doc[j]
-    named = head.pos_ == "PROPN" or (
-        head.pos_ == "NOUN" and any(c.dep_ == "det" for c in head.children)
-    )
-    if not named or "\n" in doc[head.left_edge.i : j + 1].text:
-        return None
-    speaker = mention_span(head)
-    if speaker.end != j + 1:
-        return None
-    return Cue(doc[colon : colon + 1], speaker, (inner.start_char, inner.end_char))
-
-
-# "“…” ― Jane Doe", "“…”\n\n- Sen. Doe, speaking in Iowa": a quote signed by a dash and a name
-# (reader comments, fact-check lists, embedded posts). The name is a run of capitalised words
-# that ends its line or stops at a comma, a full stop or a bracket.
-SIGNATURE = re.compile(
-    r"[ \t\xa0]*(?:\n[ \t\xa0]*){0,2}(?P<dash>―|—|–|--?)[ \t\xa0]*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,5})"
-    r"[ \t\xa0]*(?:$|[,(]|\.[ \t\xa0]*$)",
-    re.MULTILINE,
-)
-
-
-def signature(doc: Doc, start: int, end: int) -> Cue | None:
-    """A dash and a name right after the closing mark (at `end`) sign the quote from `start` to
-    `end`: the name speaks."""
-    match = SIGNATURE.match(doc.text, end)
-    if match is None:
-        return None
-    name_end = match.end("name") - (1 if match.group("name").endswith(".") else 0)
-    speaker = doc.char_span(match.start("name"), name_end, alignment_mode="contract")
-    dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
-    if speaker is None or dash is None or not any(t.pos_ == "PROPN" for t in speaker):
-        return None
-    return Cue(dash, speaker, (start, end))
 
 
 def coordinated_end(cue: Token, content: Token) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsgraph.nlp import RESOURCES, load_words
+from newsgraph.nlp.readers import load_words, read_table
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -119,18 +119,9 @@ def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     return None
 
 
-def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a TSV resource, comments and blank lines dropped."""
-    rows = []
-    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
-
 def flagged(roles: str, flag: str) -> frozenset[str]:
     """The types whose row in plover_roles.tsv carries a flag."""
-    return frozenset(r[0] for r in read_tsv(roles) if len(r) > 2 and flag in r[2].split(","))
+    return frozenset(r[0] for r in read_table(roles) if len(r) > 2 and flag in r[2].split(","))
 
 
 def load_lexicon(
@@ -143,7 +134,7 @@ def load_lexicon(
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
-    for row in read_tsv(events):
+    for row in read_table(events):
         lemmas, pos, kind, mode = (*row, "-", "-", "-")[:4]
         if kind not in PLOVER_TYPES:
             continue  # a typo in a user's file drops that line only
@@ -151,15 +142,15 @@ def load_lexicon(
         entries.setdefault(entry.lemmas[0], []).append(entry)
     return Lexicon(
         entries={k: tuple(sorted(v, key=lambda e: -len(e.lemmas))) for k, v in entries.items()},
-        roles={row[0]: frozenset(row[1].split(",")) for row in read_tsv(roles) if len(row) > 1},
+        roles={row[0]: frozenset(row[1].split(",")) for row in read_table(roles) if len(row) > 1},
         statements=tuple(
             (row[0], frozenset(row[1].split(",")), row[2])
-            for row in read_tsv(statements)
+            for row in read_table(statements)
             if len(row) > 2
         ),
         actor_nouns=load_words(actor_nouns),
         groups=load_words(groups),
-        modals={row[0]: row[1] for row in read_tsv(modals) if len(row) > 1},
+        modals={row[0]: row[1] for row in read_table(modals) if len(row) > 1},
         themes=flagged(roles, "theme"),
         audiences=flagged(roles, "audience"),
         places_as_targets=flagged(roles, "place"),
