@@ -9,6 +9,8 @@ span helpers the components share.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -37,6 +39,27 @@ class EntityCluster:
     longitude: float | None = None
 
 
+class EntityIndex:
+    """`entity_at` for many look-ups in one doc: mentions sorted by start, found by bisection."""
+
+    def __init__(self, clusters: Sequence[EntityCluster]) -> None:
+        self.clusters = list(clusters)
+        self.spans = sorted(
+            (m.span.start_char, m.span.end_char, rank)
+            for rank, cluster in enumerate(self.clusters)
+            for m in cluster.mentions
+        )
+        self.starts = [start for start, _, _ in self.spans]
+        self.longest = max((end - start for start, end, _ in self.spans), default=0)
+
+    def at(self, start_char: int, end_char: int) -> EntityCluster | None:
+        """The same answer as `entity_at`: the first cluster with a mention overlapping the span."""
+        lo = bisect_left(self.starts, start_char - self.longest)
+        hi = bisect_left(self.starts, end_char)
+        ranks = [r for s, e, r in self.spans[lo:hi] if s < end_char and start_char < e]
+        return self.clusters[min(ranks)] if ranks else None
+
+
 def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
     """The entity one of whose mentions overlaps the character span, or None."""
     for cluster in doc._.entities:
@@ -58,4 +81,4 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-__all__ = ["EntityCluster", "MentionSpan", "entity_at"]
+__all__ = ["EntityCluster", "EntityIndex", "MentionSpan", "entity_at"]

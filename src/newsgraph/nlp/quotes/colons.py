@@ -15,14 +15,14 @@ from newsgraph.nlp.quotes.cues import EMPTY_SUBJECTS, Cue, cue_span, mention_spa
 COLON_SPEAKER_WORDS = 4  # "JANE DOE:", "Former Gov. Doe:"; longer prefixes are prose
 
 
-def colon_lines(doc: Doc, labels: frozenset[str]) -> list[Cue]:
+def colon_lines(doc: Doc, text: str, labels: frozenset[str]) -> list[Cue]:
     """Paragraphs of the form "Speaker: what they said", as in headlines and transcripts.
 
     The part before the colon is a short name ("Doe:", "JANE DOE:", "Q:"): at most
     COLON_SPEAKER_WORDS words, each capitalised; the rest of the paragraph is the content.
     """
     found = []
-    for match in re.finditer(r"[^\n]+", doc.text):
+    for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         colon = line.find(":")
         words = line[:colon].split()
@@ -43,11 +43,11 @@ def colon_lines(doc: Doc, labels: frozenset[str]) -> list[Cue]:
     return found
 
 
-def colon_paragraphs(doc: Doc) -> list[Cue]:
+def colon_paragraphs(doc: Doc, text: str) -> list[Cue]:
     """ "Caddell continued:\n\n<paragraph>": a paragraph whose last clause ends in a colon
     introduces the next paragraph, quoted or not (a block quote), as its speaker's words."""
     found = []
-    for match in re.finditer(r":[ \t\xa0]*\n\s*([^\n]+)", doc.text):
+    for match in re.finditer(r":[ \t\xa0]*\n\s*([^\n]+)", text):
         colon = doc.char_span(match.start(), match.start() + 1)
         content = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if colon is None or content is None or len(content) < 3:
@@ -109,10 +109,10 @@ SIGNATURE = re.compile(
 )
 
 
-def signature(doc: Doc, start: int, end: int) -> Cue | None:
+def signature(doc: Doc, text: str, start: int, end: int) -> Cue | None:
     """A dash and a name right after the closing mark (at `end`) sign the quote from `start` to
-    `end`: the name speaks."""
-    match = SIGNATURE.match(doc.text, end)
+    `end`: the name speaks. `text` is doc.text, read once by the caller."""
+    match = SIGNATURE.match(text, end)
     if match is None:
         return None
     name_end = match.end("name") - (1 if match.group("name").endswith(".") else 0)

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 import newsgraph.nlp  # noqa: F401  (declares the Doc extensions)
 from newsgraph.nlp.quotes.colons import colon_lines, colon_paragraphs
 from newsgraph.nlp.quotes.cues import mention_span, relative_antecedent
+from newsgraph.nlp.quotes.index import QuoteIndex
 from newsgraph.nlp.quotes.kinds import is_title, kind_of
-from newsgraph.nlp.quotes.marks import find_stretches, uses_apostrophe_quotes
+from newsgraph.nlp.quotes.marks import Stretches, find_stretches, uses_apostrophe_quotes
 from newsgraph.nlp.quotes.nearby import CueSearch
 from newsgraph.nlp.quotes.pieces import (
     QuoteSpan,
@@ -66,7 +67,8 @@ class QuotesFinder(CueSearch):
     apostrophe_quotes: bool | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = self.find(doc)
+        text = doc.text  # spaCy joins it anew on each call: once per doc keeps this linear
+        quotes = self.find(doc, text)
         quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
         resolver = Resolver(doc, self.pronouns, self.speaker_titles, quoted)
         for quote in quotes:
@@ -75,26 +77,26 @@ class QuotesFinder(CueSearch):
                 mention = mention_span(antecedent) if antecedent is not None else quote.speaker
                 quote.name, quote.entity = resolver.resolve(mention)
                 resolver.spoke(quote.speaker, quote.name, quote.entity)
-        quotes.extend(pull_quotes(doc.text, quotes))
+        quotes.extend(pull_quotes(text, quotes))
         quotes.sort(key=lambda q: q.start)
         doc._.quotes = quotes
         return doc
 
-    def find(self, doc: Doc) -> list[QuoteSpan]:
-        """Attributions of one doc, without speakers resolved or pull quotes."""
-        text = doc.text
+    def find(self, doc: Doc, text: str | None = None) -> list[QuoteSpan]:
+        """Attributions of one doc, without speakers resolved or pull quotes; `text`: doc.text."""
+        text = doc.text if text is None else text
         apostrophes = self.apostrophe_quotes
         if apostrophes is None:
             apostrophes = uses_apostrophe_quotes(text)
         marked = find_stretches(text, apostrophes=apostrophes)
-        stretches = [s for s in marked if is_speech(text, s)]
+        stretches = Stretches(s for s in marked if is_speech(text, s))
         quoted = quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         for cue in cues:  # "“We'll see,” when asked whether ...": a quote's word is no speaker
             if cue.speaker is not None and cue.speaker.root.i in quoted:
                 cue.speaker = None
-        cues.extend(colon_lines(doc, self.colon_labels))
-        cues.extend(colon_paragraphs(doc))
+        cues.extend(colon_lines(doc, text, self.colon_labels))
+        cues.extend(colon_paragraphs(doc, text))
         for cue in cues:
             after = quote_right_after(text, cue, stretches)
             if after is not None and (
@@ -106,9 +108,10 @@ class QuotesFinder(CueSearch):
         quotes = [q for c in cues if c.content and (q := from_cue(c, stretches, text))]
         quotes = drop_nested(quotes, text)
         claimed = {id(s) for q in quotes for s in q.stretches}
+        index = QuoteIndex(text, quotes)  # appends to `quotes`
         for stretch in stretches:
             if id(stretch) not in claimed:
-                self.attach(doc, stretch, quotes)
+                self.attach(doc, text, stretch, index)
         continue_paragraphs(stretches, quotes)
         join_quote_paragraphs(text, stretches, quotes)
         for quote in quotes:

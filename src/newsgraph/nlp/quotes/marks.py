@@ -9,7 +9,10 @@ never raises: the candidate it opened is dropped and scanning goes on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -38,6 +41,32 @@ class Stretch:
     start: int
     end: int
     closed: bool = True
+
+
+class Stretches(list[Stretch]):
+    """Quoted stretches in text order, with their offsets kept for bisection: `touching` and
+    `opening_at` take log time where the stretches lie apart (as `find_stretches` gives them), so
+    a long article's quotes cost no scan over all of them each (issue 18). Not to be changed
+    once built."""
+
+    def __init__(self, stretches: Iterable[Stretch] = ()) -> None:
+        super().__init__(stretches)
+        self.starts = [s.start for s in self]
+        self.ends = [s.end for s in self]
+        self.apart = all(a.end <= b.start for a, b in pairwise(self))
+
+    def touching(self, start: int, end: int) -> list[Stretch]:
+        """The stretches overlapping [start, end), in order."""
+        if not self.apart:
+            return [s for s in self if s.start < end and start < s.end]
+        return self[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
+
+    def opening_at(self, at: int) -> Stretch | None:
+        """The first stretch whose opening mark is at `at`."""
+        if not self.apart:
+            return next((s for s in self if s.start == at), None)
+        i = bisect_left(self.starts, at)
+        return self[i] if i < len(self) and self.starts[i] == at else None
 
 
 def uses_apostrophe_quotes(text: str) -> bool:
@@ -126,11 +155,14 @@ def _scan_single(text: str, start: int, end: int) -> list[Stretch]:
     return found
 
 
-def quoted_letters(text: str, start: int, end: int, stretches: list[Stretch]) -> tuple[int, int]:
+def quoted_letters(
+    text: str, start: int, end: int, stretches: Sequence[Stretch]
+) -> tuple[int, int]:
     """Letters of text[start:end] inside and outside quoted stretches: (inside, outside)."""
     inside = 0
     total = sum(1 for c in text[start:end] if c.isalnum())
-    for s in stretches:
+    near = stretches.touching(start, end) if isinstance(stretches, Stretches) else stretches
+    for s in near:
         lo, hi = max(s.start, start), min(s.end, end)
         if lo < hi:
             inside += sum(1 for c in text[lo:hi] if c.isalnum())

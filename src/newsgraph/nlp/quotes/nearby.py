@@ -26,8 +26,9 @@ from newsgraph.nlp.quotes.cues import (
     speaker_of,
     trim,
 )
+from newsgraph.nlp.quotes.index import QuoteIndex
 from newsgraph.nlp.quotes.marks import Stretch
-from newsgraph.nlp.quotes.pieces import QuoteSpan, lower_start, para_end, quote_of_cue
+from newsgraph.nlp.quotes.pieces import QuoteSpan, lower_start, para_end
 
 # A cue this many tokens past a quote's closing mark still attributes it ("...,” the city
 # council said in a statement"): tuned on polnear_train (rerun `newsgraph eval quotes`).
@@ -101,9 +102,11 @@ class CueSearch:
                     return trim(token.doc, objects[0].left_edge.i, end)
         return None
 
-    def attach(self, doc: Doc, stretch: Stretch, quotes: list[QuoteSpan]) -> None:
-        """Attribute a quoted stretch that no cue's content covers."""
-        text = doc.text
+    def attach(self, doc: Doc, text: str, stretch: Stretch, quotes: QuoteIndex) -> None:
+        """Attribute a quoted stretch that no cue's content covers; `text` is doc.text.
+
+        (spaCy joins doc.text anew on every call: read once per doc, it keeps this linear.)
+        """
         paragraph = (text.rfind("\n", 0, stretch.start) + 1, para_end(text, stretch.start))
         inner = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
         if inner is None or not len(inner):
@@ -111,10 +114,10 @@ class CueSearch:
         cue = (
             self.cue_above(inner)
             or self.cue_after(inner)
-            or signature(doc, stretch.start, stretch.end)
+            or signature(doc, text, stretch.start, stretch.end)
             or self.cue_before(inner)
         )
-        if cue is not None and (known := quote_of_cue(quotes, cue)) is not None:
+        if cue is not None and (known := quotes.of_cue(cue)) is not None:
             if not known.stretches and stretch.end <= cue.cue.start_char <= known.start:
                 # “A,” X said of B: the quote is what was said, B only what it was about
                 known.pieces = [(stretch.start, stretch.end)]
@@ -122,12 +125,11 @@ class CueSearch:
                 known.pieces.append((stretch.start, stretch.end))  # “A,” X said, “B.”: one
                 known.pieces.sort()
             known.stretches.append(stretch)
+            quotes.moved(known)
             return
-        before = [q for q in quotes if paragraph[0] <= q.start and q.end <= stretch.start]
         # a quote goes on from the last quoted one, over a reported clause in its speaker's
         # phrase ("“A,” said X, who has backed Y. “B.”")
-        before = [q for q in before if q.stretches] or before
-        last = max(before, key=lambda q: q.end) if before else None
+        last = quotes.last_within(paragraph[0], stretch.start)
         same_cue = cue is None or (
             last is not None and last.cue is not None and cue.cue.root == last.cue.root
         )
@@ -137,8 +139,9 @@ class CueSearch:
         elif cue is not None:
             lo, hi = cue.content or (stretch.start, stretch.end)
             lo, hi = min(lo, stretch.start), max(hi, stretch.end)
-            quotes.append(QuoteSpan([(lo, hi)], "direct", cue.cue, cue.speaker))
-            quotes[-1].stretches.append(stretch)
+            quote = QuoteSpan([(lo, hi)], "direct", cue.cue, cue.speaker)
+            quote.stretches.append(stretch)
+            quotes.append(quote)
 
     def only_cue_between(self, doc: Doc, last: QuoteSpan, stretch: Stretch) -> bool:
         """Nothing but the last quote's cue and speaker between it and the stretch."""
@@ -195,7 +198,7 @@ class CueSearch:
         credited Roe with holding “the party together”" (mixed, from the object on). Only for
         quotes that go on a sentence (a lower-case start) and when words outside the marks join
         them; a capitalised or bare quoted phrase is more often a title or a term used."""
-        if not lower_start(inner.doc.text, inner.start_char, inner.end_char):
+        if not lower_start(inner.text, 0, len(inner.text)):  # inner.text: not the whole doc's
             return None
         below, token = root, root.head
         for _ in range(3):

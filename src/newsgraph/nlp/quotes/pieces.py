@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.quotes.cues import EDGE_PUNCT, Cue
-from newsgraph.nlp.quotes.marks import Stretch
+from newsgraph.nlp.quotes.marks import Stretch, Stretches
 
 WORD = re.compile(r"\w+")
 
@@ -81,7 +82,10 @@ def quote_right_after(text: str, cue: Cue, stretches: list[Stretch]) -> Stretch 
     if cue.speaker is None or cue.speaker.start_char > cue.cue.start_char:
         return None
     at = cue.cue.end_char
-    at += len(text[at:]) - len(text[at:].lstrip(" ,:"))
+    while at < len(text) and text[at] in " ,:":
+        at += 1
+    if isinstance(stretches, Stretches):
+        return stretches.opening_at(at)
     return next((s for s in stretches if s.start == at), None)
 
 
@@ -97,21 +101,22 @@ def content_lead(text: str, cue: Cue, stretch: Stretch) -> int:
     know ...”"), which then starts the content."""
     if not lower_start(text, stretch.start, stretch.end) or cue.speaker is None:
         return stretch.start
-    begun = cue.cue.root.sent.start_char
-    lead = text[begun : cue.speaker.start_char]
-    if not lead.rstrip().endswith(",") or any(c in lead for c in '“”"'):
+    # the lead is text[begun:until], read in place: the sentence may be the whole of a text
+    # without full stops, and copying or scanning all of it per cue made such texts quadratic
+    begun, until = cue.cue.root.sent.start_char, cue.speaker.start_char
+    last = until
+    while last > begun and text[last - 1].isspace():
+        last -= 1
+    if last <= begun or text[last - 1] != ",":
         return stretch.start
-    if len(WORD.findall(lead)) < 3:  # "But, he noted, “while …”": a connective, not a clause
+    if any(text.find(mark, begun, until) >= 0 for mark in '“”"'):
         return stretch.start
-    return begun + len(lead) - len(lead.lstrip())
-
-
-def quote_of_cue(quotes: list[QuoteSpan], cue: Cue) -> QuoteSpan | None:
-    """The quote already found for the same cue word, if any."""
-    for quote in quotes:
-        if quote.cue is not None and quote.cue.root.i == cue.cue.root.i:
-            return quote
-    return None
+    # "But, he noted, “while …”": a connective, not a clause
+    if sum(1 for _ in itertools.islice(WORD.finditer(text, begun, until), 3)) < 3:
+        return stretch.start
+    while begun < until and text[begun].isspace():
+        begun += 1
+    return begun
 
 
 def join_quote_paragraphs(text: str, stretches: list[Stretch], quotes: list[QuoteSpan]) -> None:
@@ -189,16 +194,31 @@ def from_cue(cue: Cue, stretches: list[Stretch], text: str) -> QuoteSpan | None:
         end = min(end, para_end(text, cue.cue.end_char))
     if end <= start:
         return None
-    touched = [s for s in stretches if s.start < end and start < s.end]
+    if isinstance(stretches, Stretches):
+        touched = stretches.touching(start, end)
+    else:
+        touched = [s for s in stretches if s.start < end and start < s.end]
     for s in touched:
         start, end = min(start, s.start), max(end, s.end)
-    if touched and start == touched[0].start and re.search(r"\bthat,?\s+$", text[:start]):
+    if touched and start == touched[0].start and _that_before(text, start):
         start = text.rindex("that", 0, start)  # "X said that “…”": mixed, as annotated in PolNeAR
     if len(WORD.findall(text[start:end])) < 2:
         return None
     quote = QuoteSpan(_around(text, start, end, cue.cue.root), "indirect", cue.cue, cue.speaker)
     quote.stretches.extend(touched)
     return quote
+
+
+THAT_BEFORE = re.compile(r"\bthat,?\s+$")
+
+
+def _that_before(text: str, at: int) -> bool:
+    """Whether text[:at] ends in "that" (or "that,") and white space: searched in the last few
+    characters only, not the whole text before (the same answer, in constant time)."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return THAT_BEFORE.search(text, max(0, end - 6), at) is not None
 
 
 def _around(text: str, start: int, end: int, cue: Token) -> list[tuple[int, int]]:
@@ -219,10 +239,18 @@ def drop_nested(quotes: list[QuoteSpan], text: str) -> list[QuoteSpan]:
     A coordinated one ("X said A, and Y said B"; "X did A and called for B") cuts the other's
     content short instead, and both stay.
     """
+    # the quotes around a point are looked for among those starting at most `longest` before
+    # it, by bisection (no scan of every quote per quote: issue 18). Cutting a quote short keeps
+    # its start and only moves its end back, so the bound holds while quotes are cut below.
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    starts = [quotes[i].start for i in order]
+    longest = max((q.end - q.start for q in quotes), default=0)
     out = []
     for q in quotes:
         at = q.cue.start_char if q.cue is not None else q.start
-        outer = [o for o in quotes if o is not q and o.start <= at < o.end]
+        near = order[bisect_left(starts, at - longest) : bisect_right(starts, at)]
+        outer = [quotes[i] for i in sorted(near)]
+        outer = [o for o in outer if o is not q and o.start <= at < o.end]
         if _coordinated(q, outer):
             cut = q.speaker.start_char
             if cut > min(o.start for o in outer) and all(_cut_before(o, cut, text) for o in outer):
@@ -244,9 +272,24 @@ def _coordinated(quote: QuoteSpan, outer: list[QuoteSpan]) -> bool:
 COORDINATORS = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|while|whereas|as)\b)*$", re.IGNORECASE)
 
 
+def _coordinators_before(text: str, cut: int) -> int:
+    """Length of the ", and" (COORDINATORS) that text[:cut] ends in.
+
+    A match holds only spaces, letters and ",;:—–-", so it is searched from where the last run
+    of those begins (the same answer as searching text[:cut], in time bounded by the run).
+    """
+    start = cut
+    while start > 0 and (
+        text[start - 1].isalpha() or text[start - 1].isspace() or text[start - 1] in ",;:—–-"
+    ):
+        start -= 1
+    match = COORDINATORS.search(text, start, cut)
+    return 0 if match is None else len(match.group())
+
+
 def _cut_before(quote: QuoteSpan, cut: int, text: str) -> bool:
     """End `quote` before `cut` (and the ", and" before it); False when too little is left."""
-    end = cut - len(COORDINATORS.search(text[:cut]).group())
+    end = cut - _coordinators_before(text, cut)
     pieces = [(lo, min(hi, end)) for lo, hi in quote.pieces if lo < end]
     if not pieces or len(WORD.findall(text[pieces[0][0] : pieces[-1][1]])) < 2:
         return False

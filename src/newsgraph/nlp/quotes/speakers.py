@@ -9,12 +9,13 @@ person introduced with that title. What cannot be resolved stays None: no guessi
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.nlp import entity_at
+from newsgraph.nlp import EntityIndex
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # A pronoun's antecedent is looked for this many sentences back at most.
@@ -22,7 +23,12 @@ PRONOUN_REACH = 4
 
 
 class Resolver:
-    """Resolves the speakers of one doc, in text order; remembers who spoke last."""
+    """Resolves the speakers of one doc, in text order; remembers who spoke last.
+
+    Every look-up goes through an index built once per doc (people by surname and by title word,
+    entities and speakers by position), so resolving all of a long article's quotes stays linear
+    in its length (issue 18: a whole-doc scan per quote made a 100 KB article take hours).
+    """
 
     def __init__(
         self,
@@ -35,31 +41,41 @@ class Resolver:
         self.doc = doc
         self.pronouns = pronouns
         self.synonyms = synonyms
-        self.clusters = bool(doc._.entities)
-        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.entities = EntityIndex(doc._.entities) if doc._.entities else None
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+        self.people = [e for e in self.ents if e.label_ == "PERSON"]
         # people named inside quotation marks are talked about, not the ones a pronoun outside
         # points back to ("Doe said “Roe is a treasure.” She described him as ...": Doe)
-        self.narrated = [
-            p for p in self.people if not any(a <= p.start_char < b for a, b in quoted)
-        ]
+        inside = Stabbing(quoted)
+        self.narrated = [p for p in self.people if not inside.holds(p.start_char)]
+        self.narrated_starts = [p.start_char for p in self.narrated]
+        self.longest = _longest_by_surname(self.people)
+        # title word -> (the people it introduces, their start offsets); built when first asked
+        self.titled: dict[str, tuple[list[int], list[int]]] | None = None
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.spoken: list[tuple[Span, str | None, str | None]] = []
+        self.named: list[tuple[Span, str]] = []  # speakers resolved to a name, in text order
+        self.named_by_word: dict[str, list[tuple[Span, str]]] = {}
 
     def spoke(self, mention: Span, name: str | None, entity: str | None) -> None:
-        self.spoken.append((mention, name, entity))
+        if name is None:
+            return
+        self.named.append((mention, name))
+        for word in {t.lower_ for t in mention}:
+            self.named_by_word.setdefault(word, []).append((mention, name))
 
     def resolve(self, mention: Span) -> tuple[str | None, str | None]:
         """(full name, entity id) of an attributing mention; None where unknown."""
-        if self.clusters:
+        if self.entities is not None:
             root = mention.root
-            cluster = entity_at(self.doc, root.idx, root.idx + len(root)) or entity_at(
-                self.doc, mention.start_char, mention.end_char
+            cluster = self.entities.at(root.idx, root.idx + len(root)) or self.entities.at(
+                mention.start_char, mention.end_char
             )
             if cluster is not None:
                 return cluster.name, cluster.key
         if mention.root.lower_ in self.pronouns:
             return self.antecedent(mention), None
-        ents = [e for e in mention.ents if e.label_ in NAMED and e.text != e.text.lower()]
+        ents = [e for e in self.ents_in(mention) if e.label_ in NAMED and e.text != e.text.lower()]
         ent = next((e for e in ents if e.start <= mention.root.i < e.end), None)
         if ent is None and ents:
             ent = max(ents, key=len)
@@ -69,18 +85,24 @@ class Resolver:
             return self.full_name(mention), None
         return self.descriptor(mention), None
 
+    def ents_in(self, span: Span) -> list[Span]:
+        """`span.ents` (the entities from its start on, up to the first that runs past its end)
+        without spaCy's walk over every entity of the doc."""
+        found = []
+        for ent in self.ents[bisect_left(self.ent_starts, span.start) :]:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
+
     def full_name(self, name: Span) -> str:
         """The longest person name of the doc ending in the same surname as `name`."""
         tokens = [t for t in name if not t.is_punct and t.tag_ != "POS" and t.lower_ != "the"]
         if not tokens:
             return name.text
-        surname = tokens[-1].text
         best = " ".join(t.text for t in tokens)
-        for person in self.people:
-            words = [t.text for t in person if t.tag_ != "POS"]
-            if words and words[-1] == surname and len(" ".join(words)) > len(best):
-                best = " ".join(words)
-        return best
+        longest = self.longest.get(tokens[-1].text)
+        return longest if longest is not None and len(longest) > len(best) else best
 
     def antecedent(self, mention: Span) -> str | None:
         """The last speaker if nobody else was named since, else the most recent person."""
@@ -88,12 +110,11 @@ class Resolver:
             return None
         index = bisect_right(self.sent_starts, mention.start_char) - 1
         window_start = self.sent_starts[max(0, index - PRONOUN_REACH)]
-        before = [p for p in self.narrated if window_start <= p.start_char < mention.start_char]
-        spoken = [
-            s for s in self.spoken if s[1] is not None and s[0].end_char <= mention.start_char
-        ]
-        if spoken:
-            last_mention, last_name, _ = spoken[-1]
+        lo = bisect_left(self.narrated_starts, window_start)
+        before = self.narrated[lo : bisect_left(self.narrated_starts, mention.start_char)]
+        last = _last_before(self.named, mention.start_char)
+        if last is not None:
+            last_mention, last_name = last
             others = [p for p in before if p.start_char >= last_mention.end_char]
             if not others or all(self.full_name(p) == last_name for p in others):
                 return last_name
@@ -108,18 +129,58 @@ class Resolver:
         """ "the secretary", "the ministry": a previous speaker or person bearing that title."""
         head = mention.root.lower_
         words = {t.lower_ for t in mention if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-        for spoken, name, _ in reversed(self.spoken):
-            if (
-                name is not None
-                and spoken.end_char <= mention.start_char
-                and head in {t.lower_ for t in spoken}
-            ):
-                return name
-        wanted = {head} | self.synonyms.get(head, frozenset())
-        for person in reversed([p for p in self.people if p.start_char < mention.start_char]):
-            if wanted & _titles(person) and words:
-                return self.full_name(person)
-        return None
+        spoken = _last_before(self.named_by_word.get(head, []), mention.start_char)
+        if spoken is not None:
+            return spoken[1]
+        if not words:
+            return None
+        if self.titled is None:
+            self.titled = {}
+            for i, person in enumerate(self.people):
+                for word in _titles(person):
+                    holders, starts = self.titled.setdefault(word, ([], []))
+                    holders.append(i)
+                    starts.append(person.start_char)
+        # the last person before the mention that one of the wanted words introduces
+        last = -1
+        for word in {head} | self.synonyms.get(head, frozenset()):
+            holders, starts = self.titled.get(word, ([], []))
+            at = bisect_left(starts, mention.start_char)
+            if at:
+                last = max(last, holders[at - 1])
+        return self.full_name(self.people[last]) if last >= 0 else None
+
+
+class Stabbing:
+    """Whether an offset lies inside any of some (start, end) spans, in log time: the spans sorted
+    by start, with the furthest end reached so far."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def holds(self, at: int) -> bool:
+        k = bisect_right(self.starts, at)  # the spans starting at or before `at`
+        return k > 0 and self.reach[k - 1] > at
+
+
+def _last_before(named: list[tuple[Span, str]], start: int) -> tuple[Span, str] | None:
+    """The last speaker named whose mention ends by `start`."""
+    for mention, name in reversed(named):
+        if mention.end_char <= start:
+            return mention, name
+    return None
+
+
+def _longest_by_surname(people: list[Span]) -> dict[str, str]:
+    """Surname -> the first of the longest names of the doc that end in it."""
+    longest: dict[str, str] = {}
+    for person in people:
+        words = [t.text for t in person if t.tag_ != "POS"]
+        if words and len(" ".join(words)) > len(longest.get(words[-1], "")):
+            longest[words[-1]] = " ".join(words)
+    return longest
 
 
 def _titles(person: Span) -> set[str]:
