@@ -1,7 +1,7 @@
 """Doc -> ExtractedArticle: the only place where spaCy spans become model records.
 
 One function per stage turns what its component wrote on `doc._` into records; each component's
-intermediate objects are defined in its own module under `newsgraph.nlp`.
+intermediate objects are defined in its own package or module under `newsgraph.nlp`.
 """
 
 from __future__ import annotations

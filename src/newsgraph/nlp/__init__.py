@@ -1,17 +1,19 @@
 """spaCy components of newsgraph, and the Doc extensions they write.
 
 Every component writes plain Python objects holding spaCy Spans to one `doc._` attribute,
-declared here once; `newsgraph.extract` turns them into model records.
+declared here once; `newsgraph.extract` turns them into model records. A package per component
+(`quotes/`, `entities/`, `events/`, `figures/`) or a module for a small one (`dates`,
+`paragraphs`); `pipeline` builds the default pipeline, `readers` reads `resources/`, `spans` holds
+span helpers the components share.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
-
-RESOURCES = Path(__file__).parent / "resources"
 
 
 @dataclass
@@ -37,6 +39,27 @@ class EntityCluster:
     longitude: float | None = None
 
 
+class EntityIndex:
+    """`entity_at` for many look-ups in one doc: mentions sorted by start, found by bisection."""
+
+    def __init__(self, clusters: Sequence[EntityCluster]) -> None:
+        self.clusters = list(clusters)
+        self.spans = sorted(
+            (m.span.start_char, m.span.end_char, rank)
+            for rank, cluster in enumerate(self.clusters)
+            for m in cluster.mentions
+        )
+        self.starts = [start for start, _, _ in self.spans]
+        self.longest = max((end - start for start, end, _ in self.spans), default=0)
+
+    def at(self, start_char: int, end_char: int) -> EntityCluster | None:
+        """The same answer as `entity_at`: the first cluster with a mention overlapping the span."""
+        lo = bisect_left(self.starts, start_char - self.longest)
+        hi = bisect_left(self.starts, end_char)
+        ranks = [r for s, e, r in self.spans[lo:hi] if s < end_char and start_char < e]
+        return self.clusters[min(ranks)] if ranks else None
+
+
 def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
     """The entity one of whose mentions overlaps the character span, or None."""
     for cluster in doc._.entities:
@@ -44,27 +67,6 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
             if mention.span.start_char < end_char and start_char < mention.span.end_char:
                 return cluster  # type: ignore[no-any-return]
     return None
-
-
-def load_words(name: str) -> frozenset[str]:
-    """A word list from `resources/`: one entry a line, `#` starts a comment."""
-    lines = (RESOURCES / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
-    )
-
-
-def load_pairs(name: str) -> dict[str, tuple[str, str]]:
-    """A `word <TAB> kind <TAB> value` table from `resources/`: word (lower case) -> (kind, value).
-
-    `#` at the start of a line is a comment; a missing kind or value is "".
-    """
-    pairs = {}
-    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind, value = ([*line.split("\t"), "", ""])[:3]
-            pairs[word.strip().lower()] = (kind.strip(), value.strip())
-    return pairs
 
 
 for _name, _default in (
@@ -79,4 +81,4 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-__all__ = ["RESOURCES", "EntityCluster", "MentionSpan", "entity_at", "load_pairs", "load_words"]
+__all__ = ["EntityCluster", "EntityIndex", "MentionSpan", "entity_at"]

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import load_pairs, load_words
+from newsgraph.nlp.readers import load_pairs, load_words
 
 Range = tuple[date, date]
 

@@ -1,0 +1,85 @@
+"""Other entities: organisations, places and groups, merged by resolved place or by clean name.
+
+A seat of government acting ("<capital> said") is a metonym mention of its country."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph.nlp.entities.drafts import (
+    AGENT_DEPS,
+    PLACE_LABELS,
+    Draft,
+    DraftState,
+    clean_name,
+    trim_possessive,
+)
+from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
+
+
+class Others(DraftState):
+    """Organisations, places and groups, merged by resolved place or by clean name."""
+
+    def add_other(self, ent: Span) -> None:
+        """An ORG, place or group: merged by resolved place or by clean name."""
+        ent = trim_possessive(ent)
+        text = clean_name(ent)
+        if not text:
+            return
+        label = ent.label_
+        if label in PLACE_LABELS:
+            seat = self.gazetteer.seat_of(text)
+            if seat is not None and self.acts(ent):
+                self.claim(self.country_draft(seat), ent, "metonym")
+                return
+            place = self.gazetteer.resolve(text)
+            if place is not None and place.kind == "country" and place.country:
+                self.claim(self.country_draft(place.country), ent, "name")
+                return
+            if place is not None:
+                draft = self.other(("place", place.name), label, place.name)
+                draft.country, draft.latitude, draft.longitude = (
+                    place.country,
+                    place.latitude,
+                    place.longitude,
+                )
+                self.claim(draft, ent, "name")
+                return
+        if self.is_descriptor(ent):
+            text = text.title()  # "the foreign ministry" -> "Foreign Ministry"
+        draft = self.other((label, text.lower()), label, text)
+        if label == "NORP":
+            draft.country = self.gazetteer.country_of(text) or self.gazetteer.country_of(
+                text.removesuffix("s")
+            )
+        kind = "descriptor" if self.is_descriptor(ent) else "name"
+        self.claim(draft, ent, kind)
+
+    @staticmethod
+    def is_descriptor(ent: Span) -> bool:
+        """An ent of common nouns: "the foreign ministry", not "the Democratic party"."""
+        return len(ent) > 1 and ent[0].lower_ == "the" and all(t.is_lower for t in ent[1:])
+
+    def other(self, key: tuple[str, str], label: str, name: str) -> Draft:
+        if key not in self.others:
+            self.others[key] = Draft(label=label, name=name)
+        return self.others[key]
+
+    def country_draft(self, code: str) -> Draft:
+        name = self.gazetteer.country_name(code).removeprefix("the ")
+        place = self.gazetteer.resolve(name)
+        draft = self.other(("country", code), "GPE", name)
+        draft.country = code
+        if place is not None:
+            draft.latitude, draft.longitude = place.latitude, place.longitude
+        return draft
+
+    def acts(self, ent: Span) -> bool:
+        """A seat of government standing for its state: "<capital>'s envoy", "<capital> said",
+        "a halt by <capital>"."""
+        doc = self.doc
+        if ent.end < len(doc) and doc[ent.end].text in POSSESSIVE_TOKENS:
+            return True
+        if ent.start > 0 and doc[ent.start - 1].lower_ == "by":
+            return True
+        return ent.root.dep_ in AGENT_DEPS

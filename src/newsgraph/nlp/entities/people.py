@@ -1,0 +1,160 @@
+"""People: persons by name and surname, their titles and the countries those titles name.
+
+A surname or "President <surname>" joins the full name met before; a title beside a name
+("French Prime Minister <name>", "<name>, the foreign minister of X") becomes its role."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span
+
+from newsgraph.nlp.entities.drafts import (
+    LABELS,
+    Draft,
+    DraftState,
+    clean_name,
+    person_span,
+    prev_draft_end,
+    trim_possessive,
+)
+from newsgraph.nlp.entities.titles import (
+    Title,
+    title_after,
+    title_before,
+    title_in_apposition,
+)
+
+
+class People(DraftState):
+    """People: persons by name and surname, their titles and the countries those titles name."""
+
+    def claimed(self, span: Span) -> bool:
+        return any(i in self.taken for i in range(span.start, span.end))
+
+    def claim(self, draft: Draft, span: Span, kind: str) -> None:
+        draft.add(span, kind)
+        self.taken.update(range(span.start, span.end))
+
+    def find_persons(self, ents: list[Span]) -> None:
+        """Full names first, then every single word that is one of their surnames."""
+        names = [s for e in ents if self.is_person(e) and (s := person_span(e)) is not None]
+        for span in names:
+            if len(clean_name(span).split()) > 1:
+                self.claim(self.person_named(clean_name(span)), span, "name")
+        full = {" ".join(p.words): p for p in self.persons}
+        for ent in ents:  # a full name the model labelled ORG or GPE
+            if ent.label_ != "PERSON" and clean_name(ent) in full and not self.claimed(ent):
+                self.claim(full[clean_name(ent)], ent, "name")
+        for span in names:
+            if not self.claimed(span):
+                draft = self.surname_owner(clean_name(span), span.start)
+                kind = "surname"
+                if draft is None:  # a first name of one person only: "Louise"
+                    kind = "name"
+                    owners = [p for p in self.persons if p.words[0] == clean_name(span)]
+                    draft = owners[0] if len(owners) == 1 and len(owners[0].words) > 1 else None
+                if draft is None:
+                    draft = self.person_named(clean_name(span))
+                self.claim(draft, span, kind)
+        self.find_surnames(ents)
+
+    def is_person(self, ent: Span) -> bool:
+        """A PERSON ent, or a name right after a title whatever its label ("Chancellor <name>"
+        tagged ORG); not a lone place name after a preposition ("visited <city>" tagged PERSON)."""
+        doc = self.doc
+        text = clean_name(ent)
+        if ent.label_ == "PERSON":
+            lone_place = len(text.split()) == 1 and self.gazetteer.resolve(text) is not None
+            return not (
+                lone_place and ent.start > 0 and doc[ent.start - 1].lower_ in self.place_cues
+            )
+        if ent.label_ not in LABELS or self.gazetteer.resolve(text) is not None:
+            return False
+        start = ent.start - (ent.start > 0 and doc[ent.start - 1].text == "[")
+        title = self.lexicon.title_ending(doc, start, max(0, start - self.lexicon.longest))
+        return title is not None and doc[title].is_title and all(t.is_title for t in ent)
+
+    def person_named(self, name: str) -> Draft:
+        for draft in self.persons:
+            if draft.name == name:
+                return draft
+        draft = Draft(label="PERSON", name=name)
+        self.persons.append(draft)
+        return draft
+
+    def surname_owner(self, word: str, token: int) -> Draft | None:
+        """The person whose surname `word` is: the last one mentioned before `token` if several."""
+        owners = [p for p in self.persons if len(p.words) > 1 and p.words[-1] == word]
+        if not owners:
+            return None
+        return max(owners, key=lambda p: (p.last_before(token), -p.first()))
+
+    def find_surnames(self, ents: list[Span]) -> None:
+        """Surnames the model tagged as something else, or did not tag at all."""
+        for ent in ents:
+            if ent.label_ == "PERSON" or self.claimed(ent):
+                continue
+            text = clean_name(ent)
+            draft = self.surname_owner(text, ent.start)
+            if draft is not None and self.gazetteer.resolve(text) is None:
+                self.claim(draft, trim_possessive(ent), "surname")
+        surnames = {p.words[-1] for p in self.persons if len(p.words) > 1}
+        for token in self.doc:
+            if token.text in surnames and token.i not in self.taken and token.ent_type_ == "":
+                draft = self.surname_owner(token.text, token.i)
+                if draft is not None:
+                    self.claim(draft, self.doc[token.i : token.i + 1], "surname")
+
+    def find_titles(self) -> None:
+        """Titles beside every name mention; title + name becomes a mention of its own."""
+        for draft in self.persons:
+            for mention in list(draft.mentions):
+                found = self.titles_of(mention.span)
+                for title in found:
+                    draft.titles.append(title)
+                    self.drop_ents_in(title)
+                    if title.attached:
+                        whole = self.doc[title.span.start : mention.span.end]
+                        draft.add(whole, "title")
+                    self.taken.update(range(title.head_start, title.head_end))
+        self.share_countries()
+
+    def titles_of(self, name: Span) -> list[Title]:
+        doc, lexicon, gazetteer = self.doc, self.lexicon, self.gazetteer
+        before = title_before(doc, name, lexicon, gazetteer)
+        # "<capital>'s top diplomat, Foreign Minister <name>": an apposition before the title
+        appos = title_in_apposition(doc, before.span if before else name, lexicon, gazetteer)
+        if before is not None and appos is not None and before.country is None:
+            before.country, before.body = appos.country, appos.body
+        found = [before, appos, title_after(doc, name, lexicon, gazetteer)]
+        return [t for t in found if t is not None and not self.claimed(t.span)]
+
+    def drop_ents_in(self, title: Title) -> None:
+        """Ents inside a title are read as part of it ("State" in "Secretary of State",
+        an adjective "French"), except the countries and bodies it names ("United States")."""
+        for ent in title.span.ents:
+            in_head = title.head_start <= ent.start < title.head_end
+            if in_head or ent.label_ not in ("GPE", "ORG", "LOC"):
+                self.dropped.add((ent.start, ent.end))
+
+    def share_countries(self) -> None:
+        """A title in a list takes the country of the list's first title: "<country>'s Foreign
+        Minister A, Defense Minister B and lawmaker C" makes B and C office holders of <country>."""
+        titled = sorted(
+            ((t, d) for d in self.persons for t in d.titles if t.attached),
+            key=lambda pair: pair[0].span.start,
+        )
+        for (prev, prev_draft), (title, _) in itertools.pairwise(titled):
+            gap = self.doc[prev_draft_end(prev_draft, prev) : title.span.start]
+            if title.country is None and title.body is None and gap.text in (",", "and"):
+                title.country = prev.country
+                title.body = prev.body
+        # An office written without its country ("President <name>") is taken to be of the
+        # country of the article's first office holder whose country is written: a guess that
+        # holds for the usual news story about one government and its counterparts.
+        home = next((t.country for t, _ in titled if t.country), None)
+        for title, _ in titled:
+            unplaced = title.body is None and title.place is None
+            if title.country is None and unplaced and title.title[:1].isupper():
+                title.country = home

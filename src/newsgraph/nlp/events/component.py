@@ -1,0 +1,120 @@
+"""newsgraph_events: PLOVER events with actors, place, status and date, read off the parse.
+
+Writes `doc._.events`: one EventSpan per trigger and target ("met with A, B and C" gives three).
+Triggers come from the lexicon in `resources/plover_*.tsv` (see `plover.py`); the
+source is the subject (or "by" agent, possessor, national adjective), targets the object and the
+prepositions the type names ("with", "against"); the place a GPE/LOC/FAC after "in", "at" ...;
+the date a `doc._.dates` span of the clause. An event said to come ("X said they would meet Y")
+becomes a statement event as plover_statements.tsv says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.dates import DateSpan
+from newsgraph.nlp.events.actors import (
+    roles,
+)
+from newsgraph.nlp.events.dating import continues, event_date, main_date
+from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
+from newsgraph.nlp.events.event import EventSpan
+from newsgraph.nlp.events.places import Places, find_place, load_places, state_names
+from newsgraph.nlp.events.plover import Lexicon, load_lexicon
+from newsgraph.nlp.events.status import as_statement, status_of
+from newsgraph.nlp.readers import load_words
+
+
+@dataclass(frozen=True)
+class EventsFinder:
+    lexicon: Lexicon
+    cues: frozenset[str]  # verbs of saying
+    future_cues: frozenset[str]
+    places: Places
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[EventSpan] = []
+        narrative: tuple[int, DateSpan] | None = None  # the last date of a main clause
+        for index, sent in enumerate(doc.sents):
+            dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
+            found = self.find(sent, dates)
+            for event in found:
+                if (
+                    event.date is None
+                    and narrative is not None
+                    and continues(event, index, narrative[0])
+                ):
+                    event.date = narrative[1]
+            lead = main_date(sent, dates, self.cues)
+            narrative = (index, lead) if lead is not None else narrative
+            events.extend(found)
+        borrow_parties(events)
+        # an event with no actor and no place tells a reader nothing ("the opposing views")
+        doc._.events = [e for e in events if e.source or e.target or e.place]
+        return doc
+
+    def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
+        out: list[EventSpan] = []
+        for trigger in self.lexicon.find(sent):
+            if any(c.dep_ == "neg" for c in trigger.head.children):
+                continue  # "did not agree": PLOVER codes the refusal, not the event
+            sources, targets = roles(trigger, self.lexicon)
+            event = EventSpan(
+                type=trigger.entry.type,
+                mode=trigger.entry.mode,
+                trigger=trigger.span,
+                source=sources,
+                target=targets,
+                status=status_of(trigger.head, self.future_cues),
+                date=event_date(trigger.head, dates, self.cues),
+            )
+            event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
+            found = find_place(trigger, event.source + event.target, self.places) or [None]
+            if (
+                not event.target
+                and found[0] is not None
+                and event.type in self.lexicon.places_as_targets
+            ):
+                event.target = [found[0]]  # "lifted the curfew in X": X is acted on
+            for place in found:
+                for target in event.target or [None]:
+                    one = replace(event, place=place, target=[target] if target else [])
+                    one.names = state_names(one, self.places)
+                    out.append(one)
+        return drop_echoes(out)
+
+
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.events"],
+    requires=["doc._.dates"],
+    default_config={
+        "events": "plover_events.tsv",
+        "roles": "plover_roles.tsv",
+        "statements": "plover_statements.tsv",
+        "cues": "statement_cues.txt",
+        "future_cues": "future_cues.txt",
+        "actor_nouns": "actor_nouns.txt",
+        "groups": "actor_groups.txt",
+    },
+)
+def make_events(
+    nlp: Language,
+    name: str,
+    events: str,
+    roles: str,
+    statements: str,
+    cues: str,
+    future_cues: str,
+    actor_nouns: str,
+    groups: str,
+) -> EventsFinder:
+    return EventsFinder(
+        lexicon=load_lexicon(events, roles, statements, actor_nouns, groups),
+        cues=load_words(cues),
+        future_cues=load_words(future_cues),
+        places=load_places(),
+    )

@@ -1,0 +1,157 @@
+"""The PLOVER lexicon of newsgraph_events: which words trigger which event type and mode.
+
+The lexicon is read from readable files in `resources/` (plover_events.tsv, plover_roles.tsv,
+plover_statements.tsv); this module loads them and finds trigger words in a parsed sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp.readers import load_words, read_table
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+SKIPPED = ("DET", "PUNCT")
+NAMES = (
+    "DATE",
+    "TIME",
+    "PERSON",
+    "GPE",
+    "LOC",
+    "NORP",
+    "CARDINAL",
+    "ORDINAL",
+    "WORK_OF_ART",
+)  # "cease-fire", "out of the question": skipped inside a phrase
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: the lemmas of a trigger, its part of speech, PLOVER type and mode."""
+
+    lemmas: tuple[str, ...]
+    pos: str  # "V", "N" or "*"
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in a sentence: the head token, the words it covers and its entry."""
+
+    head: Token
+    span: Span
+    entry: Entry
+    words: frozenset[int] = frozenset()  # indices of every token of the trigger ("open ... fire")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: dict[str, tuple[Entry, ...]]  # first lemma -> entries, longest first
+    roles: dict[str, frozenset[str]]  # type -> prepositions introducing its target
+    statements: tuple[tuple[str, frozenset[str], str], ...]  # (modality, types, new type)
+    actor_nouns: frozenset[str] = frozenset()  # "rebels", "government": objects that are actors
+    groups: frozenset[str] = frozenset()  # "tens of", "members of": the actor is their object
+    modals: dict[str, str] = field(default_factory=dict)  # "must" -> "must", "would" -> "future"
+    themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
+    audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
+    places_as_targets: frozenset[str] = frozenset()  # types whose place is the target if none
+
+    def find(self, sent: Span) -> list[Trigger]:
+        """Every trigger in the sentence; a word belongs to one trigger at most."""
+        found: list[Trigger] = []
+        used: set[int] = set()
+        for token in sent:
+            if token.i in used or token.ent_type_ in NAMES:
+                continue  # "March" the month, "Visit" in a name
+            head = token.head
+            if token.dep_ == "compound" and (
+                head.lemma_.lower() in self.actor_nouns or head.ent_type_
+            ):
+                continue  # "an appeals court" is a court; "a mediation effort" is a mediation
+            for entry in self.entries.get(token.lemma_.lower(), ()):
+                trigger = match(token, entry, sent)
+                if trigger is not None:
+                    used.update(trigger.words)
+                    found.append(trigger)
+                    break
+        return found
+
+
+def pos_fits(token: Token, pos: str) -> bool:
+    if pos == "V":  # "alleged bombers": a participle as an adjective is no event
+        verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+        return verbal and token.dep_ != "amod"
+    if pos == "N":
+        return token.pos_ in ("NOUN", "PROPN") or (token.tag_ == "VBG" and token.dep_ == "pobj")
+    return token.pos_ in ("VERB", "NOUN", "AUX", "ADJ", "PROPN")
+
+
+def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
+    """The trigger that the entry makes of the token, or None."""
+    rest = entry.lemmas[1:]
+    if not rest:
+        return (
+            Trigger(token, sent.doc[token.i : token.i + 1], entry)
+            if pos_fits(token, entry.pos)
+            else None
+        )
+    # a phrase in a row: "cease-fire", "hunger strike", "out of the question"
+    words = [t for t in sent.doc[token.i + 1 : sent.end] if t.pos_ not in SKIPPED][: len(rest)]
+    if [t.lemma_.lower() for t in words] == list(rest) and words[-1].i - token.i <= 2 * len(rest):
+        span = sent.doc[token.i : words[-1].i + 1]
+        head = span.root
+        if pos_fits(head, entry.pos) or entry.pos == "*":
+            return Trigger(head, span, entry, frozenset(t.i for t in span))
+    # a verb with its particle or object: "opened fire", "blew up", "lifted the curfew"
+    if entry.pos != "N" and pos_fits(token, "V"):
+        kids = list(token.children)
+        kids += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+        words = [next((k for k in kids if k.lemma_.lower() == word), None) for word in rest]
+        if all(w is not None for w in words):
+            used = frozenset([token.i, *(w.i for w in words if w is not None)])
+            return Trigger(token, sent.doc[token.i : token.i + 1], entry, used)
+    return None
+
+
+def flagged(roles: str, flag: str) -> frozenset[str]:
+    """The types whose row in plover_roles.tsv carries a flag."""
+    return frozenset(r[0] for r in read_table(roles) if len(r) > 2 and flag in r[2].split(","))
+
+
+def load_lexicon(
+    events: str,
+    roles: str,
+    statements: str,
+    actor_nouns: str,
+    groups: str,
+    modals: str = "modals.tsv",
+) -> Lexicon:
+    """The lexicon from its files in `resources/`."""
+    entries: dict[str, list[Entry]] = {}
+    for row in read_table(events):
+        lemmas, pos, kind, mode = (*row, "-", "-", "-")[:4]
+        if kind not in PLOVER_TYPES:
+            continue  # a typo in a user's file drops that line only
+        entry = Entry(tuple(lemmas.lower().split()), pos, kind, None if mode == "-" else mode)
+        entries.setdefault(entry.lemmas[0], []).append(entry)
+    return Lexicon(
+        entries={k: tuple(sorted(v, key=lambda e: -len(e.lemmas))) for k, v in entries.items()},
+        roles={row[0]: frozenset(row[1].split(",")) for row in read_table(roles) if len(row) > 1},
+        statements=tuple(
+            (row[0], frozenset(row[1].split(",")), row[2])
+            for row in read_table(statements)
+            if len(row) > 2
+        ),
+        actor_nouns=load_words(actor_nouns),
+        groups=load_words(groups),
+        modals={row[0]: row[1] for row in read_table(modals) if len(row) > 1},
+        themes=flagged(roles, "theme"),
+        audiences=flagged(roles, "audience"),
+        places_as_targets=flagged(roles, "place"),
+    )

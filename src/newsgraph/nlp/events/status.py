@@ -1,0 +1,94 @@
+"""Whether an event happened, goes on or is said to come, and events said to come as statements
+("X said they would meet Y" is a statement event, as plover_statements.tsv says)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.dates import tense_of
+from newsgraph.nlp.events.actors import (
+    actor_spans,
+    governing_verb,
+    subject,
+)
+from newsgraph.nlp.events.event import EventSpan
+from newsgraph.nlp.events.plover import Lexicon
+
+SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
+ONGOING = ("ongoing", "continuing", "continued")
+
+
+def clause_of(head: Token) -> Token | None:
+    return head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+
+
+def status_of(head: Token, future_cues: frozenset[str]) -> str:
+    """ "planned" (will, plans to), "ongoing" (ongoing talks, is meeting) or "happened"."""
+    if any(c.lower_ in ONGOING for c in head.children if c.dep_ == "amod"):
+        return "ongoing"
+    verb = clause_of(head)
+    if verb is None:
+        return "happened"
+    if tense_of(verb, future_cues) == "future":
+        return "planned"
+    if verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ):
+        return "ongoing"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "continue":
+        return "ongoing"
+    return "happened"
+
+
+def modality(verb: Token, modals: dict[str, str]) -> str | None:
+    """A clause's modality by modals.tsv: "must withdraw", "have to", "would meet", "ready to"."""
+    words = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and c.lemma_ != "have"  # "have agreed" is no "have to"
+    ]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() != verb.lemma_.lower():
+        words.append(verb.head.lemma_.lower())
+    found = [modals[word] for word in words if word in modals]
+    return "must" if "must" in found else found[0] if found else None
+
+
+def saying_verb(verb: Token, cues: frozenset[str]) -> Token | None:
+    """The verb of saying whose complement holds this clause, or None."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in cues:
+            return node.head
+        if node.dep_ not in ("xcomp", "conj", "aux", "acomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def as_statement(
+    event: EventSpan,
+    head: Token,
+    lexicon: Lexicon,
+    cues: frozenset[str],
+    future_cues: frozenset[str],
+) -> EventSpan:
+    """ "A said B must withdraw" -> REQUEST by A of B; "A said it would meet B" -> AGREE."""
+    verb = clause_of(head)
+    if verb is None:
+        return event
+    said = saying_verb(verb, cues)
+    mood = modality(verb, lexicon.modals)
+    if said is None or mood is None:
+        return event
+    for kind, types, new_type in lexicon.statements:
+        if kind == mood and ("*" in types or event.type in types):
+            if mood == "must":
+                speaker, _ = subject(said)
+                sources = actor_spans([speaker], lexicon) if speaker is not None else []
+                return replace(
+                    event, type=new_type, source=sources, target=event.source or event.target
+                )
+            return replace(event, type=new_type)
+    return event

@@ -1,0 +1,100 @@
+"""newsgraph_figures: numbers that count something, with hedge, unit, what they count and source.
+
+Writes `doc._.figures`: one FigureSpan per count. A count is a number or vague amount ("thousands
+of") that is not part of a date, time, ordinal, name ("Resolution 242") or age ("35-year-old"),
+and not an anaphoric "the two men". Its source is the X of "according to X" in its sentence, or
+the subject of an attribution verb governing its clause ("the army insists that ..."); None when the
+reporter states it. Figures of different sources for the same quantity contest each other (see
+`same_quantity`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.figures.contests import FigureSpan, link_contests
+from newsgraph.nlp.figures.counted import counted, describe, quantity_of
+from newsgraph.nlp.figures.numbers import (
+    find_hedge,
+    find_unit,
+    is_count,
+    number_runs,
+    parse_number,
+    range_scale,
+)
+from newsgraph.nlp.figures.sources import find_source, quoted_source
+from newsgraph.nlp.readers import load_pairs, load_words
+
+
+@dataclass(frozen=True)
+class FiguresFinder:
+    hedges: frozenset[str]
+    words: dict[str, tuple[str, str]]
+    cues: frozenset[str]
+    families: dict[str, tuple[str, str]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
+        for figure in figures:
+            if figure.source is None:
+                figure.source, figure.cue = quoted_source(figure.span, doc._.quotes or ())
+        link_contests(figures, doc, self.families)
+        doc._.figures = figures
+        return doc
+
+    def find(self, sent: Span, index: int) -> list[FigureSpan]:
+        figures = []
+        runs = number_runs(sent, self.words)
+        for i, run in enumerate(runs):
+            if not is_count(run, self.words):
+                continue
+            hedge, start = find_hedge(run, self.hedges)
+            value = parse_number(run, self.words)
+            if value is not None and i + 1 < len(runs):
+                value *= range_scale(run, runs[i + 1], self.words)
+            if value is None and hedge is None:
+                hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
+            noun, figure = counted(run, self.words)
+            counts = describe(noun, figure, run)
+            source, cue = find_source(figure, self.cues)
+            figures.append(
+                FigureSpan(
+                    span=sent.doc[start : run[-1].i + 1],
+                    value=value,
+                    hedge=hedge,
+                    unit=find_unit(run, self.words),
+                    what=counts.what,
+                    quantity=quantity_of(counts, self.families),
+                    noun=counts.noun,
+                    partitive=counts.partitive,
+                    sentence=index,
+                    source=source,
+                    cue=cue,
+                    part=noun is not None and noun.pos_ == "PRON",
+                )
+            )
+        return figures
+
+
+@Language.factory(
+    "newsgraph_figures",
+    assigns=["doc._.figures"],
+    default_config={
+        "hedges": "hedges.txt",
+        "words": "figure_words.tsv",
+        "cues": "attribution_cues.txt",
+        "families": "quantities.tsv",
+    },
+)
+def make_figures(
+    nlp: Language, name: str, hedges: str, words: str, cues: str, families: str
+) -> FiguresFinder:
+    return FiguresFinder(
+        hedges=load_words(hedges),
+        words=load_pairs(words),
+        cues=load_words(cues),
+        families=load_pairs(families),
+    )

@@ -1,0 +1,43 @@
+"""Who gives a figure: "according to X", an attribution verb's subject, or a quote's speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp.spans import mention
+
+
+def find_source(figure: Token, cues: frozenset[str]) -> tuple[Span | None, Span | None]:
+    """(source, cue): "according to X" in the sentence, or the subject of a cue verb above."""
+    sent = figure.sent
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+            pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return mention(pobj), sent.doc[token.i : token.i + 2]
+    node = figure
+    for _ in range(12):
+        head = node.head
+        if head == node:
+            break
+        if head.lemma_.lower() in cues and node.dep_ in ("ccomp", "parataxis", "advcl", "xcomp"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return mention(subject), sent.doc[head.i : head.i + 1]
+        node = head
+    return None, None
+
+
+def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
+    """(speaker, cue) of the direct quote (doc._.quotes) whose words hold the figure: '"We lost
+    40 men," the general said.' A pull quote repeats a statement and lends no speaker."""
+    for quote in quotes:
+        # reported speech is read from the parse (find_source): its span may run past the claim
+        if quote.speaker is None or quote.repeats is not None or quote.kind != "direct":
+            continue
+        if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
+            return quote.speaker, quote.cue
+    return None, None

@@ -1,0 +1,400 @@
+"""newsgraph_entities: rules on hand-built Docs, then the trained model on short real sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp import EntityCluster
+from newsgraph.nlp.entities.places import load_gazetteer
+
+KINDS = {"name", "surname", "title", "descriptor", "pronoun", "metonym"}
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsgraph_entities")
+    return nlp
+
+
+def run(blank: Language, text: str, ents: dict[str, str]) -> Doc:
+    """A doc of whitespace-separated tokens; `ents` maps token phrases to their label."""
+    words = text.split()
+    tags = ["O"] * len(words)
+    for phrase, label in ents.items():
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts and all(
+                t == "O" for t in tags[i : i + len(parts)]
+            ):
+                tags[i : i + len(parts)] = [f"B-{label}"] + [f"I-{label}"] * (len(parts) - 1)
+    return blank(Doc(blank.vocab, words=words, ents=tags))
+
+
+def entity(doc: Doc, name: str) -> EntityCluster:
+    found = [c for c in doc._.entities if c.name == name]
+    assert len(found) == 1, [c.name for c in doc._.entities]
+    return found[0]
+
+
+def mentions(cluster: EntityCluster) -> list[tuple[str, str]]:
+    return [(m.span.text, m.kind) for m in cluster.mentions]
+
+
+def test_a_surname_the_model_tagged_as_a_place_joins_its_person(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Mara Quillfeather arrived . Quillfeather left .",
+        {"Mara Quillfeather": "PERSON", "Quillfeather": "GPE"},
+    )
+    person = entity(doc, "Mara Quillfeather")
+    assert mentions(person) == [("Mara Quillfeather", "name"), ("Quillfeather", "surname")]
+    assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON"]
+
+
+def test_an_untagged_surname_joins_its_person(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Mara Quillfeather arrived . Later Quillfeather left .",
+        {"Mara Quillfeather": "PERSON"},
+    )
+    assert ("Quillfeather", "surname") in mentions(entity(doc, "Mara Quillfeather"))
+
+
+def test_two_people_with_one_surname_stay_apart(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Ann Dorr met Bo Dorr . Ann left .",
+        {"Ann Dorr": "PERSON", "Bo Dorr": "PERSON", "Ann": "PERSON"},
+    )
+    assert [c.name for c in doc._.entities] == ["Ann Dorr", "Bo Dorr"]
+    assert ("Ann", "name") in mentions(entity(doc, "Ann Dorr"))
+
+
+def test_editorial_brackets_stay_in_the_span_but_not_in_the_name(blank: Language) -> None:
+    doc = blank(
+        Doc(
+            blank.vocab,
+            words=["President", "[", "Tom", "]", "Vask", "spoke", "."],
+            spaces=[True, False, False, True, True, False, False],
+            ents=["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+        )
+    )
+    person = entity(doc, "Tom Vask")
+    assert mentions(person) == [("President [Tom] Vask", "title"), ("[Tom] Vask", "name")]
+    assert person.roles == ["President"]
+
+
+def test_a_bracketed_capital_in_a_quote_is_no_person(blank: Language) -> None:
+    doc = run(blank, "[T]hey hope so .", {"[T]hey": "PERSON"})
+    assert doc._.entities == [] and list(doc.ents) == []
+
+
+def test_a_national_title_gives_a_role_and_descriptors_follow_it(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Peruvian Prime Minister Ana Sol spoke . The Peruvian premier left . "
+        "The Egyptian president stayed . Sol said so .",
+        {"Peruvian": "NORP", "Ana Sol": "PERSON", "Egyptian": "NORP"},
+    )
+    person = entity(doc, "Ana Sol")
+    assert person.roles == ["Prime Minister of Peru"] and person.country == "PE"
+    assert mentions(person) == [
+        ("Peruvian Prime Minister Ana Sol", "title"),
+        ("Ana Sol", "name"),
+        ("The Peruvian premier", "descriptor"),
+        ("Sol", "surname"),
+    ]
+
+
+def test_a_descriptor_before_the_name_finds_the_holder_after_it(blank: Language) -> None:
+    doc = run(
+        blank,
+        "He thanked the chancellor . Later German Chancellor Lea Brun spoke .",
+        {"German": "NORP", "Lea Brun": "PERSON"},
+    )
+    assert mentions(entity(doc, "Lea Brun"))[0] == ("the chancellor", "descriptor")
+
+
+def test_the_president_is_not_the_vice_president(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Vice President Al Ro met President Bea Cu . Al Ro spoke . The president left .",
+        {"Al Ro": "PERSON", "Bea Cu": "PERSON"},
+    )
+    assert ("The president", "descriptor") in mentions(entity(doc, "Bea Cu"))
+
+
+def test_an_apposition_gives_one_role_per_complement(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Kenyan ambassador to the UK and to the United Nations , Jo Mwangi , spoke . "
+        "The ambassador left .",
+        {"Kenyan": "NORP", "the UK": "GPE", "the United Nations": "ORG", "Jo Mwangi": "PERSON"},
+    )
+    person = entity(doc, "Jo Mwangi")
+    assert person.roles == [
+        "Kenyan ambassador to the United Kingdom",
+        "Kenyan ambassador to the United Nations",
+    ]
+    assert ("The ambassador", "descriptor") in mentions(person)
+    assert entity(doc, "United Nations").label == "ORG"
+
+
+def test_a_title_after_the_name(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Rui Lobo , the foreign minister of Portugal , spoke .",
+        {"Rui Lobo": "PERSON", "Portugal": "GPE"},
+    )
+    person = entity(doc, "Rui Lobo")
+    assert person.roles == ["Portuguese foreign minister"] and person.country == "PT"
+    assert mentions(person) == [("Rui Lobo", "name")]
+
+
+def test_titles_in_a_list_share_the_first_ones_country(blank: Language) -> None:
+    doc = run(
+        blank,
+        "He met Chile 's Foreign Minister Eva Paz , Defense Minister Ian Toro and "
+        "lawmaker Uma Rey .",
+        {
+            "Chile": "GPE",
+            "Eva Paz": "PERSON",
+            "Defense": "ORG",
+            "Ian Toro": "PERSON",
+            "Uma Rey": "PERSON",
+        },
+    )
+    assert entity(doc, "Eva Paz").roles == ["Foreign Minister of Chile"]
+    assert entity(doc, "Ian Toro").roles == ["Defense Minister of Chile"]
+    assert entity(doc, "Uma Rey").roles == ["Chilean lawmaker"]
+    assert all(c.label != "ORG" for c in doc._.entities)  # "Defense" is part of a title
+
+
+def test_a_body_owns_a_title(blank: Language) -> None:
+    doc = run(
+        blank,
+        "African Union Chairperson Moussa Faki spoke .",
+        {"African Union": "ORG", "Moussa Faki": "PERSON"},
+    )
+    assert entity(doc, "Moussa Faki").roles == ["Chairperson of the African Union"]
+
+
+def test_a_capital_acting_is_a_metonym_of_its_country(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Lima 's top diplomat , Foreign Minister Eva Paz , spoke . The talks were in Lima .",
+        {"Lima": "GPE", "Eva Paz": "PERSON"},
+    )
+    peru = entity(doc, "Peru")
+    assert mentions(peru) == [("Lima", "metonym")] and peru.country == "PE"
+    assert entity(doc, "Eva Paz").roles == ["Foreign Minister of Peru", "Peruvian top diplomat"]
+    assert entity(doc, "Lima").country == "PE"  # the place, where it is one
+
+
+def test_a_ministry_descriptor_links_to_the_last_ministry(blank: Language) -> None:
+    doc = run(
+        blank,
+        "the Interior Ministry said so , and the ministry added more .",
+        {"the Interior Ministry": "ORG"},
+    )
+    assert mentions(entity(doc, "Interior Ministry")) == [
+        ("the Interior Ministry", "name"),
+        ("the ministry", "descriptor"),
+    ]
+
+
+def test_mentions_are_in_order_and_keys_follow_first_mentions(blank: Language) -> None:
+    doc = run(
+        blank, "Rome hosted Ida Ko . Ida Ko spoke in Rome .", {"Rome": "GPE", "Ida Ko": "PERSON"}
+    )
+    assert [(c.key, c.name) for c in doc._.entities] == [("e0", "Rome"), ("e1", "Ida Ko")]
+    starts = [m.span.start for m in doc._.entities[0].mentions]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Golan Heights", "region", "SY"),
+        ("the West Bank", "region", "PS"),
+        ("Middle East", "region", None),
+        ("Vienna", "city", "AT"),
+        ("Germany", "country", "DE"),
+        ("the US", "country", "US"),
+    ],
+    ids=[
+        "region-file",
+        "region-with-article",
+        "region-without-country",
+        "city",
+        "country",
+        "country-alias",
+    ],
+)
+def test_places_resolve_by_exact_name(text: str, place: str, country: str | None) -> None:
+    found = load_gazetteer().resolve(text)
+    assert found is not None and found.kind == place and found.country == country
+    assert found.latitude is not None or place == "country"
+
+
+@pytest.mark.parametrize("text", ["Gazza", "Viena", "Germanyy", "east"], ids=str)
+def test_near_misses_resolve_to_nothing(text: str) -> None:
+    assert load_gazetteer().resolve(text) is None
+
+
+# --- the trained model on short real sentences ---------------------------------------------------
+
+REAL = [
+    (
+        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday. "
+        "The chancellor said the talks went well.",
+        "Olaf Scholz",
+        ["Chancellor of Germany"],
+        ["German Chancellor Olaf Scholz", "Olaf Scholz", "The chancellor"],
+    ),
+    (
+        "Kenya's ambassador to the United Nations, Martin Kimani, spoke on Friday. "
+        "Kimani said the vote was close.",
+        "Martin Kimani",
+        ["Kenyan ambassador to the United Nations"],
+        ["Martin Kimani", "Kimani"],
+    ),
+    (
+        "Boris Johnson, the British prime minister, visited Kyiv. "
+        "The prime minister promised more aid.",
+        "Boris Johnson",
+        ["British prime minister"],
+        ["Boris Johnson", "The prime minister"],
+    ),
+    (
+        "Indian Prime Minister Narendra Modi arrived in Tokyo. Japan's prime minister, "
+        "Fumio Kishida, greeted Modi at the airport.",
+        "Narendra Modi",
+        ["Prime Minister of India"],
+        ["Indian Prime Minister Narendra Modi", "Narendra Modi", "Modi"],
+    ),
+    (
+        "Senator Elizabeth Warren criticised the plan. Warren said it would fail.",
+        "Elizabeth Warren",
+        ["Senator"],
+        ["Senator Elizabeth Warren", "Elizabeth Warren", "Warren"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles", "expected"),
+    REAL,
+    ids=[
+        "name-tagged-org-after-a-title",
+        "apposition-with-possessive-country",
+        "title-after-the-name",
+        "one-of-two-prime-ministers",
+        "title-without-country",
+    ],
+)
+def test_real_sentences(nlp, text: str, name: str, roles: list[str], expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    person = entity(nlp(text), name)
+    assert person.roles == roles
+    assert [m.span.text for m in person.mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "kind"),
+    [
+        (
+            "Moscow said on Monday that it would not attend the talks in Geneva.",
+            "Moscow",
+            "RU",
+            "metonym",
+        ),
+        ("The talks were held in Geneva on Monday.", "Geneva", "CH", "name"),
+        ("Boris Johnson, the British prime minister, visited Kyiv.", "Kyiv", "UA", "name"),
+        ("The talks in Doha ended as Beijing's envoy left.", "Beijing", "CN", "metonym"),
+    ],
+    ids=["capital-as-subject", "city-as-place", "city-tagged-person", "capital-possessive"],
+)
+def test_real_places(nlp, text: str, mention: str, country: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = [
+        (c.country, m.kind, m.span.label_)
+        for c in doc._.entities
+        for m in c.mentions
+        if m.span.text == mention
+    ]
+    assert found == [(country, kind, "GPE")]
+    assert any(e.text == mention and e.label_ == "GPE" for e in doc.ents)
+
+
+def test_an_unnamed_ministry_takes_the_country_of_its_minister(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Chile 's Foreign Minister Eva Paz spoke . the foreign ministry said so .",
+        {"Chile": "GPE", "Eva Paz": "PERSON", "the foreign ministry": "ORG"},
+    )
+    ministry = entity(doc, "Chilean Foreign Ministry")
+    assert ministry.country == "CL" and mentions(ministry) == [
+        ("the foreign ministry", "descriptor")
+    ]
+
+
+TRICKY = [
+    "[",
+    "]",
+    "’s",
+    "'s",
+    "the",
+    "The",
+    "President",
+    "Prime",
+    "Minister",
+    "foreign",
+    "ministry",
+    "premier",
+    ",",
+    ".",
+    "and",
+    "to",
+    "by",
+    "Paris",
+    "Lima",
+    "Kenyan",
+    "Ann",
+    "Dorr",
+    "W]e",
+    "top",
+    "diplomat",
+    "of",
+    "Chile",
+]
+LABELS = ["O", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TRICKY), st.sampled_from(LABELS)), max_size=25))
+def test_any_tokens_and_ents_give_entities_without_raising(blank: Language, tagged) -> None:  # type: ignore[no-untyped-def]
+    words = [w for w, _ in tagged]
+    tags, previous = [], "O"
+    for _, label in tagged:
+        tags.append("O" if label == "O" else f"{'I' if label == previous else 'B'}-{label}")
+        previous = label
+    doc = blank(Doc(blank.vocab, words=words, ents=tags))
+    keys = [c.key for c in doc._.entities]
+    assert keys == [f"e{i}" for i in range(len(keys))]
+    for cluster in doc._.entities:
+        assert cluster.mentions and all(m.kind in KINDS for m in cluster.mentions)
+        assert "[" not in cluster.name and "]" not in cluster.name
+
+
+@pytest.mark.parametrize("start", [-1, 3, 4], ids=["before", "at-end", "past-end"])
+def test_the_title_finder_returns_nothing_outside_the_doc(blank: Language, start: int) -> None:
+    # "<name>, the" at the end of a text: the finder skips "the" and probes past the last token
+    doc = Doc(blank.vocab, words=["Ada", "Vell", ",", "the"])
+    lexicon = blank.get_pipe("newsgraph_entities").lexicon
+    assert lexicon.phrase_starting(doc, start) is None

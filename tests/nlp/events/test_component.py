@@ -1,0 +1,234 @@
+"""newsgraph_events: triggers, actors, places, status and statements."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.nlp.events.actors import subject
+from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_lexicon("plover_events.tsv", "plover_roles.tsv", "plover_statements.tsv",
+                        "actor_nouns.txt", "actor_groups.txt")  # fmt: skip
+
+
+def built(nlp, words, heads, deps, pos, lemmas, ents=None) -> Doc:  # type: ignore[no-untyped-def]
+    """A Doc with a hand-set parse: the rules are tested, not the model."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1), ents=ents)  # fmt: skip
+    doc._.entities, doc._.dates = [], []
+    return doc
+
+
+def test_every_lexicon_type_is_plover(lexicon) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for entries in lexicon.entries.values() for e in entries}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_met_with_three_people_gives_one_event_per_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Smith met with Jones , Brown and Green in Paris .
+    doc = built(
+        nlp,
+        ["Smith", "met", "with", "Jones", ",", "Brown", "and", "Green", "in", "Paris", "."],
+        [1, 1, 1, 2, 3, 3, 5, 5, 1, 8, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct", "conj", "cc", "conj", "prep", "pobj", "punct"],
+        [
+            "PROPN",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "CCONJ",
+            "PROPN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+        ],
+        ["Smith", "meet", "with", "Jones", ",", "Brown", "and", "Green", "in", "Paris", "."],
+        ents=[
+            "B-PERSON",
+            "O",
+            "O",
+            "B-PERSON",
+            "O",
+            "B-PERSON",
+            "O",
+            "B-PERSON",
+            "O",
+            "B-GPE",
+            "O",
+        ],
+    )
+    events = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meeting")] * 3
+    assert [[s.text for s in e.source] for e in events] == [["Smith"]] * 3
+    assert [e.target[0].text for e in events] == ["Jones", "Brown", "Green"]
+    assert {e.place.text for e in events if e.place} == {"Paris"}
+    assert {e.status for e in events} == {"happened"}
+
+
+def test_passive_subject_is_the_target_and_by_agent_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Villagers were attacked by rebels .
+    doc = built(
+        nlp,
+        ["Villagers", "were", "attacked", "by", "rebels", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        ["NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["villager", "be", "attack", "by", "rebel", "."],
+    )
+    (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert event.type == "ASSAULT"
+    assert [s.text for s in event.source] == ["rebels"]
+    assert [t.text for t in event.target] == ["Villagers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source", "target", "place", "status"),
+    [
+        (
+            "The minister met with the rebels in Nairobi.",
+            "CONSULT",
+            "minister",
+            "rebels",
+            "Nairobi",
+            "happened",
+        ),
+        (
+            "The president will travel to Lagos next week.",
+            "CONSULT",
+            "president",
+            None,
+            "Lagos",
+            "planned",
+        ),
+        (
+            "Police arrested 12 protesters in Cairo on Monday.",
+            "COERCE",
+            "Police",
+            "protesters",
+            "Cairo",
+            "happened",
+        ),
+        ("Germany rejected calls by Poland for aid.", "REJECT", "Germany", None, None, "happened"),
+        (
+            "The rebels threatened to attack Kano.",
+            "THREATEN",
+            "rebels",
+            "Kano",
+            None,
+            "happened",
+        ),
+        ("France imposed sanctions on Iran.", "SANCTION", "France", "Iran", None, "happened"),
+        (
+            "The rebels said they would release the hostages.",
+            "AGREE",
+            "rebels",
+            "hostages",
+            None,
+            "planned",
+        ),
+        (
+            "The envoy said the government must withdraw its troops.",
+            "REQUEST",
+            "envoy",
+            "government",
+            None,
+            "happened",
+        ),
+    ],
+    ids=[
+        "met-with",
+        "will-travel",
+        "arrested",
+        "rejected",
+        "threatened-to",
+        "sanctions-on",
+        "said-would",
+        "said-must",
+    ],
+)
+def test_real_sentences(nlp, sentence, kind, source, target, place, status) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert events, [(e.type, e.trigger.text) for e in nlp(sentence)._.events]
+    event = events[0]
+    assert [s.text for s in event.source] == [source]
+    if target is not None:
+        assert target in [t.text for t in event.target]
+    assert (event.place.text if event.place else None) == place
+    assert event.status == status
+
+
+def test_negated_events_are_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in nlp("The rebels did not attack the town.")._.events] == []
+
+
+def test_a_ceasefire_without_parties_takes_those_of_the_fighting(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Weeks of fighting between Ruritania and Freedonia ended. The ceasefire held.")
+    truce = [e for e in doc._.events if e.mode == "ceasefire"]
+    assert [s.text for s in truce[0].source] == ["Ruritania", "Freedonia"]
+
+
+def monday_doc(nlp, words, heads, deps, pos, lemmas, monday: int) -> Doc:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.nlp.dates import DateSpan
+
+    ents = ["B-DATE" if i == monday else "O" for i in range(len(words))]
+    doc = built(nlp, words, heads, deps, pos, lemmas, ents=ents)
+    day = date(2027, 5, 24)
+    doc._.dates = [DateSpan(span=doc[monday : monday + 1], start=day, end=day, tense="past")]
+    return doc
+
+
+def test_a_date_on_a_verb_of_saying_does_not_date_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Officials said on Monday that rebels attacked the town .
+    doc = monday_doc(
+        nlp,
+        ["Officials", "said", "on", "Monday", "that", "rebels", "attacked", "the", "town", "."],
+        [1, 1, 1, 2, 6, 6, 1, 8, 6, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "det", "dobj", "punct"],
+        ["NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["official", "say", "on", "Monday", "that", "rebel", "attack", "the", "town", "."],
+        monday=3,
+    )
+    (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert (event.type, event.date) == ("ASSAULT", None)
+
+
+def test_a_date_in_the_events_clause_dates_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Rebels attacked the town on Monday .
+    doc = monday_doc(
+        nlp,
+        ["Rebels", "attacked", "the", "town", "on", "Monday", "."],
+        [1, 1, 3, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["rebel", "attack", "the", "town", "on", "Monday", "."],
+        monday=5,
+    )
+    (event,) = nlp.get_pipe("newsgraph_events")(doc)._.events
+    assert event.date is not None and event.date.span.text == "Monday"
+
+
+def test_an_infinitive_hung_on_a_place_takes_the_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The envoy will travel to Cairo and Amman , to meet the king . ("to meet" parsed as a
+    # relative clause of "Amman", as the small model does)
+    doc = built(
+        nlp,
+        ["The", "envoy", "will", "travel", "to", "Cairo", "and", "Amman", ",", "to", "meet",
+         "the", "king", "."],
+        [1, 3, 3, 3, 3, 4, 3, 3, 7, 10, 7, 12, 10, 3],
+        ["det", "nsubj", "aux", "ROOT", "prep", "pobj", "cc", "conj", "punct", "aux", "relcl",
+         "det", "dobj", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PART", "VERB",
+         "DET", "NOUN", "PUNCT"],
+        ["the", "envoy", "will", "travel", "to", "cairo", "and", "amman", ",", "to", "meet",
+         "the", "king", "."],
+    )  # fmt: skip
+    agent, _ = subject(doc[10])
+    assert agent is not None and agent.text == "envoy"
