@@ -11,9 +11,14 @@ if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null; th
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql chromium >/dev/null
 fi
 # Exactly the tested versions: the full lock (runtime and every extra, with hashes), then the
-# project itself without resolving anything again. scripts/lock.sh refreshes the lock.
-python3 -m pip install -q -r requirements/all.txt
+# project itself. --no-deps because the lock is the whole closure already: without it pip
+# re-reads each package's own requirements, and one with an extra (weasel's "smart-open[http]")
+# is taken as unpinned and resolved against the index, which fails hash checking as soon as a
+# newer release appears. pip check then confirms that the pinned set is consistent.
+# scripts/lock.sh refreshes the lock.
+python3 -m pip install -q --no-deps -r requirements/all.txt
 python3 -m pip install -q --no-deps -e .
+python3 -m pip check
 python3 - <<'PY'
 import platform
 from importlib.metadata import version

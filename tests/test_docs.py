@@ -41,7 +41,7 @@ def test_first_setup_command_runs_the_demo_and_second_runs_the_tests() -> None:
 
 def test_first_setup_command_installs_the_locked_versions() -> None:
     first, _ = re.findall(r"```bash\n(.*?)\n```", setup_section(), re.S)
-    lock = re.search(r"pip install -r (\S+)", first)
+    lock = re.search(r"pip install --no-deps -r (\S+)", first)
     assert lock and (Path(__file__).resolve().parent.parent / lock.group(1)).is_file(), first
     assert "--no-deps -e ." in first  # the project itself adds nothing the lock did not pin
 
