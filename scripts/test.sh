@@ -10,6 +10,13 @@ if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null; th
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql chromium >/dev/null
 fi
+# A virtual environment of our own unless one is active already: packages installed system-wide
+# (a CI image's botocore, say) must neither be upgraded by the lock nor fail pip check.
+if python3 -c 'import sys; sys.exit(sys.prefix != sys.base_prefix)'; then
+  [ -x .venv/bin/python3 ] || python3 -m venv .venv
+  # shellcheck disable=SC1091
+  . .venv/bin/activate
+fi
 # Exactly the tested versions: the full lock (runtime and every extra, with hashes), then the
 # project itself. --no-deps because the lock is the whole closure already: without it pip
 # re-reads each package's own requirements, and one with an extra (weasel's "smart-open[http]")
