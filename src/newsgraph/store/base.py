@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, Protocol, TypeVar
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
@@ -128,8 +129,27 @@ class Store(Protocol):
         """Every row of one table of the schema, streamed in key order (what export writes)."""
         ...
 
+    def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:
+        """Speakers by number of quotes, most quoted first (ties by name); copies not counted."""
+        ...
+
+    def event_types(self) -> list[str]:
+        """The PLOVER types of the stored events, sorted."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Row count per table."""
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        """The store itself; `with open_store(url) as store:` closes it on the way out."""
+        ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None: ...

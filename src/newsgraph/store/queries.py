@@ -7,13 +7,13 @@ counted once, under the article that first carried it.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
-from newsgraph.model import Event
+from newsgraph.model import Event, ExtractedArticle
 from newsgraph.store import rows, search
 from newsgraph.store.base import Byline, Cited
 from newsgraph.store.merge import fold, name_key
@@ -25,6 +25,8 @@ from newsgraph.store.schema import (
     event_actors,
     event_sources,
     events,
+    figures,
+    mentions,
     quotes,
 )
 
@@ -301,3 +303,63 @@ def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:
         .distinct()
     )
     return sorted(conn.execute(query).scalars())
+
+
+# --- one article, read back ---------------------------------------------------------------------
+
+
+def _children(conn: Connection, table: Any, article_hash: str) -> Select[Any]:
+    return select(table).where(table.c.article_hash == article_hash).order_by(table.c.seq)
+
+
+def read_article(conn: Connection, row: rows.Row) -> ExtractedArticle:
+    """An ExtractedArticle exactly as it was put."""
+    article = rows.article_from(row)
+    key, local = article.content_hash, article.id
+    by_entity: dict[str, list[rows.Row]] = defaultdict(list)
+    found = conn.execute(
+        select(mentions).where(mentions.c.article_hash == key).order_by(mentions.c.seq)
+    )
+    for m in found.mappings():
+        by_entity[m["entity"]].append(m)
+    ents = conn.execute(_children(conn, article_entities, key)).mappings()
+    return ExtractedArticle(
+        article=article,
+        entities=tuple(rows.entity_from(e, by_entity[e["id"]], local) for e in ents),
+        quotes=tuple(
+            rows.quote_from(q) for q in conn.execute(_children(conn, quotes, key)).mappings()
+        ),
+        events=tuple(
+            rows.event_from(e, local)
+            for e in conn.execute(_children(conn, event_sources, key)).mappings()
+        ),
+        figures=tuple(
+            rows.figure_from(f, local)
+            for f in conn.execute(_children(conn, figures, key)).mappings()
+        ),
+        sentences=tuple((s[0], s[1]) for s in json.loads(row["sentences"])),
+    )
+
+
+# --- tallies ------------------------------------------------------------------------------------
+
+
+def speaker_counts(conn: Connection, *, limit: int) -> list[tuple[str, int]]:
+    """Speakers by number of quotes, most quoted first (ties by name). Copies of an earlier
+    article's quotes and pull quotes that repeat another quote of the article are not counted."""
+    count = func.count().label("quotes")
+    query = (
+        select(quotes.c.speaker, count)
+        .where(quotes.c.copy_of.is_(None), quotes.c.duplicate_of.is_(None))
+        .where(quotes.c.speaker.is_not(None), quotes.c.speaker != "")
+        .group_by(quotes.c.speaker)
+        .order_by(count.desc(), quotes.c.speaker)
+        .limit(limit)
+    )
+    return [(r.speaker, int(r.quotes)) for r in conn.execute(query)]
+
+
+def event_type_names(conn: Connection) -> list[str]:
+    """The PLOVER types of the stored events, sorted."""
+    query = select(events.c.type).distinct().order_by(events.c.type)
+    return [t for t in conn.execute(query).scalars() if t]
