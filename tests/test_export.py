@@ -12,7 +12,6 @@ import pytest
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.export import export
 from newsgraph.store.schema import TABLES
-
 from store.make import STORY, story
 
 

@@ -11,7 +11,6 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 
@@ -20,7 +19,7 @@ from newsgraph.extract import extract_articles
 from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import DEFAULTS, ReadOptions, Stream, read_articles
-from newsgraph.store import Cited, open_store
+from newsgraph.store import Cited, EntityProfile, open_store
 
 
 def pipeline_for(options: ReadOptions, model: str | None = None) -> Language:
@@ -156,7 +155,7 @@ def find_figures(
         return store.cited_figures(contested=contested, limit=limit)
 
 
-def find_entity(db: str | None, name: str) -> dict[str, Any] | None:
+def find_entity(db: str | None, name: str) -> EntityProfile | None:
     """`newsgraph entity NAME`: the merged entity, its aliases, roles, quotes and meetings."""
     with open_store(db) as store:
         return store.entity(name)

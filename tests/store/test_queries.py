@@ -95,10 +95,10 @@ def test_contested_figures_are_those_another_source_disputes(store, store_url: s
 
 def test_an_entity_has_aliases_roles_quotes_and_meetings(filled: str) -> None:
     found = find_entity(filled, "Marit Voss")
-    assert found["aliases"] == ["Marit Voss", "Voss"]
-    assert found["quotes"][0]["published"] == date(2023, 3, 14)
-    [talk] = found["events"]
-    assert talk["type"] == "CONSULT" and talk["with"] == ["Alexander Tarkhanov"]
+    assert found.aliases == ("Marit Voss", "Voss")
+    assert found.quotes[0].article.published == date(2023, 3, 14)
+    [talk] = found.events
+    assert talk.type == "CONSULT" and talk.partners == ("Alexander Tarkhanov",)
     assert find_entity(filled, "Nobody At All") is None
 
 

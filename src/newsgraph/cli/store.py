@@ -28,6 +28,7 @@ from newsgraph.cli.options import (
 from newsgraph.cli.table import (
     EVENT_COLUMNS,
     QUOTE_COLUMNS,
+    entity_json,
     error_rows,
     event_rows,
     figure_rows,
@@ -156,9 +157,7 @@ def entity(
     if found is None:
         err.print(f"no entity is called {name!r}", highlight=False)
         raise typer.Exit(1)
-    for quote in found["quotes"]:
-        quote["published"] = quote["published"].isoformat() if quote["published"] else None
-    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(entity_json(found), ensure_ascii=False, indent=2) + "\n")
 
 
 entities_app = App(no_args_is_help=True, help="Inspect and override the entity merge.")

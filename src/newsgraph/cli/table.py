@@ -20,7 +20,7 @@ from rich.text import Text
 from newsgraph.cli.options import Output
 from newsgraph.errors import ReadError
 from newsgraph.model import Entity, Event, ExtractedArticle, Figure, Quote, Ref
-from newsgraph.store import Cited
+from newsgraph.store import Cited, EntityEvent, EntityProfile
 
 CLIP = 160  # characters of a quote or figure text shown in a cell
 
@@ -211,3 +211,35 @@ def error_rows(found: Iterable[ReadError]) -> list[Row]:
         {"file": e.source, "record": e.record, "reason": e.reason, "detail": e.detail or None}
         for e in found
     ]
+
+
+def entity_json(profile: EntityProfile) -> Row:
+    """`newsgraph entity`: the profile as JSON, quotes with their article and span."""
+    return {
+        "id": profile.id,
+        "name": profile.name,
+        "label": profile.label,
+        "country": profile.country,
+        "aliases": list(profile.aliases),
+        "roles": list(profile.roles),
+        "articles": profile.articles,
+        "quotes": [
+            {"text": c.record.text, "kind": c.record.kind, "cue": c.record.cue}
+            | {"article": c.article.id, "published": _cited(c)["published"], **_span(c)}
+            for c in profile.quotes
+        ],
+        "events": [_event_json(e) for e in profile.events],
+        "others": list(profile.others),
+    }
+
+
+def _event_json(event: EntityEvent) -> Row:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "date": event.date,
+        "place": event.place,
+        "with": list(event.partners),
+        "articles": event.articles,
+    }

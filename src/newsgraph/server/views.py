@@ -44,17 +44,17 @@ def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
 
 def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:
     """The merged entity with its quotes and events; a bare speaker name works too."""
-    entity = store.entity(name) or {}
+    entity = store.entity(name)
     quotes = quote_hits(store.cited_quotes(speaker=name, limit=limit))
     events = event_hits(store.cited_events(actor=name, limit=limit))
-    if not entity and not quotes and not events:
+    if entity is None and not quotes and not events:
         return None
     return EntityProfile(
-        name=entity.get("name") or name,
-        label=entity.get("label"),
-        aliases=sorted(entity.get("aliases") or ()),
-        roles=list(entity.get("roles") or ()),
-        articles=entity.get("articles") or len({q.article_id for q in quotes}),
+        name=entity.name if entity else name,
+        label=entity.label if entity else None,
+        aliases=sorted(entity.aliases) if entity else [],
+        roles=list(entity.roles) if entity else [],
+        articles=(entity.articles if entity else 0) or len({q.article_id for q in quotes}),
         quotes=quotes,
         events=events,
     )

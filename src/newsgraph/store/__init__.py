@@ -5,8 +5,17 @@ one article's rows, `queries.py` the reads, `merge.py` and `overrides.py` the en
 merging, `search.py` full-text search (the only dialect-specific SQL), `migrations/` Alembic's.
 """
 
-from newsgraph.store.base import Byline, Cited, Store
+from newsgraph.store.base import Byline, Cited, EntityEvent, EntityProfile, Store
 from newsgraph.store.connect import DEFAULT_URL
 from newsgraph.store.sql import SqlStore, open_store
 
-__all__ = ["DEFAULT_URL", "Byline", "Cited", "SqlStore", "Store", "open_store"]
+__all__ = [
+    "DEFAULT_URL",
+    "Byline",
+    "Cited",
+    "EntityEvent",
+    "EntityProfile",
+    "SqlStore",
+    "Store",
+    "open_store",
+]

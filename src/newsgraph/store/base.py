@@ -40,6 +40,35 @@ class Cited(Generic[R]):
     also: tuple[Byline, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityEvent:
+    """A merged event an entity took part in, with the other participants' names."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    date: str | None = None  # an ISO date or `start/end` range; None when unresolved
+    place: str | None = None
+    partners: tuple[str, ...] = ()  # the others' names, as the reports give them
+    articles: int = 1  # articles reporting it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityProfile:
+    """An entity merged across articles: its names, roles, quotes and events."""
+
+    id: str
+    name: str
+    label: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # most frequent first
+    articles: int = 0  # articles that mention it
+    quotes: tuple[Cited[Quote], ...] = ()  # newest first
+    events: tuple[EntityEvent, ...] = ()  # latest first
+    others: tuple[str, ...] = ()  # ids of other entities the name also matches
+
+
 class Store(Protocol):
     def put(self, extracted: ExtractedArticle) -> bool:
         """Store one article with all its records in one transaction; False if already stored."""
@@ -83,8 +112,8 @@ class Store(Protocol):
 
     def figures(self, *, contested: bool = False, limit: int = 100) -> list[Figure]: ...
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
+    def entity(self, name: str) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`; None when there is none."""
         ...
 
     def cited_quotes(

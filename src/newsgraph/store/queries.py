@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
-from newsgraph.model import Event, ExtractedArticle
+from newsgraph.model import Event, ExtractedArticle, Quote
 from newsgraph.store import rows, search
-from newsgraph.store.base import Byline, Cited
+from newsgraph.store.base import Byline, Cited, EntityEvent, EntityProfile
 from newsgraph.store.merge import fold, name_key
 from newsgraph.store.schema import (
     aliases,
@@ -201,7 +201,7 @@ def best_entity(conn: Connection, name: str) -> tuple[str | None, list[str]]:
     return max(ids, key=lambda i: (counts.get(i, 0), i)), ids
 
 
-def describe_entity(conn: Connection, name: str) -> dict[str, Any] | None:
+def describe_entity(conn: Connection, name: str) -> EntityProfile | None:
     """A merged entity: its names, roles, quotes and the events it took part in."""
     chosen, ids = best_entity(conn, name)
     if chosen is None:
@@ -216,21 +216,21 @@ def describe_entity(conn: Connection, name: str) -> dict[str, Any] | None:
     names = conn.execute(
         select(aliases.c.alias).where(aliases.c.entity_id == chosen).order_by(aliases.c.key)
     ).scalars()
-    return {
-        "id": chosen,
-        "name": row["name"],
-        "label": row["label"],
-        "country": row["country"],
-        "aliases": sorted(set(names)),
-        "roles": [r for r, _ in roles.most_common()],
-        "articles": len({link.article_hash for link in links}),
-        "quotes": _entity_quotes(conn, chosen),
-        "events": _entity_events(conn, chosen),
-        "others": [i for i in ids if i != chosen],  # other entities the name also matches
-    }
+    return EntityProfile(
+        id=chosen,
+        name=row["name"],
+        label=row["label"],
+        country=row["country"],
+        aliases=tuple(sorted(set(names))),
+        roles=tuple(r for r, _ in roles.most_common()),
+        articles=len({link.article_hash for link in links}),
+        quotes=_entity_quotes(conn, chosen),
+        events=_entity_events(conn, chosen),
+        others=tuple(i for i in ids if i != chosen),
+    )
 
 
-def _entity_quotes(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def _entity_quotes(conn: Connection, entity_id: str) -> tuple[Cited[Quote], ...]:
     query = (
         select(quotes, *BYLINE)
         .join(articles, articles.c.hash == quotes.c.article_hash)
@@ -244,21 +244,11 @@ def _entity_quotes(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .where(article_entities.c.entity_id == entity_id, quotes.c.copy_of.is_(None))
         .order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
     )
-    return [
-        {
-            "text": r["text"],
-            "kind": r["kind"],
-            "cue": r["cue"],
-            "article": r["article_id_"],
-            "published": r["article_published"],
-            "start": r["start"],
-            "end": r["end"],
-        }
-        for r in conn.execute(query).mappings()
-    ]
+    found = conn.execute(query).mappings()
+    return tuple(Cited(record=rows.quote_from(r), article=byline(r)) for r in found)
 
 
-def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def _entity_events(conn: Connection, entity_id: str) -> tuple[EntityEvent, ...]:
     """The merged events the entity acted in, with the other participants (meetings: CONSULT)."""
     taking_part = (
         select(event_sources.c.event_id)
@@ -273,21 +263,18 @@ def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .where(events.c.id.in_(taking_part))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
     ).mappings()
-    out = []
-    for ev in found:
-        cited = _cited_event(conn, ev["id"])
-        out.append(
-            {
-                "id": ev["id"],
-                "type": ev["type"],
-                "mode": ev["mode"],
-                "date": ev["date"],
-                "place": ev["place"],
-                "with": _others(conn, ev["id"], entity_id),
-                "articles": 1 + len(cited.also),
-            }
+    return tuple(
+        EntityEvent(
+            id=ev["id"],
+            type=ev["type"],
+            mode=ev["mode"],
+            date=ev["date"],
+            place=ev["place"],
+            partners=tuple(_others(conn, ev["id"], entity_id)),
+            articles=1 + len(_cited_event(conn, ev["id"]).also),
         )
-    return out
+        for ev in found
+    )
 
 
 def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:

@@ -20,7 +20,7 @@ from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import overrides, queries, rows
 from newsgraph.store import search as matching
-from newsgraph.store.base import Cited
+from newsgraph.store.base import Cited, EntityProfile
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
 from newsgraph.store.schema import TABLES, articles, errors, figures
@@ -238,8 +238,8 @@ class SqlStore:
                 for r in found
             ]
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
+    def entity(self, name: str) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`; None when there is none."""
         with self.engine.connect() as conn:
             return queries.describe_entity(conn, name)
 
