@@ -43,7 +43,7 @@ from newsgraph.model import (
     Ref,
     to_json,
 )
-from newsgraph.read import read_paths
+from newsgraph.read import ReadOptions, read_paths
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -320,7 +320,7 @@ def test_ingest_and_extract_stay_ray_free() -> None:
 
 def test_published_fills_articles_without_a_date(tmp_path: Path, nlp: Any) -> None:
     page = EXAMPLES / "medialine_blinken.txt"  # a scraped text file: no date of its own
-    result = run_shard(str(page), tmp_path, nlp, published=date(2021, 5, 25))
+    result = run_shard(str(page), tmp_path, nlp, ReadOptions(published=date(2021, 5, 25)))
 
     assert (result.status, result.articles) == ("done", 1)
     [extracted] = read_batch(tmp_path)
