@@ -1,17 +1,35 @@
 """Response models of the REST API: the public schema of `newsgraph extract`, typed for OpenAPI.
 
 Records are serialised once, by `newsgraph.model`; these models validate and document that output.
-List items ("hits") add the metadata of the article a record comes from.
+The record models (`QuoteOut`...) are derived from the records' dataclass fields, so FastAPI's
+response filter never drops a field the model has. List items ("hits") add the metadata of the
+article a record comes from.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import operator
+import types
+import typing
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from newsgraph.model import Article, ExtractedArticle, record_to_json, to_json
+from newsgraph.model import (
+    Article,
+    Entity,
+    Event,
+    ExtractedArticle,
+    Figure,
+    Mention,
+    Quote,
+    Ref,
+    record_to_json,
+    to_json,
+)
 from newsgraph.store.base import Cited as StoreCited
 
 
@@ -21,84 +39,59 @@ class Span(BaseModel):
     end: int
 
 
-class RefOut(BaseModel):
-    name: str
-    entity: str | None = Field(description="Article-local entity id; null when unresolved.")
-    start: int
-    end: int
+# Field descriptions for OpenAPI, by record and field; a field without one is documented by type.
+DESCRIPTIONS = {
+    (Ref, "entity"): "Article-local entity id; null when unresolved.",
+    (Quote, "kind"): "direct, indirect or mixed.",
+    (Quote, "speaker_start"): "Start of the attributing mention.",
+    (Event, "type"): "PLOVER event type: CONSULT, ASSAULT ...",
+    (Event, "when"): "The date expression as written.",
+    (Event, "date"): "ISO date or start/end range; null when unresolved.",
+}
 
 
-class MentionOut(Span):
-    text: str
-    label: str
-    kind: str
+def out_type(hint: Any) -> Any:
+    """The JSON-side type of a field: tuples become lists, records their response models."""
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType):
+        return functools.reduce(operator.or_, (out_type(a) for a in args))
+    if typing.get_origin(hint) is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return list[out_type(args[0])]  # type: ignore[misc]
+        return hint
+    return OUT.get(hint, hint)
 
 
-class EntityOut(BaseModel):
-    id: str
-    name: str
-    label: str
-    roles: list[str]
-    aliases: list[str]
-    mentions: list[MentionOut]
-    country: str | None
-    latitude: float | None
-    longitude: float | None
+def model_of(
+    record: type[Any],
+    name: str,
+    *,
+    base: type[BaseModel] = BaseModel,
+    leave_out: frozenset[str] = frozenset(),
+) -> type[BaseModel]:
+    """The response model of a record, one required field per dataclass field (provenance from
+    `Span`): a field added to `model.py` reaches the API's schema with no edit here."""
+    hints = typing.get_type_hints(record)
+    fields: dict[str, Any] = {
+        f.name: (out_type(hints[f.name]), Field(description=DESCRIPTIONS.get((record, f.name))))
+        for f in dataclasses.fields(record)
+        if f.name != "prov" and f.name not in leave_out
+    }
+    model: type[BaseModel] = create_model(name, __base__=base, **fields)
+    return model
 
 
-class QuoteOut(Span):
-    id: str
-    text: str
-    kind: str = Field(description="direct, indirect or mixed.")
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    speaker: str | None
-    speaker_start: int | None = Field(description="Start of the attributing mention.")
-    speaker_end: int | None
-    speaker_entity: str | None
-    pieces: list[tuple[int, int]]
-    duplicate_of: str | None
+OUT: dict[Any, type[BaseModel]] = {}
+RefOut = OUT[Ref] = model_of(Ref, "RefOut")
+MentionOut = OUT[Mention] = model_of(Mention, "MentionOut", base=Span)
+EntityOut = model_of(Entity, "EntityOut")
+QuoteOut = model_of(Quote, "QuoteOut", base=Span)
+EventOut = model_of(Event, "EventOut", base=Span)
+FigureOut = model_of(Figure, "FigureOut", base=Span)
+ArticleMeta = model_of(Article, "ArticleMeta", leave_out=frozenset({"text"}))
 
 
-class EventOut(Span):
-    id: str
-    type: str = Field(description="PLOVER event type: CONSULT, ASSAULT ...")
-    mode: str | None
-    status: str
-    trigger: str | None
-    source: list[RefOut]
-    target: list[RefOut]
-    place: RefOut | None
-    when: str | None = Field(description="The date expression as written.")
-    date: str | None = Field(description="ISO date or start/end range; null when unresolved.")
-
-
-class FigureOut(Span):
-    id: str
-    text: str
-    value: float | None
-    hedge: str | None
-    unit: str | None
-    what: str | None
-    source: RefOut | None
-    cue: str | None
-    contests: list[str]
-
-
-class ArticleMeta(BaseModel):
-    id: str
-    source: str
-    outlet: str | None
-    url: str | None
-    title: str | None
-    author: str | None
-    published: date | None
-    language: str | None
-    content_hash: str
-
-
-class ArticleOut(ArticleMeta):
+class ArticleOut(ArticleMeta):  # type: ignore[misc,valid-type]
     text: str
 
 
