@@ -110,7 +110,7 @@ def main() -> None:
 
 def prepare(path: Path) -> str:
     sys.path.insert(0, str(ROOT / "src"))
-    from newsgraph.demo import ingest_examples
+    from newsgraph.cli.serve import ingest_examples
 
     started = time.perf_counter()
     summary = ingest_examples(str(path))

@@ -65,9 +65,11 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     def check(name: str, value: Any) -> None:
         path = GOLDEN / f"{name}.json"
         text = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        if request.config.getoption("--update-golden") or not path.exists():
+        if request.config.getoption("--update-golden"):
             path.write_text(text, encoding="utf-8")
             return
+        if not path.exists():
+            pytest.fail(f"no golden file {path}: run with --update-golden to write it")
         expected = path.read_text(encoding="utf-8")
         if text != expected:
             diff = "".join(
@@ -183,8 +185,7 @@ def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def batch_out(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]):  # type: ignore[no-untyped-def]
     """`newsgraph batch` over batch_corpus with the local engine, two workers, each replaced after
     every shard: (out, results)."""
-    from newsgraph import engines
-    from newsgraph.batch import batch_paths
+    from newsgraph.batch import batch_paths, engines
 
     out = tmp_path_factory.mktemp("batch-out")
     with pytest.MonkeyPatch.context() as patch:
@@ -241,7 +242,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], nl
 
 @pytest.fixture(scope="session")
 def web_app(web_db: str, nlp):  # type: ignore[no-untyped-def]
-    from newsgraph.api import create_app
+    from newsgraph.server import create_app
 
     return create_app(web_db, nlp=nlp)
 
@@ -266,7 +267,7 @@ def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path
     """The OpenAPI schema of an app over its own small database, for schemathesis."""
     import schemathesis
 
-    from newsgraph.api import create_app
+    from newsgraph.server import create_app
 
     folder = tmp_path_factory.mktemp("fuzz")
     url = str(folder / "fuzz.db")
@@ -420,7 +421,7 @@ def backend_client(store_url: str, corpus: dict[str, Path], tmp_path: Path, nlp)
     """TestClient over two ingested JSONL articles, on SQLite and on PostgreSQL."""
     from fastapi.testclient import TestClient
 
-    from newsgraph.api import create_app
+    from newsgraph.server import create_app
 
     ingest_into(store_url, [first_lines(corpus["jsonl"], tmp_path, slice(0, 2))], nlp)
     with TestClient(create_app(store_url, nlp=nlp)) as test_client:

@@ -1,4 +1,9 @@
-"""The Python API behind the CLI: one function per command, usable from a notebook as is."""
+"""The Python API behind the CLI: one function per command, usable from a notebook as is.
+
+Reading goes through the one door, `read.read_articles` with `ReadOptions`; queries open the
+store at `db`, ask it one question and return records (`Cited[Quote]`...), which the CLI lays out
+as tables or JSON (`cli/table.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,43 +12,35 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from spacy.language import Language
+
 from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
-from newsgraph.model import Article, ExtractedArticle
+from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
-from newsgraph.read import read_paths
-from newsgraph.read.article import MAX_BYTES
+from newsgraph.read import DEFAULTS, ReadOptions, Stream, read_articles
+from newsgraph.store import Cited, EntityProfile, open_store
 
 
-def with_published(articles: Iterable[Article], published: date | None) -> Iterator[Article]:
-    """Give articles that carry no publication date the one the user supplied."""
-    for article in articles:
-        if published and not article.published:
-            article = dataclasses.replace(article, published=published)
-        yield article
+def pipeline_for(options: ReadOptions, model: str | None = None) -> Language:
+    """The spaCy pipeline with the component settings `options` ask for."""
+    return load_pipeline(model or DEFAULT_MODEL, config=options.components())
 
 
 def extract_paths(
-    paths: Iterable[str | Path],
+    paths_or_stream: Iterable[str | Path] | Stream,
+    options: ReadOptions = DEFAULTS,
     *,
-    published: date | None = None,
-    fmt: str | None = None,
     model: str | None = None,
     on_error: OnError = raise_it,
-    max_bytes: int = MAX_BYTES,
-    apostrophe_quotes: bool | None = None,
+    nlp: Language | None = None,
 ) -> Iterator[ExtractedArticle]:
     """`newsgraph extract`: read, run the pipeline, yield one record per article.
 
-    `max_bytes` limits one document (a file, a JSON line, a WARC record); larger ones are
-    reported `too-large`. `apostrophe_quotes` reads ''…'' as quotation marks (True), never
-    (False), or where an article uses them so (None: `marks.uses_apostrophe_quotes`).
+    Larger documents than `options.max_bytes` are reported `too-large`; `nlp` saves loading one.
     """
-    quotes = {"newsgraph_quotes": {"apostrophe_quotes": apostrophe_quotes}}
-    nlp = load_pipeline(model or DEFAULT_MODEL, config=quotes)
-    read = read_paths(paths, fmt=fmt, on_error=on_error, max_bytes=max_bytes)
-    articles = with_published(read, published)
-    yield from extract_articles(articles, nlp)
+    nlp = nlp or pipeline_for(options, model)
+    yield from extract_articles(read_articles(paths_or_stream, options, on_error), nlp)
 
 
 def extract_rows(
@@ -74,10 +71,9 @@ class Tally:
 
 def ingest_paths(
     paths: Iterable[str | Path],
+    options: ReadOptions = DEFAULTS,
     *,
     db: str | None = None,
-    published: date | None = None,
-    fmt: str | None = None,
     model: str | None = None,
     on_error: OnError | None = None,
     on_article: Callable[[Tally], None] | None = None,
@@ -87,34 +83,113 @@ def ingest_paths(
     Articles already stored (same content hash) are not extracted again; bad records go to the
     errors table and to `on_error`; `on_article` sees the running tally after each article.
     """
-    from newsgraph.store import open_store
-
-    store = open_store(db)
     tally = Tally()
+    with open_store(db) as store:
 
-    def keep_error(error: ReadError) -> None:
-        tally.errors += 1
-        store.put_error(error)
-        if on_error is not None:
-            on_error(error)
+        def keep_error(error: ReadError) -> None:
+            tally.errors += 1
+            store.put_error(error)
+            if on_error is not None:
+                on_error(error)
 
-    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            tally.articles += 1
-            if not store.has(article.content_hash):
-                yield article
-            elif on_article is not None:
-                on_article(tally)
+        def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+            for article in articles:
+                tally.articles += 1
+                if not store.has(article.content_hash):
+                    yield article
+                elif on_article is not None:
+                    on_article(tally)
 
-    try:
-        nlp = load_pipeline(model or DEFAULT_MODEL)
-        read = with_published(read_paths(paths, fmt=fmt, on_error=keep_error), published)
-        for extracted in extract_articles(fresh(read), nlp):
+        nlp = pipeline_for(options, model)
+        for extracted in extract_articles(fresh(read_articles(paths, options, keep_error)), nlp):
             if store.put(extracted):
                 tally.stored += 1
                 tally.quotes += len(extracted.quotes)
             if on_article is not None:
                 on_article(tally)
-    finally:
-        store.close()
     return tally
+
+
+# --- store: queries -----------------------------------------------------------------------------
+
+
+def find_quotes(
+    db: str | None = None,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    limit: int = 100,
+) -> list[Cited[Quote]]:
+    """`newsgraph quotes`: quotes with the article each comes from."""
+    with open_store(db) as store:
+        return store.cited_quotes(
+            speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
+        )
+
+
+def find_events(
+    db: str | None = None,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002  (PLOVER's word, and the CLI option's name)
+    since: date | None = None,
+    until: date | None = None,
+    place: str | None = None,
+    limit: int = 100,
+) -> list[Cited[Event]]:
+    """`newsgraph events`: merged events, each with the articles that report it."""
+    with open_store(db) as store:
+        return store.cited_events(
+            actor=actor, type=type, since=since, until=until, place=place, limit=limit
+        )
+
+
+def find_figures(
+    db: str | None = None, *, contested: bool = False, limit: int = 100
+) -> list[Cited[Figure]]:
+    """`newsgraph figures`: numbers with hedge and source; `contested` keeps disputed ones."""
+    with open_store(db) as store:
+        return store.cited_figures(contested=contested, limit=limit)
+
+
+def find_entity(db: str | None, name: str) -> EntityProfile | None:
+    """`newsgraph entity NAME`: the merged entity, its aliases, roles, quotes and meetings."""
+    with open_store(db) as store:
+        return store.entity(name)
+
+
+def list_errors(db: str | None = None) -> list[ReadError]:
+    """`newsgraph errors`: every bad input record an ingest skipped."""
+    with open_store(db) as store:
+        return store.errors()
+
+
+def merge_entities(db: str | None, name: str, into: str) -> str:
+    """`newsgraph entities merge INTO NAME`: the surviving entity's id."""
+    with open_store(db) as store:
+        return store.merge_entities(name, into)
+
+
+def split_entity(db: str | None, name: str) -> str:
+    """`newsgraph entities split NAME`: the id of the entity the name now has of its own."""
+    with open_store(db) as store:
+        return store.split_entity(name)
+
+
+__all__ = [
+    "Tally",
+    "extract_paths",
+    "extract_rows",
+    "find_entity",
+    "find_events",
+    "find_figures",
+    "find_quotes",
+    "ingest_paths",
+    "list_errors",
+    "merge_entities",
+    "pipeline_for",
+    "split_entity",
+]

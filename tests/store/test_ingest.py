@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select, text
 
 from newsgraph.jobs import ingest_paths
+from newsgraph.read import ReadOptions
 from newsgraph.store import open_store
 from newsgraph.store.schema import TABLES
 
@@ -40,9 +41,9 @@ def contents(url: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def test_ingesting_the_corpus_twice_changes_no_row(store_url: str, tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", 8)
-    first = ingest_paths([corpus], db=store_url, published=date(2021, 5, 25))
+    first = ingest_paths([corpus], ReadOptions(published=date(2021, 5, 25)), db=store_url)
     before = contents(store_url)
-    second = ingest_paths([corpus], db=store_url, published=date(2021, 5, 25))
+    second = ingest_paths([corpus], ReadOptions(published=date(2021, 5, 25)), db=store_url)
     assert (first.articles, first.stored, first.errors) == (9, 9, 1)
     assert (second.articles, second.stored) == (9, 0)
     assert contents(store_url) == before

@@ -49,9 +49,9 @@ def test_a_surname_only_mention_in_a_second_article_joins_the_full_name(store) -
         )
     )
     found = store.entity("Tarkhanov")
-    assert found["name"] == "Alexander Tarkhanov"
-    assert found["articles"] == 2 and found["others"] == []
-    assert [q["text"] for q in found["quotes"]] == [said]
+    assert found.name == "Alexander Tarkhanov"
+    assert found.articles == 2 and found.others == ()
+    assert [c.record.text for c in found.quotes] == [said]
     assert len(store.quotes(speaker="Alexander Tarkhanov")) == 1
 
 
@@ -69,9 +69,9 @@ def test_a_transliteration_joins_and_a_different_first_name_does_not(store) -> N
         )
     )
     alexander = store.entity("Alexander Tarkhanov")
-    assert "Aleksandr Tarkhanov" in alexander["aliases"]
-    assert alexander["articles"] == 2
-    assert store.entity("Olga Tarkhanov")["id"] != alexander["id"]
+    assert "Aleksandr Tarkhanov" in alexander.aliases
+    assert alexander.articles == 2
+    assert store.entity("Olga Tarkhanov").id != alexander.id
 
 
 def test_a_name_with_another_label_or_country_stays_apart(store) -> None:
@@ -123,18 +123,18 @@ def test_a_manual_merge_and_split_persist_for_later_articles(store) -> None:
     text = "Sasha spoke to reporters in Strelsau."
     sasha = Entity(id="e0", name="Sasha", label="PERSON")
     store.put(article("nickname", text, entities=(sasha,)))
-    assert store.entity("Sasha")["id"] != store.entity("Tarkhanov")["id"]
+    assert store.entity("Sasha").id != store.entity("Tarkhanov").id
     kept = store.merge_entities("Sasha", into="Alexander Tarkhanov")
-    assert store.entity("Sasha")["id"] == kept == store.entity("Tarkhanov")["id"]
+    assert store.entity("Sasha").id == kept == store.entity("Tarkhanov").id
     store.put(article("later", text + " Later.", entities=(sasha,)))
-    assert store.entity("Sasha")["articles"] == 3
+    assert store.entity("Sasha").articles == 3
 
     apart = store.split_entity("Sasha")
-    assert store.entity("Sasha")["id"] == apart != store.entity("Tarkhanov")["id"]
-    assert store.entity("Sasha")["articles"] == 2
+    assert store.entity("Sasha").id == apart != store.entity("Tarkhanov").id
+    assert store.entity("Sasha").articles == 2
     store.put(article("again", text + " Again.", entities=(sasha,)))
-    assert store.entity("Sasha")["articles"] == 3
-    assert store.entity("Tarkhanov")["articles"] == 1
+    assert store.entity("Sasha").articles == 3
+    assert store.entity("Tarkhanov").articles == 1
 
 
 def test_merging_an_unknown_name_says_so(store) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.query import find_entity, find_events, find_figures, find_quotes, list_errors
+from newsgraph.jobs import find_entity, find_events, find_figures, find_quotes, list_errors
 
 from .make import SRC, STORY, article, story
 
@@ -25,11 +25,11 @@ def filled(store, store_url):  # type: ignore[no-untyped-def]
 
 
 def test_quotes_by_speaker_give_article_date_and_span(filled: str) -> None:
-    [row] = find_quotes(filled, speaker="Voss")
-    assert row["speaker"] == "Marit Voss"
-    assert row["article"] == "story-1" and row["published"] == "2023-03-14"
-    assert row["quote"].startswith("\u201cWe are determined")
-    assert row["end"] - row["start"] == len(row["quote"])
+    [cited] = find_quotes(filled, speaker="Voss")
+    assert cited.record.speaker == "Marit Voss"
+    assert cited.article.id == "story-1" and cited.article.published == date(2023, 3, 14)
+    assert cited.record.text.startswith("\u201cWe are determined")
+    assert cited.record.prov.end - cited.record.prov.start == len(cited.record.text)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,8 @@ def test_events_filter_by_actor_type_and_date(filled: str, filters: dict, hits: 
     found = find_events(filled, **filters)
     assert len(found) == hits
     if found:
-        assert found[0]["source"] == "Marit Voss" and found[0]["reports"] == 1
+        assert [r.name for r in found[0].record.source] == ["Marit Voss"]
+        assert found[0].also == ()  # reported by one article
 
 
 def test_contested_figures_are_those_another_source_disputes(store, store_url: str) -> None:
@@ -86,7 +87,7 @@ def test_contested_figures_are_those_another_source_disputes(store, store_url: s
     )
     store.put(article("flat", "three", figures=(flat,)))
     assert len(find_figures(store_url)) == 3
-    assert {f["figure"] for f in find_figures(store_url, contested=True)} == {
+    assert {c.record.text for c in find_figures(store_url, contested=True)} == {
         "at least 248 people",
         "about 200",
     }
@@ -94,10 +95,10 @@ def test_contested_figures_are_those_another_source_disputes(store, store_url: s
 
 def test_an_entity_has_aliases_roles_quotes_and_meetings(filled: str) -> None:
     found = find_entity(filled, "Marit Voss")
-    assert found["aliases"] == ["Marit Voss", "Voss"]
-    assert found["quotes"][0]["published"] == "2023-03-14"
-    [talk] = found["events"]
-    assert talk["type"] == "CONSULT" and talk["with"] == ["Alexander Tarkhanov"]
+    assert found.aliases == ("Marit Voss", "Voss")
+    assert found.quotes[0].article.published == date(2023, 3, 14)
+    [talk] = found.events
+    assert talk.type == "CONSULT" and talk.partners == ("Alexander Tarkhanov",)
     assert find_entity(filled, "Nobody At All") is None
 
 
@@ -129,6 +130,4 @@ def test_errors_are_listed_by_the_query_api(store, store_url: str) -> None:
     from newsgraph.errors import ReadError
 
     store.put_error(ReadError("feed.xml", "entry 3", "no-text"))
-    assert list_errors(store_url) == [
-        {"file": "feed.xml", "record": "entry 3", "reason": "no-text", "detail": None}
-    ]
+    assert list_errors(store_url) == [ReadError("feed.xml", "entry 3", "no-text")]

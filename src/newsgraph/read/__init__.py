@@ -66,3 +66,17 @@ def read_paths(
             else:
                 seen[article.content_hash] = article.source
                 yield article
+
+
+# The one door every caller uses (after read_paths' helpers, which it builds on).
+from newsgraph.read.door import DEFAULTS, ReadOptions, Stream, read_articles, screen  # noqa: E402
+
+__all__ = [
+    "DEFAULTS",
+    "ReadOptions",
+    "Stream",
+    "iter_files",
+    "read_articles",
+    "read_paths",
+    "screen",
+]

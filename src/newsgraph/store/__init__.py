@@ -1,6 +1,21 @@
-"""Storage behind a small interface: `open_store(url)` returns a Store (SQLite or PostgreSQL)."""
+"""Storage behind a small interface: `open_store(url)` returns a Store (SQLite or PostgreSQL).
 
-from newsgraph.store.base import Byline, Cited, Store
-from newsgraph.store.sql import DEFAULT_URL, SqlStore, open_store
+`base.py` is the protocol, `schema.py` the tables, `connect.py` the connection rules, `write.py`
+one article's rows, `queries.py` the reads, `merge.py` and `overrides.py` the entity and copy
+merging, `search.py` full-text search (the only dialect-specific SQL), `migrations/` Alembic's.
+"""
 
-__all__ = ["DEFAULT_URL", "Byline", "Cited", "SqlStore", "Store", "open_store"]
+from newsgraph.store.base import Byline, Cited, EntityEvent, EntityProfile, Store
+from newsgraph.store.connect import DEFAULT_URL
+from newsgraph.store.sql import SqlStore, open_store
+
+__all__ = [
+    "DEFAULT_URL",
+    "Byline",
+    "Cited",
+    "EntityEvent",
+    "EntityProfile",
+    "SqlStore",
+    "Store",
+    "open_store",
+]

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, Protocol, TypeVar
+from types import TracebackType
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
@@ -37,6 +38,35 @@ class Cited(Generic[R]):
     record: R
     article: Byline
     also: tuple[Byline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityEvent:
+    """A merged event an entity took part in, with the other participants' names."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    date: str | None = None  # an ISO date or `start/end` range; None when unresolved
+    place: str | None = None
+    partners: tuple[str, ...] = ()  # the others' names, as the reports give them
+    articles: int = 1  # articles reporting it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityProfile:
+    """An entity merged across articles: its names, roles, quotes and events."""
+
+    id: str
+    name: str
+    label: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # most frequent first
+    articles: int = 0  # articles that mention it
+    quotes: tuple[Cited[Quote], ...] = ()  # newest first
+    events: tuple[EntityEvent, ...] = ()  # latest first
+    others: tuple[str, ...] = ()  # ids of other entities the name also matches
 
 
 class Store(Protocol):
@@ -82,8 +112,8 @@ class Store(Protocol):
 
     def figures(self, *, contested: bool = False, limit: int = 100) -> list[Figure]: ...
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
+    def entity(self, name: str) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`; None when there is none."""
         ...
 
     def cited_quotes(
@@ -128,8 +158,27 @@ class Store(Protocol):
         """Every row of one table of the schema, streamed in key order (what export writes)."""
         ...
 
+    def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:
+        """Speakers by number of quotes, most quoted first (ties by name); copies not counted."""
+        ...
+
+    def event_types(self) -> list[str]:
+        """The PLOVER types of the stored events, sorted."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Row count per table."""
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        """The store itself; `with open_store(url) as store:` closes it on the way out."""
+        ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None: ...

@@ -7,15 +7,15 @@ counted once, under the article that first carried it.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
-from newsgraph.model import Event
+from newsgraph.model import Event, ExtractedArticle, Quote
 from newsgraph.store import rows, search
-from newsgraph.store.base import Byline, Cited
+from newsgraph.store.base import Byline, Cited, EntityEvent, EntityProfile
 from newsgraph.store.merge import fold, name_key
 from newsgraph.store.schema import (
     aliases,
@@ -25,6 +25,8 @@ from newsgraph.store.schema import (
     event_actors,
     event_sources,
     events,
+    figures,
+    mentions,
     quotes,
 )
 
@@ -199,7 +201,7 @@ def best_entity(conn: Connection, name: str) -> tuple[str | None, list[str]]:
     return max(ids, key=lambda i: (counts.get(i, 0), i)), ids
 
 
-def describe_entity(conn: Connection, name: str) -> dict[str, Any] | None:
+def describe_entity(conn: Connection, name: str) -> EntityProfile | None:
     """A merged entity: its names, roles, quotes and the events it took part in."""
     chosen, ids = best_entity(conn, name)
     if chosen is None:
@@ -214,21 +216,21 @@ def describe_entity(conn: Connection, name: str) -> dict[str, Any] | None:
     names = conn.execute(
         select(aliases.c.alias).where(aliases.c.entity_id == chosen).order_by(aliases.c.key)
     ).scalars()
-    return {
-        "id": chosen,
-        "name": row["name"],
-        "label": row["label"],
-        "country": row["country"],
-        "aliases": sorted(set(names)),
-        "roles": [r for r, _ in roles.most_common()],
-        "articles": len({link.article_hash for link in links}),
-        "quotes": _entity_quotes(conn, chosen),
-        "events": _entity_events(conn, chosen),
-        "others": [i for i in ids if i != chosen],  # other entities the name also matches
-    }
+    return EntityProfile(
+        id=chosen,
+        name=row["name"],
+        label=row["label"],
+        country=row["country"],
+        aliases=tuple(sorted(set(names))),
+        roles=tuple(r for r, _ in roles.most_common()),
+        articles=len({link.article_hash for link in links}),
+        quotes=_entity_quotes(conn, chosen),
+        events=_entity_events(conn, chosen),
+        others=tuple(i for i in ids if i != chosen),
+    )
 
 
-def _entity_quotes(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def _entity_quotes(conn: Connection, entity_id: str) -> tuple[Cited[Quote], ...]:
     query = (
         select(quotes, *BYLINE)
         .join(articles, articles.c.hash == quotes.c.article_hash)
@@ -242,21 +244,11 @@ def _entity_quotes(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .where(article_entities.c.entity_id == entity_id, quotes.c.copy_of.is_(None))
         .order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
     )
-    return [
-        {
-            "text": r["text"],
-            "kind": r["kind"],
-            "cue": r["cue"],
-            "article": r["article_id_"],
-            "published": r["article_published"],
-            "start": r["start"],
-            "end": r["end"],
-        }
-        for r in conn.execute(query).mappings()
-    ]
+    found = conn.execute(query).mappings()
+    return tuple(Cited(record=rows.quote_from(r), article=byline(r)) for r in found)
 
 
-def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def _entity_events(conn: Connection, entity_id: str) -> tuple[EntityEvent, ...]:
     """The merged events the entity acted in, with the other participants (meetings: CONSULT)."""
     taking_part = (
         select(event_sources.c.event_id)
@@ -271,21 +263,18 @@ def _entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .where(events.c.id.in_(taking_part))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
     ).mappings()
-    out = []
-    for ev in found:
-        cited = _cited_event(conn, ev["id"])
-        out.append(
-            {
-                "id": ev["id"],
-                "type": ev["type"],
-                "mode": ev["mode"],
-                "date": ev["date"],
-                "place": ev["place"],
-                "with": _others(conn, ev["id"], entity_id),
-                "articles": 1 + len(cited.also),
-            }
+    return tuple(
+        EntityEvent(
+            id=ev["id"],
+            type=ev["type"],
+            mode=ev["mode"],
+            date=ev["date"],
+            place=ev["place"],
+            partners=tuple(_others(conn, ev["id"], entity_id)),
+            articles=1 + len(_cited_event(conn, ev["id"]).also),
         )
-    return out
+        for ev in found
+    )
 
 
 def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:
@@ -301,3 +290,63 @@ def _others(conn: Connection, event_id: str, entity_id: str) -> list[str]:
         .distinct()
     )
     return sorted(conn.execute(query).scalars())
+
+
+# --- one article, read back ---------------------------------------------------------------------
+
+
+def _children(conn: Connection, table: Any, article_hash: str) -> Select[Any]:
+    return select(table).where(table.c.article_hash == article_hash).order_by(table.c.seq)
+
+
+def read_article(conn: Connection, row: rows.Row) -> ExtractedArticle:
+    """An ExtractedArticle exactly as it was put."""
+    article = rows.article_from(row)
+    key, local = article.content_hash, article.id
+    by_entity: dict[str, list[rows.Row]] = defaultdict(list)
+    found = conn.execute(
+        select(mentions).where(mentions.c.article_hash == key).order_by(mentions.c.seq)
+    )
+    for m in found.mappings():
+        by_entity[m["entity"]].append(m)
+    ents = conn.execute(_children(conn, article_entities, key)).mappings()
+    return ExtractedArticle(
+        article=article,
+        entities=tuple(rows.entity_from(e, by_entity[e["id"]], local) for e in ents),
+        quotes=tuple(
+            rows.quote_from(q) for q in conn.execute(_children(conn, quotes, key)).mappings()
+        ),
+        events=tuple(
+            rows.event_from(e, local)
+            for e in conn.execute(_children(conn, event_sources, key)).mappings()
+        ),
+        figures=tuple(
+            rows.figure_from(f, local)
+            for f in conn.execute(_children(conn, figures, key)).mappings()
+        ),
+        sentences=tuple((s[0], s[1]) for s in json.loads(row["sentences"])),
+    )
+
+
+# --- tallies ------------------------------------------------------------------------------------
+
+
+def speaker_counts(conn: Connection, *, limit: int) -> list[tuple[str, int]]:
+    """Speakers by number of quotes, most quoted first (ties by name). Copies of an earlier
+    article's quotes and pull quotes that repeat another quote of the article are not counted."""
+    count = func.count().label("quotes")
+    query = (
+        select(quotes.c.speaker, count)
+        .where(quotes.c.copy_of.is_(None), quotes.c.duplicate_of.is_(None))
+        .where(quotes.c.speaker.is_not(None), quotes.c.speaker != "")
+        .group_by(quotes.c.speaker)
+        .order_by(count.desc(), quotes.c.speaker)
+        .limit(limit)
+    )
+    return [(r.speaker, int(r.quotes)) for r in conn.execute(query)]
+
+
+def event_type_names(conn: Connection) -> list[str]:
+    """The PLOVER types of the stored events, sorted."""
+    query = select(events.c.type).distinct().order_by(events.c.type)
+    return [t for t in conn.execute(query).scalars() if t]

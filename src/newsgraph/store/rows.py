@@ -1,14 +1,19 @@
 """Model records <-> table rows: the one place that knows how a record is laid out in the schema.
 
-Lists and references are stored as JSON text (plain columns that Datasette shows as they are);
-`record_from_row(row_for(record))` returns the record unchanged.
+Rows are derived from the records' dataclass fields, so a field added to `model.py` becomes a
+column value here (and `tests/test_fields.py` fails until `schema.py` has the column): scalars
+as they are, provenance as `sentence`/`start`/`end`, tuples and references as JSON text (plain
+columns that Datasette shows as they are). `record_from(row)` returns the record unchanged.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import types
+import typing
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgraph.model import (
     Article,
@@ -23,6 +28,9 @@ from newsgraph.model import (
 )
 
 Row = Mapping[Any, Any]  # an SQLAlchemy RowMapping
+R = TypeVar("R", Article, Entity, Quote, Event, Figure, Mention)
+# fields that are rows of a table of their own, not a column
+OWN_TABLE = {(Entity, "mentions")}
 
 
 def dump(value: Any) -> str:
@@ -52,175 +60,111 @@ def prov_from(row: Row, article_id: str) -> Provenance:
 # --- to rows ------------------------------------------------------------------------------------
 
 
+def _plain(value: Any) -> Any:
+    """A field value as JSON-able data: a Ref as its dict, a tuple as a list."""
+    if isinstance(value, Ref):
+        return ref_json(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def row_of(record: Any) -> dict[str, Any]:
+    """The columns of one record, one per dataclass field (provenance as its span)."""
+    row: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if (type(record), f.name) in OWN_TABLE:
+            continue
+        if isinstance(value, Provenance):
+            row |= span(value)
+        elif isinstance(value, (tuple, Ref)):
+            row[f.name] = dump(_plain(value))
+        else:
+            row[f.name] = value
+    return row
+
+
 def article_row(extracted: ExtractedArticle) -> dict[str, Any]:
-    a = extracted.article
-    return {
-        "hash": a.content_hash,
-        "id": a.id,
-        "source": a.source,
-        "outlet": a.outlet,
-        "url": a.url,
-        "title": a.title,
-        "author": a.author,
-        "published": a.published,
-        "language": a.language,
-        "text": a.text,
-        "sentences": dump([list(s) for s in extracted.sentences]),
-    }
+    row = row_of(extracted.article)
+    row["hash"] = row.pop("content_hash")
+    return row | {"sentences": dump([list(s) for s in extracted.sentences])}
 
 
 def entity_row(entity: Entity, seq: int) -> dict[str, Any]:
-    return {
-        "id": entity.id,
-        "seq": seq,
-        "name": entity.name,
-        "label": entity.label,
-        "roles": dump(list(entity.roles)),
-        "aliases": dump(list(entity.aliases)),
-        "country": entity.country,
-        "latitude": entity.latitude,
-        "longitude": entity.longitude,
-    }
+    return row_of(entity) | {"seq": seq}
 
 
 def mention_rows(entity: Entity) -> list[dict[str, Any]]:
-    return [
-        {"entity": entity.id, "seq": i, "text": m.text, "label": m.label, "kind": m.kind}
-        | span(m.prov)
-        for i, m in enumerate(entity.mentions)
-    ]
+    return [row_of(m) | {"entity": entity.id, "seq": i} for i, m in enumerate(entity.mentions)]
 
 
 def quote_row(quote: Quote, seq: int) -> dict[str, Any]:
-    return {
-        "id": quote.id,
-        "seq": seq,
-        "article_id": quote.prov.article_id,
-        "text": quote.text,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "cue_start": quote.cue_start,
-        "cue_end": quote.cue_end,
-        "speaker": quote.speaker,
-        "speaker_start": quote.speaker_start,
-        "speaker_end": quote.speaker_end,
-        "speaker_entity": quote.speaker_entity,
-        "pieces": dump([list(p) for p in quote.pieces]),
-        "duplicate_of": quote.duplicate_of,
-    } | span(quote.prov)
+    return row_of(quote) | {"seq": seq, "article_id": quote.prov.article_id}
 
 
 def event_row(event: Event, seq: int) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "seq": seq,
-        "type": event.type,
-        "mode": event.mode,
-        "status": event.status,
-        "trigger": event.trigger,
-        "source": dump([ref_json(r) for r in event.source]),
-        "target": dump([ref_json(r) for r in event.target]),
-        "place": None if event.place is None else dump(ref_json(event.place)),
-        "when": event.when,
-        "date": event.date,
-    } | span(event.prov)
+    return row_of(event) | {"seq": seq}
 
 
 def figure_row(figure: Figure, seq: int) -> dict[str, Any]:
-    return {
-        "id": figure.id,
-        "seq": seq,
-        "text": figure.text,
-        "value": figure.value,
-        "hedge": figure.hedge,
-        "unit": figure.unit,
-        "what": figure.what,
-        "source": None if figure.source is None else dump(ref_json(figure.source)),
-        "source_name": None if figure.source is None else figure.source.name,
-        "cue": figure.cue,
-        "contests": dump(list(figure.contests)),
-    } | span(figure.prov)
+    source_name = None if figure.source is None else figure.source.name
+    return row_of(figure) | {"seq": seq, "source_name": source_name}
 
 
 # --- from rows ----------------------------------------------------------------------------------
 
 
+# each record's field types, resolved once
+HINTS = {
+    cls: typing.get_type_hints(cls) for cls in (Article, Entity, Mention, Quote, Event, Figure)
+}
+
+
+def _decoded(hint: Any, raw: Any) -> Any:
+    """A column value as the field's type: JSON text back to tuples and Refs."""
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType) and Ref in args:  # Ref | None
+        return None if raw is None else ref_from(json.loads(raw))
+    if typing.get_origin(hint) is tuple:
+        items = json.loads(raw)
+        if args[0] is Ref:
+            return tuple(Ref(**r) for r in items)
+        if typing.get_origin(args[0]) is tuple:
+            return tuple(tuple(item) for item in items)
+        return tuple(items)
+    return raw
+
+
+def record_from(cls: type[R], row: Row, article_id: str | None = None, **given: Any) -> R:
+    """The record of class `cls` laid out in `row`; `given` fills fields kept elsewhere."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in given:
+            values[f.name] = given[f.name]
+        elif f.name == "prov":
+            values["prov"] = prov_from(row, article_id or row["article_id"])
+        else:
+            values[f.name] = _decoded(HINTS[cls][f.name], row[f.name])
+    return cls(**values)
+
+
 def article_from(row: Row) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        source=row["source"],
-        outlet=row["outlet"],
-        url=row["url"],
-        title=row["title"],
-        author=row["author"],
-        published=row["published"],
-        language=row["language"],
-        content_hash=row["hash"],
-    )
+    return record_from(Article, row, content_hash=row["hash"])
 
 
 def entity_from(row: Row, mentions: Sequence[Row], article_id: str) -> Entity:
-    return Entity(
-        id=row["id"],
-        name=row["name"],
-        label=row["label"],
-        roles=tuple(json.loads(row["roles"])),
-        aliases=tuple(json.loads(row["aliases"])),
-        mentions=tuple(
-            Mention(text=m["text"], label=m["label"], kind=m["kind"], prov=prov_from(m, article_id))
-            for m in mentions
-        ),
-        country=row["country"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-    )
+    found = tuple(record_from(Mention, m, article_id) for m in mentions)
+    return record_from(Entity, row, mentions=found)
 
 
 def quote_from(row: Row) -> Quote:
-    return Quote(
-        id=row["id"],
-        text=row["text"],
-        kind=row["kind"],
-        cue=row["cue"],
-        cue_start=row["cue_start"],
-        cue_end=row["cue_end"],
-        speaker=row["speaker"],
-        speaker_start=row["speaker_start"],
-        speaker_end=row["speaker_end"],
-        speaker_entity=row["speaker_entity"],
-        pieces=tuple((p[0], p[1]) for p in json.loads(row["pieces"])),
-        duplicate_of=row["duplicate_of"],
-        prov=prov_from(row, row["article_id"]),
-    )
+    return record_from(Quote, row)
 
 
 def event_from(row: Row, article_id: str) -> Event:
-    return Event(
-        id=row["id"],
-        type=row["type"],
-        mode=row["mode"],
-        status=row["status"],
-        trigger=row["trigger"],
-        source=tuple(Ref(**r) for r in json.loads(row["source"])),
-        target=tuple(Ref(**r) for r in json.loads(row["target"])),
-        place=None if row["place"] is None else ref_from(json.loads(row["place"])),
-        when=row["when"],
-        date=row["date"],
-        prov=prov_from(row, article_id),
-    )
+    return record_from(Event, row, article_id)
 
 
 def figure_from(row: Row, article_id: str) -> Figure:
-    return Figure(
-        id=row["id"],
-        text=row["text"],
-        value=row["value"],
-        hedge=row["hedge"],
-        unit=row["unit"],
-        what=row["what"],
-        source=None if row["source"] is None else ref_from(json.loads(row["source"])),
-        cue=row["cue"],
-        contests=tuple(json.loads(row["contests"])),
-        prov=prov_from(row, article_id),
-    )
+    return record_from(Figure, row, article_id)

@@ -2,126 +2,29 @@
 
 Each article is written in one transaction keyed by its content hash: a crash leaves whole
 articles or none, and storing an article again changes nothing. Reads go through the same tables
-on both databases; full-text search is the one difference, kept in `search.py`.
+on both databases; full-text search is the one difference, kept in `search.py`. The class is a
+facade: connecting is `connect.py`, writing `write.py`, reading `queries.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import sqlite3
-import time
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import date
+from types import TracebackType
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Select,
-    create_engine,
-    event,
-    func,
-    or_,
-    select,
-)
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import merge, rows, search
-from newsgraph.store.base import Cited
-from newsgraph.store.queries import BYLINE, byline, copies_of, speaker_clause
-from newsgraph.store.schema import (
-    TABLES,
-    aliases,
-    article_entities,
-    articles,
-    entities,
-    errors,
-    event_actors,
-    event_sources,
-    events,
-    figures,
-    mentions,
-    merges,
-    quotes,
-)
-
-log = logging.getLogger(__name__)
-
-DEFAULT_URL = "sqlite:///newsgraph.db"
-URL_HELP = "use sqlite:///PATH.db (the default: sqlite:///newsgraph.db) or postgresql://USER:PASSWORD@HOST/DB"
-
-
-def engine_for(url: str | None) -> Engine:
-    """An engine for a --db value: a SQLAlchemy URL, a plain `postgresql://` one, or a file path."""
-    raw = url or DEFAULT_URL
-    if "://" not in raw:
-        raw = f"sqlite:///{raw}"  # a bare path is an SQLite file
-    try:
-        parsed = make_url(raw)
-    except ArgumentError as exc:
-        raise NewsgraphError(f"--db {url!r} is not a database URL: {URL_HELP}") from exc
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2
-    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise NewsgraphError(f"--db {url!r}: only SQLite and PostgreSQL are supported; {URL_HELP}")
-    try:
-        engine = create_engine(parsed)
-    except (NoSuchModuleError, ModuleNotFoundError) as exc:
-        raise NewsgraphError(
-            f"--db {url!r} needs a driver that is not installed: pip install 'newsgraph[postgres]'"
-        ) from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")
-    _wal(cursor)  # readers never block the writer
-    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-    # SQLAlchemy emits BEGIN itself (below), not the driver: the documented pysqlite recipe.
-    dbapi_connection.isolation_level = None
-
-
-def _wal(cursor: Any, tries: int = 50) -> None:
-    """Put the file in WAL mode. Switching needs the file to itself and SQLite answers "locked"
-    at once, without waiting out busy_timeout, while another connection switches the same new
-    file: wait a little and look again (the mode, once set, stays with the file)."""
-    for attempt in range(tries):
-        try:
-            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == tries - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """A writing transaction takes the write lock at once (BEGIN IMMEDIATE): two writers then
-    queue on busy_timeout instead of one failing when its read lock cannot become a write lock."""
-    writing = conn.get_execution_options().get("writing", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
-
-
-@contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """A connection in a transaction that writes: committed on exit, rolled back on error."""
-    with engine.connect() as conn:
-        conn = conn.execution_options(writing=True)
-        with conn.begin():
-            yield conn
+from newsgraph.store import overrides, queries, rows
+from newsgraph.store import search as matching
+from newsgraph.store.base import Cited, EntityProfile
+from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
+from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
+from newsgraph.store.schema import TABLES, articles, errors, figures
+from newsgraph.store.write import error_key, write_article
 
 
 def open_store(url: str | None = None) -> SqlStore:
@@ -144,11 +47,6 @@ def open_store(url: str | None = None) -> SqlStore:
     return SqlStore(engine)
 
 
-def _error_key(error: ReadError) -> str:
-    fields = (error.source, error.record or "", error.reason, error.detail)
-    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
-
-
 class SqlStore:
     """The Store protocol on an SQLAlchemy engine."""
 
@@ -158,6 +56,17 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
     # --- writes ---------------------------------------------------------------------------------
 
@@ -187,7 +96,7 @@ class SqlStore:
             return own.execute(query).first() is not None
 
     def put_error(self, error: ReadError) -> None:
-        key = _error_key(error)
+        key = error_key(error)
         with writing(self.engine) as conn:
             if conn.execute(select(errors.c.key).where(errors.c.key == key)).first():
                 return
@@ -202,16 +111,12 @@ class SqlStore:
             )
 
     def merge_entities(self, name: str, into: str) -> str:
-        from newsgraph.store.overrides import merge_entities
-
         with writing(self.engine) as conn:
-            return merge_entities(conn, name, into)
+            return overrides.merge_entities(conn, name, into)
 
     def split_entity(self, name: str) -> str:
-        from newsgraph.store.overrides import split_entity
-
         with writing(self.engine) as conn:
-            return split_entity(conn, name)
+            return overrides.split_entity(conn, name)
 
     # --- reads ----------------------------------------------------------------------------------
 
@@ -236,7 +141,7 @@ class SqlStore:
     ) -> list[ExtractedArticle]:
         query = select(articles)
         if search:
-            query = query.where(_search.articles_matching(self.dialect, search))
+            query = query.where(matching.articles_matching(self.dialect, search))
         if since:
             query = query.where(articles.c.published >= since)
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.hash)
@@ -269,9 +174,7 @@ class SqlStore:
         outlet: str | None = None,
         limit: int = 100,
     ) -> list[Cited[Quote]]:
-        from newsgraph.store.queries import quotes_query
-
-        query = quotes_query(
+        query = queries.quotes_query(
             self.dialect, speaker=speaker, search=search, since=since, until=until, outlet=outlet
         )
         with self.engine.connect() as conn:
@@ -309,10 +212,8 @@ class SqlStore:
         place: str | None = None,
         limit: int = 100,
     ) -> list[Cited[Event]]:
-        from newsgraph.store.queries import cited_events
-
         with self.engine.connect() as conn:
-            return cited_events(
+            return queries.cited_events(
                 conn, actor=actor, type=type, since=since, until=until, place=place, limit=limit
             )
 
@@ -337,12 +238,20 @@ class SqlStore:
                 for r in found
             ]
 
-    def entity(self, name: str) -> dict[str, Any] | None:
-        """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
-        from newsgraph.store.queries import describe_entity
-
+    def entity(self, name: str) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`; None when there is none."""
         with self.engine.connect() as conn:
-            return describe_entity(conn, name)
+            return queries.describe_entity(conn, name)
+
+    def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:
+        """Speakers by number of quotes, most quoted first."""
+        with self.engine.connect() as conn:
+            return queries.speaker_counts(conn, limit=limit)
+
+    def event_types(self) -> list[str]:
+        """The PLOVER types of the stored events, sorted."""
+        with self.engine.connect() as conn:
+            return queries.event_type_names(conn)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -361,202 +270,4 @@ class SqlStore:
                 yield dict(row)
 
 
-_search = search  # the module, under a name the `search` keyword arguments do not shadow
-
-
-# --- writing one article ------------------------------------------------------------------------
-
-
-def write_article(conn: Connection, extracted: ExtractedArticle) -> None:
-    """Every row of one article, inside the caller's transaction."""
-    article_hash = extracted.article.content_hash
-    minhash = merge.signature(extracted.article.text)
-    original = merge.find_original(conn, minhash)
-    row = rows.article_row(extracted) | {
-        "copy_of": original,
-        "minhash": merge.signature_bytes(minhash),
-    }
-    conn.execute(articles.insert().values(**row))
-    merge.store_buckets(conn, article_hash, minhash)
-    _search.index_article(conn, article_hash, extracted.article.title, extracted.article.text)
-    merged = write_entities(conn, article_hash, extracted)
-    write_quotes(conn, article_hash, extracted.quotes, original)
-    write_events(conn, article_hash, extracted.events, merged, original)
-    write_figures(conn, article_hash, extracted.figures, original)
-
-
-def write_entities(
-    conn: Connection, article_hash: str, extracted: ExtractedArticle
-) -> dict[str, str]:
-    """Article entities and mentions; returns article-local id -> merged entity id."""
-    merged: dict[str, str] = {}
-    for seq, entity in enumerate(extracted.entities):
-        merged[entity.id] = merge.resolve_entity(conn, entity)
-        conn.execute(
-            article_entities.insert().values(
-                article_hash=article_hash,
-                entity_id=merged[entity.id],
-                **rows.entity_row(entity, seq),
-            )
-        )
-        found = rows.mention_rows(entity)
-        if found:
-            conn.execute(mentions.insert(), [m | {"article_hash": article_hash} for m in found])
-    return merged
-
-
-def _originals(conn: Connection, table: Any, original: str | None) -> list[tuple[str, str]]:
-    """(id, text) of the original article's records in `table`, in order."""
-    if original is None:
-        return []
-    query = (
-        select(table.c.id, table.c.text)
-        .where(table.c.article_hash == original)
-        .order_by(table.c.seq)
-    )
-    return [(r.id, r.text) for r in conn.execute(query)]
-
-
-def _copy_of(text: str, original: str | None, known: Sequence[tuple[str, str]]) -> str | None:
-    for local, known_text in known:
-        if merge.same_text(text, known_text):
-            return f"{original}:{local}"
-    return None
-
-
-def write_quotes(
-    conn: Connection, article_hash: str, found: Sequence[Quote], original: str | None
-) -> None:
-    if not found:
-        return
-    known = _originals(conn, quotes, original)
-    conn.execute(
-        quotes.insert(),
-        [
-            rows.quote_row(q, seq)
-            | {
-                "article_hash": article_hash,
-                "key": f"{article_hash}:{q.id}",
-                "copy_of": _copy_of(q.text, original, known),
-            }
-            for seq, q in enumerate(found)
-        ],
-    )
-    _search.index_quotes(conn, [(f"{article_hash}:{q.id}", q.text) for q in found])
-
-
-def write_figures(
-    conn: Connection, article_hash: str, found: Sequence[Figure], original: str | None
-) -> None:
-    if not found:
-        return
-    known = _originals(conn, figures, original)
-    conn.execute(
-        figures.insert(),
-        [
-            rows.figure_row(f, seq)
-            | {"article_hash": article_hash, "copy_of": _copy_of(f.text, original, known)}
-            for seq, f in enumerate(found)
-        ],
-    )
-
-
-def _copied_events(conn: Connection, original: str | None) -> dict[tuple[str, str | None], str]:
-    """(type, trigger) -> merged event id of the original article's events."""
-    if original is None:
-        return {}
-    query = (
-        select(event_sources.c.type, event_sources.c.trigger, event_sources.c.event_id)
-        .where(event_sources.c.article_hash == original)
-        .order_by(event_sources.c.seq.desc())
-    )
-    return {(r.type, r.trigger): r.event_id for r in conn.execute(query)}
-
-
-def write_events(
-    conn: Connection,
-    article_hash: str,
-    found: Sequence[Event],
-    merged: dict[str, str],
-    original: str | None,
-) -> None:
-    """Each report joins the merged event of the same happening, or founds one."""
-    copied = _copied_events(conn, original)
-    for seq, ev in enumerate(found):
-        actors = [merged.get(r.entity) if r.entity else None for r in (*ev.source, *ev.target)]
-        merged_id = copied.get((ev.type, ev.trigger)) or merge.event_id(ev, actors, article_hash)
-        if conn.execute(select(events.c.id).where(events.c.id == merged_id)).first() is None:
-            conn.execute(
-                events.insert().values(
-                    id=merged_id,
-                    type=ev.type,
-                    mode=ev.mode,
-                    status=ev.status,
-                    date=ev.date,
-                    place=ev.place.name if ev.place else None,
-                )
-            )
-        conn.execute(
-            event_sources.insert().values(
-                article_hash=article_hash, event_id=merged_id, **rows.event_row(ev, seq)
-            )
-        )
-        roles = [("source", r) for r in ev.source] + [("target", r) for r in ev.target]
-        counter: dict[str, int] = defaultdict(int)
-        actor_rows = []
-        for role, ref in roles:
-            actor_rows.append(
-                {
-                    "article_hash": article_hash,
-                    "event": ev.id,
-                    "role": role,
-                    "seq": counter[role],
-                    "name": ref.name,
-                    "entity": ref.entity,
-                    "entity_id": merged.get(ref.entity) if ref.entity else None,
-                }
-            )
-            counter[role] += 1
-        if actor_rows:
-            conn.execute(event_actors.insert(), actor_rows)
-
-
-# --- reading one article ------------------------------------------------------------------------
-
-
-def _children(conn: Connection, table: Any, article_hash: str) -> Select[Any]:
-    return select(table).where(table.c.article_hash == article_hash).order_by(table.c.seq)
-
-
-def read_article(conn: Connection, row: rows.Row) -> ExtractedArticle:
-    """An ExtractedArticle exactly as it was put."""
-    import json
-
-    article = rows.article_from(row)
-    key, local = article.content_hash, article.id
-    by_entity: dict[str, list[rows.Row]] = defaultdict(list)
-    found = conn.execute(
-        select(mentions).where(mentions.c.article_hash == key).order_by(mentions.c.seq)
-    )
-    for m in found.mappings():
-        by_entity[m["entity"]].append(m)
-    ents = conn.execute(_children(conn, article_entities, key)).mappings()
-    return ExtractedArticle(
-        article=article,
-        entities=tuple(rows.entity_from(e, by_entity[e["id"]], local) for e in ents),
-        quotes=tuple(
-            rows.quote_from(q) for q in conn.execute(_children(conn, quotes, key)).mappings()
-        ),
-        events=tuple(
-            rows.event_from(e, local)
-            for e in conn.execute(_children(conn, event_sources, key)).mappings()
-        ),
-        figures=tuple(
-            rows.figure_from(f, local)
-            for f in conn.execute(_children(conn, figures, key)).mappings()
-        ),
-        sentences=tuple((s[0], s[1]) for s in json.loads(row["sentences"])),
-    )
-
-
-__all__ = ["DEFAULT_URL", "SqlStore", "aliases", "entities", "merges", "open_store"]
+__all__ = ["DEFAULT_URL", "SqlStore", "open_store"]

@@ -1,0 +1,203 @@
+"""The store's commands: ingest, then errors, quotes, events, figures, entity, entities, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.main import App, app, check_paths, err, report
+from newsgraph.cli.options import (
+    MAX_MB,
+    ApostropheOption,
+    DbOption,
+    FormatOption,
+    LimitOption,
+    MaxMbOption,
+    ModelOption,
+    Output,
+    OutputOption,
+    PathsArgument,
+    PublishedOption,
+    day,
+    read_options,
+)
+from newsgraph.cli.table import (
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    entity_json,
+    error_rows,
+    event_rows,
+    figure_rows,
+    quote_rows,
+    show,
+)
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    *,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    fmt: FormatOption = None,
+    model: ModelOption = None,
+    max_mb: MaxMbOption = MAX_MB,
+    apostrophe_quotes: ApostropheOption = None,
+) -> None:
+    """Extract and store articles in the database; running it again changes nothing."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsgraph.jobs import Tally, ingest_paths
+
+    check_paths(paths)
+    options = read_options(
+        fmt=fmt, published=published, max_mb=max_mb, apostrophe_quotes=apostrophe_quotes
+    )
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err) as bar:
+        task = bar.add_task("starting")
+
+        def tick(t: Tally) -> None:
+            text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
+            bar.update(task, description=text)
+
+        tick(ingest_paths(paths, options, db=db, model=model, on_error=report, on_article=tick))
+
+
+@app.command()
+def errors(*, db: DbOption = None, output: OutputOption = Output.table) -> None:
+    """List the bad input records that ingest skipped: file, record, reason."""
+    from newsgraph.jobs import list_errors
+
+    show(error_rows(list_errors(db)), output, title="errors")
+
+
+@app.command()
+def quotes(
+    *,
+    speaker: Annotated[str | None, typer.Option(help="Who said it (any of their names).")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet's articles.")] = None,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Quotes with speaker, article, date and character span."""
+    from newsgraph.jobs import find_quotes
+
+    found = find_quotes(
+        db,
+        speaker=speaker,
+        search=search,
+        since=day(since, "--since"),
+        until=day(until, "--until"),
+        outlet=outlet,
+        limit=limit,
+    )
+    show(quote_rows(found), output, title="quotes", columns=QUOTE_COLUMNS)
+
+
+@app.command()
+def events(
+    *,
+    actor: Annotated[str | None, typer.Option(help="Who took part (any of their names).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type: CONSULT...")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    place: Annotated[str | None, typer.Option(help="Where it happened.")] = None,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Events merged across articles: who did what to whom, where and when."""
+    from newsgraph.jobs import find_events
+
+    found = find_events(
+        db,
+        actor=actor,
+        type=type_,
+        since=day(since, "--since"),
+        until=day(until, "--until"),
+        place=place,
+        limit=limit,
+    )
+    show(event_rows(found), output, title="events", columns=EVENT_COLUMNS)
+
+
+@app.command()
+def figures(
+    *,
+    contested: Annotated[bool, typer.Option(help="Only figures other sources dispute.")] = False,
+    db: DbOption = None,
+    output: OutputOption = Output.table,
+    limit: LimitOption = 100,
+) -> None:
+    """Figures with their hedge, unit and source."""
+    from newsgraph.jobs import find_figures
+
+    show(figure_rows(find_figures(db, contested=contested, limit=limit)), output, title="figures")
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Any name of the person, organisation or place.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """One merged entity as JSON: aliases, roles, quotes and meetings (events)."""
+    from newsgraph.jobs import find_entity
+
+    found = find_entity(db, name)
+    if found is None:
+        err.print(f"no entity is called {name!r}", highlight=False)
+        raise typer.Exit(1)
+    sys.stdout.write(json.dumps(entity_json(found), ensure_ascii=False, indent=2) + "\n")
+
+
+entities_app = App(no_args_is_help=True, help="Inspect and override the entity merge.")
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.command("merge")
+def entities_merge(
+    keep: Annotated[str, typer.Argument(help="A name of the entity that stays.")],
+    other: Annotated[str, typer.Argument(help="A name of the entity merged into it.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """Make two entities one (kept for later ingests too)."""
+    from newsgraph.jobs import merge_entities
+
+    sys.stdout.write(merge_entities(db, other, keep) + "\n")
+
+
+@entities_app.command("split")
+def entities_split(
+    name: Annotated[str, typer.Argument(help="The name to give an entity of its own.")],
+    *,
+    db: DbOption = None,
+) -> None:
+    """Take a name out of the entity it was merged into (kept for later ingests too)."""
+    from newsgraph.jobs import split_entity
+
+    sys.stdout.write(split_entity(db, name) + "\n")
+
+
+@app.command()
+def export(
+    *,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or jsonld.")],
+    out: Annotated[Path, typer.Option(help="Folder to write the files to.")],
+    db: DbOption = None,
+) -> None:
+    """Write every table (or quotes and contested figures as JSON-LD) to a folder."""
+    from newsgraph.export import export_db
+
+    for path in export_db(db, fmt, out):
+        sys.stdout.write(f"{path}\n")

@@ -1,0 +1,119 @@
+"""The one door from input to Articles: `ReadOptions` and `read_articles`, used by every caller.
+
+`newsgraph extract`, `ingest`, `demo`, the batch worker and `POST /api/articles` all read through
+`read_articles`, so they apply the same format, size limit, publication date and filters: an
+article in another language is reported `not-english`, a repeat of an article already read in
+the run `duplicate`, wherever it comes from. The component settings travel with the options, so
+a pipeline loaded for them reads the text the same way at every door.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from newsgraph.errors import OnError, ReadError, raise_it
+from newsgraph.model import Article
+from newsgraph.read import iter_files
+from newsgraph.read.article import MAX_BYTES, split_source
+from newsgraph.read.detect import read_file, read_stream
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """How to read input and what the pipeline must know about it.
+
+    `fmt` None detects the format per file; `published` is given to articles without a date;
+    `max_bytes` limits one document (a file, a JSON line, a WARC record); `apostrophe_quotes`
+    reads ''…'' as quotation marks (True), never (False), or where an article uses them so
+    (None: `nlp.quotes.marks.uses_apostrophe_quotes`).
+    """
+
+    fmt: str | None = None
+    published: date | None = None
+    max_bytes: int = MAX_BYTES
+    apostrophe_quotes: bool | None = None
+
+    def components(self) -> dict[str, dict[str, Any]]:
+        """The pipeline's component settings these options ask for (`load_pipeline(config=)`)."""
+        return {"newsgraph_quotes": {"apostrophe_quotes": self.apostrophe_quotes}}
+
+
+DEFAULTS = ReadOptions()  # every option at its default: what a door reads with unless told
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stream:
+    """One open binary document that is not a file on disk (a request body); `source` names it."""
+
+    raw: BinaryIO
+    source: str
+    size: int | None = None  # in bytes; None when unknown
+
+
+def read_articles(
+    paths_or_stream: Iterable[str | Path] | Stream,
+    options: ReadOptions = ReadOptions(),
+    on_error: OnError = raise_it,
+) -> Iterator[Article]:
+    """Every English article of the input, each text once, dated by `options.published` if not.
+
+    Files, directories (walked recursively) and `-` (standard input), or one `Stream`; bad
+    records, other languages and repeats go to `on_error`.
+    """
+    if isinstance(paths_or_stream, Stream):
+        read = _read_one(paths_or_stream, options, on_error)
+    else:
+        read = _read_files(paths_or_stream, options, on_error)
+    return screen(read, options, on_error)
+
+
+def _read_files(
+    paths: Iterable[str | Path], options: ReadOptions, on_error: OnError
+) -> Iterator[Article]:
+    for path in iter_files(paths):
+        yield from read_file(path, fmt=options.fmt, on_error=on_error, max_bytes=options.max_bytes)
+
+
+def _read_one(stream: Stream, options: ReadOptions, on_error: OnError) -> Iterator[Article]:
+    return read_stream(
+        Path(stream.source),
+        stream.raw,
+        fmt=options.fmt,
+        source=stream.source,
+        on_error=on_error,
+        max_bytes=options.max_bytes,
+        size=stream.size,
+    )
+
+
+def screen(
+    articles: Iterable[Article], options: ReadOptions, on_error: OnError = raise_it
+) -> Iterator[Article]:
+    """Articles newsgraph processes, dated: other languages and repeats go to `on_error`.
+
+    `read_articles` screens what it reads; a caller that builds an Article itself (the API's
+    JSON body) screens it here, so it meets the same filters.
+    """
+    seen: dict[str, str] = {}  # content hash -> source of the first copy
+    for article in articles:
+        file, record = split_source(article.source)
+        if article.language not in ("en", None):
+            on_error(ReadError(file, record, "not-english", f"language {article.language}"))
+        elif article.content_hash in seen:
+            first = seen[article.content_hash]
+            on_error(ReadError(file, record, "duplicate", f"same text as {first}"))
+        else:
+            seen[article.content_hash] = article.source
+            yield with_published(article, options.published)
+
+
+def with_published(article: Article, published: date | None) -> Article:
+    """The article, given the user's publication date when it carries none."""
+    if published and not article.published:
+        return dataclasses.replace(article, published=published)
+    return article
