@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.model import Article
-from newsgraph.read.article import MAX_BYTES, split_source
+from newsgraph.read.article import MAX_BYTES, MAX_CHARS, split_source, unstorable
 from newsgraph.read.detect import read_file
 
 # Files a directory walk leaves out: a folder's own documentation is not news.
@@ -45,17 +45,20 @@ def read_paths(
     fmt: str | None = None,
     on_error: OnError = raise_it,
     max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article]:
     """Every English article in the given files, directories and `-`, each text once.
 
     Bad records, other languages and repeats go to `on_error`. `max_bytes` limits one document
-    (a file, a JSON line, a WARC record).
+    (a file, a JSON line, a WARC record), `max_chars` one article's text (see `unstorable`).
     """
     seen: dict[str, str] = {}  # content hash -> source of the first copy
     for path in iter_files(paths):
         for article in read_file(path, fmt=fmt, on_error=on_error, max_bytes=max_bytes):
             file, record = split_source(article.source)
-            if article.language not in ("en", None):
+            if refused := unstorable(article, max_chars=max_chars):
+                on_error(refused)
+            elif article.language not in ("en", None):
                 on_error(ReadError(file, record, "not-english", f"language {article.language}"))
             elif article.content_hash in seen:
                 on_error(
