@@ -111,9 +111,9 @@ def extract(
     from newsgraph.model import to_json
 
     skipped = Skipped()
+    anchor = day(published, "--published")
     try:
         check_paths(paths)
-        anchor = date.fromisoformat(published) if published else None
         found = extract_paths(
             paths,
             published=anchor,
@@ -126,8 +126,6 @@ def extract(
         records = with_progress(found, "articles")
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    except ValueError as exc:
-        raise fail(NewsgraphError(f"--published must be YYYY-MM-DD: {exc}")) from exc
     if output is Output.table:
         from newsgraph.table import render
 
@@ -241,6 +239,10 @@ def ingest(
 
     from newsgraph.jobs import Tally, ingest_paths
 
+    try:
+        check_paths(paths)  # before the database is created or any article is read
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err) as bar:
         task = bar.add_task("starting")

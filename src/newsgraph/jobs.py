@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from newsgraph.errors import OnError, ReadError, raise_it
+from newsgraph.errors import NewsgraphError, OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
@@ -71,6 +72,26 @@ class Tally:
     errors: int = 0
 
 
+DISK_FULL = ("database or disk is full", "No space left on device", "could not extend file")
+
+
+@contextmanager
+def disk_full_said() -> Iterator[None]:
+    """A full disk as the user's problem to fix (exit 2), not a traceback: each article is its
+    own transaction, so what was stored stays, and a rerun after freeing space goes on."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        if not any(words in str(exc.orig) for words in DISK_FULL):
+            raise
+        raise NewsgraphError(
+            f"the disk is full ({str(exc.orig).strip()}): free some space and run the same "
+            "ingest again; the articles stored so far are kept and are not extracted again"
+        ) from exc
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     *,
@@ -93,7 +114,8 @@ def ingest_paths(
 
     def keep_error(error: ReadError) -> None:
         tally.errors += 1
-        store.put_error(error)
+        with disk_full_said():
+            store.put_error(error)
         if on_error is not None:
             on_error(error)
 
@@ -109,7 +131,9 @@ def ingest_paths(
         nlp = load_pipeline(model or DEFAULT_MODEL)
         read = with_published(read_paths(paths, fmt=fmt, on_error=keep_error), published)
         for extracted in extract_articles(fresh(read), nlp):
-            if store.put(extracted):
+            with disk_full_said():
+                new = store.put(extracted)
+            if new:
                 tally.stored += 1
                 tally.quotes += len(extracted.quotes)
             if on_article is not None:

@@ -9,15 +9,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import Event, Figure, Quote
-from newsgraph.store import Cited, SqlStore, open_store
+from newsgraph.nlp.plover import PLOVER_TYPES
+from newsgraph.store import DEFAULT_URL, Cited, SqlStore, open_store
+
+
+def existing(db: str | None) -> str | None:
+    """`db`, after checking that an SQLite file is there: a query never creates the database
+    it is asked to read (a typo in --db would otherwise answer "no quotes" from a new file)."""
+    raw = db or DEFAULT_URL
+    path = (
+        raw.removeprefix("sqlite:///") if "://" not in raw or raw.startswith("sqlite:///") else ""
+    )
+    if path and path != ":memory:" and not Path(path.partition("?")[0]).exists():
+        raise NewsgraphError(
+            f"no database at {path}: fill it first (newsgraph ingest FILES --db {path})"
+        )
+    return db
 
 
 @contextmanager
 def opened(db: str | None) -> Iterator[SqlStore]:
-    store = open_store(db)
+    store = open_store(existing(db))
     try:
         yield store
     finally:
@@ -100,6 +117,8 @@ def find_events(
     limit: int = 100,
 ) -> list[dict[str, Any]]:
     """`newsgraph events`: one row per merged event, with how many articles report it."""
+    if type is not None and type.upper() not in PLOVER_TYPES:  # "MEETING" is CONSULT
+        raise NewsgraphError(f"no event type {type!r}; the types are {', '.join(PLOVER_TYPES)}")
     with opened(db) as store:
         return event_rows(
             store.cited_events(
