@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-
-import pytest
 import json
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from newsgraph.errors import ReadError
 from newsgraph.read import read_paths

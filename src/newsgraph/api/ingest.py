@@ -21,7 +21,7 @@ from newsgraph.errors import ReadError
 from newsgraph.extract import extract_article
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.read.article import make_article
+from newsgraph.read.article import make_article, unstorable
 from newsgraph.read.detect import READERS
 
 router = APIRouter(prefix="/api/articles", tags=["ingest"])
@@ -95,6 +95,8 @@ def article_from_body(body: bytes, content_type: str | None) -> Article:
         raise HTTPException(422, f"no article in the body: {exc.error.reason}") from exc
     if not articles:
         raise HTTPException(422, "no article in the body")
+    if refused := unstorable(articles[0]):  # over spaCy's length, a NUL: as the file readers do
+        raise HTTPException(422, f"no article in the body: {refused.reason} ({refused.detail})")
     return articles[0]
 
 

@@ -196,6 +196,9 @@ class Capped(io.BufferedIOBase):
     def read(self, size: int | None = -1) -> bytes:
         return self._checked(self.inner.read(-1 if size is None else size))
 
+    def read1(self, size: int = -1) -> bytes:
+        return self._checked(self.inner.read1(size))
+
     def readline(self, size: int | None = -1) -> bytes:
         return self._checked(self.inner.readline(-1 if size is None else size))
 

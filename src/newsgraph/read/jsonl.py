@@ -76,7 +76,9 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes
     pending: list[bytes] = []  # the start of the current line, while it is within the limit
     size = 0  # bytes of the current line so far
     number = 1  # the current line's
-    while block := stream.read(CHUNK):
+    # read1: what is decompressed so far, so a truncated gzip gives its lines before the EOFError
+    read = getattr(stream, "read1", stream.read)
+    while block := read(CHUNK):
         pieces = block.split(b"\n")
         first, *middle, last = pieces if len(pieces) > 1 else (None, pieces[0])
         if first is not None:

@@ -34,6 +34,7 @@ from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import merge, rows, search
 from newsgraph.store.base import Cited
+from newsgraph.store.filters import checked
 from newsgraph.store.queries import BYLINE, byline, copies_of, speaker_clause
 from newsgraph.store.schema import (
     TABLES,
@@ -201,12 +202,14 @@ class SqlStore:
                 )
             )
 
+    @checked
     def merge_entities(self, name: str, into: str) -> str:
         from newsgraph.store.overrides import merge_entities
 
         with writing(self.engine) as conn:
             return merge_entities(conn, name, into)
 
+    @checked
     def split_entity(self, name: str) -> str:
         from newsgraph.store.overrides import split_entity
 
@@ -220,6 +223,7 @@ class SqlStore:
         with self.engine.connect() as conn:
             return [ReadError(r.file, r.record, r.reason, r.detail) for r in conn.execute(query)]
 
+    @checked
     def article(self, article_id: str) -> ExtractedArticle | None:
         """The article with this id (or content hash), with all its records."""
         query = (
@@ -231,6 +235,7 @@ class SqlStore:
             row = conn.execute(query).mappings().first()
             return None if row is None else read_article(conn, row)
 
+    @checked
     def articles(
         self, *, search: str | None = None, since: date | None = None, limit: int = 100
     ) -> list[ExtractedArticle]:
@@ -259,6 +264,7 @@ class SqlStore:
         )
         return [c.record for c in cited]
 
+    @checked
     def cited_quotes(
         self,
         *,
@@ -299,6 +305,7 @@ class SqlStore:
         )
         return [c.record for c in cited]
 
+    @checked
     def cited_events(
         self,
         *,
@@ -337,6 +344,7 @@ class SqlStore:
                 for r in found
             ]
 
+    @checked
     def entity(self, name: str) -> dict[str, Any] | None:
         """A merged entity: name, label, aliases, roles, quotes, events (meetings)."""
         from newsgraph.store.queries import describe_entity
