@@ -59,3 +59,26 @@ def test_any_bytes_through_the_door_give_storable_articles_or_read_errors(
     assert all(isinstance(a, Article) and unstorable(a) is None for a in articles)
     assert all(a.text.encode("utf-8") and a.id.encode("utf-8") for a in articles)
     assert all(e.reason in READ_REASONS for e in errors)
+
+
+ESCAPES = [b"\\ud800", b"\\udfff", b"\\u0000", b"\\n", b'\\"', b"The minister said ", b"yes. "]
+
+
+@settings(max_examples=60, deadline=timedelta(seconds=10))
+@given(
+    texts=st.lists(st.lists(st.sampled_from(ESCAPES), min_size=1, max_size=6), max_size=5),
+    depth=st.integers(min_value=0, max_value=3000),
+)
+def test_any_json_lines_through_the_door_give_storable_articles_or_read_errors(
+    texts: list[list[bytes]], depth: int
+) -> None:
+    lines = [b'{"id": "x/%d", "text": "%s"}' % (i, b"".join(t)) for i, t in enumerate(texts)]
+    lines.append(b'{"id": "deep", "text": "t", "x": ' + b"[" * depth + b"]" * depth + b"}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.jsonl"
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        errors: list[ReadError] = []
+        articles = list(read_paths([path], on_error=errors.append))
+    assert all(isinstance(a, Article) and unstorable(a) is None for a in articles)
+    assert all(e.reason in READ_REASONS for e in errors)
+    assert len(articles) + len(errors) <= len(lines)
