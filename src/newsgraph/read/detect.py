@@ -150,7 +150,7 @@ def open_regular(path: Path, source: str, on_error: OnError) -> BinaryIO | None:
         return None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        on_error(ReadError(source, None, "unreadable", "not a regular file"))
+        on_error(ReadError(source, None, "unreadable", "not a regular file; pipe it into -"))
         return None
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
