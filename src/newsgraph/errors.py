@@ -15,7 +15,9 @@ READ_REASONS = (
     "truncated",  # a compressed or WARC stream that ends early
     "malformed",  # a feed, JSON line or WARC record that does not parse
     "no-text",  # parsed, but carries no article text
-    "too-large",  # over the size limit
+    "too-large",  # over a size limit (bytes of a document or decompressed, characters of a text)
+    "too-complex",  # over a structure limit (JSON nesting, HTML tags), whatever the size
+    "unreadable",  # a file that cannot be opened or is not a regular file (a FIFO, a device)
     "not-english",  # the language detector says another language
     "unsupported",  # a format we cannot read
     "duplicate",  # the same text (by content hash) was already read in this run

@@ -185,9 +185,9 @@ def export(store: SqlStore, fmt: str, out_dir: Path) -> list[Path]:
 
 def export_db(db: str | None, fmt: str, out_dir: Path) -> list[Path]:
     """`newsgraph export`: open the database at `db` and export it."""
-    from newsgraph.store import open_store
+    from newsgraph.store import existing, open_store
 
-    store = open_store(db)
+    store = open_store(existing(db))
     try:
         return export(store, fmt, out_dir)
     finally:

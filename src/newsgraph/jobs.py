@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
-from newsgraph.errors import OnError, ReadError, raise_it
+from newsgraph.errors import NewsgraphError, OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
 from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
+from newsgraph.nlp.events.plover import PLOVER_TYPES
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import DEFAULTS, ReadOptions, Stream, read_articles
-from newsgraph.store import Cited, EntityProfile, open_store
+from newsgraph.store import Cited, EntityProfile, existing, open_store
 
 
 def pipeline_for(options: ReadOptions, model: str | None = None) -> Language:
@@ -69,6 +71,26 @@ class Tally:
     errors: int = 0
 
 
+DISK_FULL = ("database or disk is full", "No space left on device", "could not extend file")
+
+
+@contextmanager
+def disk_full_said() -> Iterator[None]:
+    """A full disk as the user's problem to fix (exit 2), not a traceback: each article is its
+    own transaction, so what was stored stays, and a rerun after freeing space goes on."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        if not any(words in str(exc.orig) for words in DISK_FULL):
+            raise
+        raise NewsgraphError(
+            f"the disk is full ({str(exc.orig).strip()}): free some space and run the same "
+            "ingest again; the articles stored so far are kept and are not extracted again"
+        ) from exc
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     options: ReadOptions = DEFAULTS,
@@ -88,7 +110,8 @@ def ingest_paths(
 
         def keep_error(error: ReadError) -> None:
             tally.errors += 1
-            store.put_error(error)
+            with disk_full_said():
+                store.put_error(error)
             if on_error is not None:
                 on_error(error)
 
@@ -102,7 +125,9 @@ def ingest_paths(
 
         nlp = pipeline_for(options, model)
         for extracted in extract_articles(fresh(read_articles(paths, options, keep_error)), nlp):
-            if store.put(extracted):
+            with disk_full_said():
+                new = store.put(extracted)
+            if new:
                 tally.stored += 1
                 tally.quotes += len(extracted.quotes)
             if on_article is not None:
@@ -124,7 +149,7 @@ def find_quotes(
     limit: int = 100,
 ) -> list[Cited[Quote]]:
     """`newsgraph quotes`: quotes with the article each comes from."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.cited_quotes(
             speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
         )
@@ -141,7 +166,9 @@ def find_events(
     limit: int = 100,
 ) -> list[Cited[Event]]:
     """`newsgraph events`: merged events, each with the articles that report it."""
-    with open_store(db) as store:
+    if type is not None and type.upper() not in PLOVER_TYPES:  # "MEETING" is CONSULT
+        raise NewsgraphError(f"no event type {type!r}; the types are {', '.join(PLOVER_TYPES)}")
+    with open_store(existing(db)) as store:
         return store.cited_events(
             actor=actor, type=type, since=since, until=until, place=place, limit=limit
         )
@@ -151,31 +178,31 @@ def find_figures(
     db: str | None = None, *, contested: bool = False, limit: int = 100
 ) -> list[Cited[Figure]]:
     """`newsgraph figures`: numbers with hedge and source; `contested` keeps disputed ones."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.cited_figures(contested=contested, limit=limit)
 
 
 def find_entity(db: str | None, name: str) -> EntityProfile | None:
     """`newsgraph entity NAME`: the merged entity, its aliases, roles, quotes and meetings."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.entity(name)
 
 
 def list_errors(db: str | None = None) -> list[ReadError]:
     """`newsgraph errors`: every bad input record an ingest skipped."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.errors()
 
 
 def merge_entities(db: str | None, name: str, into: str) -> str:
     """`newsgraph entities merge INTO NAME`: the surviving entity's id."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.merge_entities(name, into)
 
 
 def split_entity(db: str | None, name: str) -> str:
     """`newsgraph entities split NAME`: the id of the entity the name now has of its own."""
-    with open_store(db) as store:
+    with open_store(existing(db)) as store:
         return store.split_entity(name)
 
 

@@ -7,6 +7,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from newsgraph.errors import ReadError
 from newsgraph.read import read_paths
 from newsgraph.read.jsonl import bounded_lines, read_jsonl
@@ -49,9 +51,24 @@ def test_bad_lines_are_reported_and_the_rest_read() -> None:
     ]
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 7, 1 << 20])
+def test_lines_are_numbered_and_bounded_whatever_the_blocks(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsgraph.read.jsonl.CHUNK", chunk)
+    stream = io.BytesIO(b"ab\n\n\ncdefgh\nx\n\n  \nlast")
+    assert list(bounded_lines(stream, 4)) == [
+        (1, b"ab\n"),
+        (4, None),
+        (5, b"x\n"),
+        (7, b"  \n"),
+        (8, b"last"),
+    ]
+
+
 def test_a_line_over_the_limit_is_skipped_unread() -> None:
     stream = io.BytesIO(b"x" * 5000 + b"\n" + b'{"id": "b", "text": "small"}\n')
-    assert list(bounded_lines(stream, 100)) == [None, b'{"id": "b", "text": "small"}\n']
+    assert list(bounded_lines(stream, 100)) == [(1, None), (2, b'{"id": "b", "text": "small"}\n')]
     errors: list[ReadError] = []
     stream.seek(0)
     articles = list(read_jsonl(stream, source="s", on_error=errors.append, max_bytes=100))

@@ -12,31 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.errors import OnError, ReadError, raise_it
+from newsgraph.errors import OnError, raise_it
 from newsgraph.model import Article
-from newsgraph.read.article import MAX_BYTES, split_source
-from newsgraph.read.detect import read_file
-
-# Files a directory walk leaves out: a folder's own documentation is not news.
-NOT_NEWS = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE")
-
-
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under the given paths, directories walked recursively in sorted order.
-
-    A walk skips hidden files and README/LICENSE-style files; a path given by name is always read.
-    """
-    for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not p.name.startswith(".")
-                and not p.name.upper().startswith(NOT_NEWS)
-            )
-        else:
-            yield path
+from newsgraph.read.article import MAX_BYTES
+from newsgraph.read.door import DEFAULTS, ReadOptions, Stream, iter_files, read_articles, screen
 
 
 def read_paths(
@@ -46,30 +25,11 @@ def read_paths(
     on_error: OnError = raise_it,
     max_bytes: int = MAX_BYTES,
 ) -> Iterator[Article]:
-    """Every English article in the given files, directories and `-`, each text once.
+    """Every English article in the given files, directories and `-`, each text once: the door
+    (`read_articles`) with these options. Bad records, other languages and repeats go to
+    `on_error`; `max_bytes` limits one document (a file, a JSON line, a WARC record)."""
+    return read_articles(paths, ReadOptions(fmt=fmt, max_bytes=max_bytes), on_error)
 
-    Bad records, other languages and repeats go to `on_error`. `max_bytes` limits one document
-    (a file, a JSON line, a WARC record).
-    """
-    seen: dict[str, str] = {}  # content hash -> source of the first copy
-    for path in iter_files(paths):
-        for article in read_file(path, fmt=fmt, on_error=on_error, max_bytes=max_bytes):
-            file, record = split_source(article.source)
-            if article.language not in ("en", None):
-                on_error(ReadError(file, record, "not-english", f"language {article.language}"))
-            elif article.content_hash in seen:
-                on_error(
-                    ReadError(
-                        file, record, "duplicate", f"same text as {seen[article.content_hash]}"
-                    )
-                )
-            else:
-                seen[article.content_hash] = article.source
-                yield article
-
-
-# The one door every caller uses (after read_paths' helpers, which it builds on).
-from newsgraph.read.door import DEFAULTS, ReadOptions, Stream, read_articles, screen  # noqa: E402
 
 __all__ = [
     "DEFAULTS",

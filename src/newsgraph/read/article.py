@@ -6,11 +6,15 @@ import re
 from datetime import date, datetime
 from pathlib import PurePath
 
+from newsgraph.errors import ReadError
 from newsgraph.model import Article, content_hash
 from newsgraph.read.language import article_language
 
 # The size limit for one document (a file, a JSON line, a WARC record): see read_file.
 MAX_BYTES = 20 * 1024 * 1024
+# The length limit of one article's text, in characters: spaCy's own `nlp.max_length` default,
+# past which `nlp.make_doc` raises E088 (and the parser needs about 1 GB per 100,000 words).
+MAX_CHARS = 1_000_000
 
 
 def source_of(source: str, record: str | None) -> str:
@@ -49,6 +53,23 @@ def clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None
+
+
+def unstorable(article: Article, *, max_chars: int = MAX_CHARS) -> ReadError | None:
+    """Why an article cannot go on to the pipeline and the store, or None when it can.
+
+    `too-large`: a text over `max_chars` characters. `binary`: a NUL character (U+0000, from a
+    JSON `\\u0000` or past a file's first 8 KB) in the text or metadata, which PostgreSQL text
+    cannot hold; refused on every backend alike.
+    """
+    file, record = split_source(article.source)
+    if len(article.text) > max_chars:
+        detail = f"{len(article.text)} characters, over {max_chars}"
+        return ReadError(file, record, "too-large", detail)
+    fields = (article.text, article.id, article.title, article.outlet, article.author, article.url)
+    if any(value and "\x00" in value for value in fields):
+        return ReadError(file, record, "binary", "a NUL character (U+0000)")
+    return None
 
 
 def make_article(

@@ -7,7 +7,10 @@ file first (in memory up to the size limit), so it can be sniffed and streamed l
 from __future__ import annotations
 
 import gzip
+import io
+import os
 import shutil
+import stat
 import sys
 import tempfile
 import zlib
@@ -51,6 +54,10 @@ FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article")
 HEAD = 8192
 GZIP_MAGIC = b"\x1f\x8b"
+# How many times its compressed size a gzip file may decompress to (and at least `max_bytes`):
+# gzip'd news JSONL runs 3-6 times, a bomb of blank lines 1,000 times, which would cost one
+# reader loop turn per byte (2 MB of gzip: 2 GiB, about 18 minutes). Past it: `too-large`.
+MAX_INFLATE_RATIO = 20
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -96,18 +103,27 @@ def read_file(
     """Articles of one file (`-` is standard input); bad files and records go to `on_error`.
 
     A gzip-compressed file of any format but WARC ("dump.jsonl.gz") is decompressed as it is read.
+    A file that cannot be opened, or is no regular file, is reported `unreadable`.
     """
     if fmt is not None and fmt not in READERS:
         raise NewsgraphError(f"unknown --format {fmt!r}; choose from {', '.join(READERS)}")
     source = "<stdin>" if str(path) == "-" else str(path)
-    # A file that cannot be opened is not a bad record: OSError propagates (the CLI checks paths).
-    with spool_stdin(max_bytes) if str(path) == "-" else path.open("rb") as stream:
+    opened = spool_stdin(max_bytes) if str(path) == "-" else open_regular(path, source, on_error)
+    if opened is None:
+        return
+    with opened as stream:
         head = stream.read(HEAD)
         size = stream.seek(0, 2)
         stream.seek(0)
         if head.startswith(GZIP_MAGIC) and detect_format(path, head) != "warc" and fmt != "warc":
             yield from read_gzip(
-                path, stream, fmt=fmt, source=source, on_error=on_error, max_bytes=max_bytes
+                path,
+                stream,
+                fmt=fmt,
+                source=source,
+                on_error=on_error,
+                max_bytes=max_bytes,
+                limit=max(max_bytes, size * MAX_INFLATE_RATIO),
             )
         else:
             yield from read_stream(
@@ -119,6 +135,25 @@ def read_file(
                 max_bytes=max_bytes,
                 size=size,
             )
+
+
+def open_regular(path: Path, source: str, on_error: OnError) -> BinaryIO | None:
+    """The file open for reading, or None after reporting `unreadable`.
+
+    Opened without blocking, so a FIFO given by name cannot hang the run waiting for a writer,
+    and refused unless it is a regular file (a FIFO, a device such as /dev/zero, a socket).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:  # permission denied, a symlink loop, gone since the walk
+        on_error(ReadError(source, None, "unreadable", exc.strerror or str(exc)))
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        on_error(ReadError(source, None, "unreadable", "not a regular file; pipe it into -"))
+        return None
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stream(
@@ -144,25 +179,72 @@ def read_stream(
     yield from READERS[fmt](stream, source=source, on_error=on_error, max_bytes=max_bytes)
 
 
+class InflateLimit(Exception):
+    """A decompressed stream went past its limit."""
+
+
+class Capped(io.BufferedIOBase):
+    """A decompressed stream that raises InflateLimit once more than `limit` bytes came out."""
+
+    def __init__(self, inner: gzip.GzipFile, limit: int) -> None:
+        self.inner = inner
+        self.limit = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._checked(self.inner.read(-1 if size is None else size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._checked(self.inner.read1(size))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._checked(self.inner.readline(-1 if size is None else size))
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.inner.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.inner.tell()
+
+    def _checked(self, data: bytes) -> bytes:
+        if self.inner.tell() > self.limit:
+            raise InflateLimit
+        return data
+
+
 def read_gzip(
-    path: Path, stream: BinaryIO, *, fmt: str | None, source: str, on_error: OnError, max_bytes: int
+    path: Path,
+    stream: BinaryIO,
+    *,
+    fmt: str | None,
+    source: str,
+    on_error: OnError,
+    max_bytes: int,
+    limit: int,
 ) -> Iterator[Article]:
     """Articles of a gzip-compressed file, detected by its name without `.gz` and its content.
 
-    The limit applies to decompressed bytes, which readers read in bounded steps.
+    The limit applies to decompressed bytes, which readers read in bounded steps; past `limit`
+    bytes in all, the rest of the file is reported `too-large` (the articles before it are kept).
     """
     inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
     try:
-        with gzip.GzipFile(fileobj=stream) as unzipped:
+        # mode="rb": GzipFile takes its mode from the file object, and stdin's spool is "w+b".
+        with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
             yield from read_stream(
                 inner,
-                cast(BinaryIO, unzipped),
+                cast(BinaryIO, Capped(unzipped, limit)),
                 fmt=fmt,
                 source=source,
                 on_error=on_error,
                 max_bytes=max_bytes,
                 size=None,
             )
+    except InflateLimit:
+        detail = f"decompresses to over {limit} bytes ({MAX_INFLATE_RATIO} times its size)"
+        on_error(ReadError(source, None, "too-large", detail))
     except EOFError:
         on_error(ReadError(source, None, "truncated", "the gzip stream ends early"))
     except (gzip.BadGzipFile, zlib.error) as exc:

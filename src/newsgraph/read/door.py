@@ -18,8 +18,7 @@ from typing import Any, BinaryIO
 
 from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.model import Article
-from newsgraph.read import iter_files
-from newsgraph.read.article import MAX_BYTES, split_source
+from newsgraph.read.article import MAX_BYTES, split_source, unstorable
 from newsgraph.read.detect import read_file, read_stream
 
 
@@ -53,6 +52,28 @@ class Stream:
     raw: BinaryIO
     source: str
     size: int | None = None  # in bytes; None when unknown
+
+
+# Files a directory walk leaves out: a folder's own documentation is not news.
+NOT_NEWS = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE")
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under the given paths, directories walked recursively in sorted order.
+
+    A walk skips hidden files and README/LICENSE-style files; a path given by name is always read.
+    """
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not p.name.startswith(".")
+                and not p.name.upper().startswith(NOT_NEWS)
+            )
+        else:
+            yield path
 
 
 def read_articles(
@@ -102,7 +123,9 @@ def screen(
     seen: dict[str, str] = {}  # content hash -> source of the first copy
     for article in articles:
         file, record = split_source(article.source)
-        if article.language not in ("en", None):
+        if refused := unstorable(article):  # over spaCy's length, a NUL character
+            on_error(refused)
+        elif article.language not in ("en", None):
             on_error(ReadError(file, record, "not-english", f"language {article.language}"))
         elif article.content_hash in seen:
             first = seen[article.content_hash]

@@ -26,6 +26,10 @@ from newsgraph.read.decode import read_document
 HEADING_WORDS = 30
 # Bodies shorter than this are checked again in precision mode: real news runs longer than a menu.
 CONFIRM_WORDS = 100
+# Tag marks (`<`) a page may hold before it is parsed: lxml and trafilatura take about 1.5 KB per
+# element, so 2.3M tiny elements (a 17.5 MB page) took 3.6 GB. Long real news pages hold a
+# few thousand elements; 200,000 marks keeps one page under about 300 MB. Past it: `too-complex`.
+MAX_HTML_TAGS = 200_000
 
 
 def read_html(
@@ -55,6 +59,9 @@ def article_from_html(
     publication date only when the page gives none.
     """
     where = f"{source}#{record}" if record else source
+    if (tags := data.count(b"<")) > MAX_HTML_TAGS:  # counted before parsing: bytes, not a tree
+        on_error(ReadError(source, record, "too-complex", f"{tags} tags, over {MAX_HTML_TAGS}"))
+        return None
     tree = trafilatura.load_html(data)
     if tree is None:
         on_error(ReadError(source, record, "malformed", "not parseable as HTML"))

@@ -15,15 +15,17 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from spacy.language import Language
 from starlette.exceptions import HTTPException
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.server.api import articles, entities, events, figures, graph, ingest, quotes
 from newsgraph.server.deps import MAX_BODY_BYTES, BodyLimit
+from newsgraph.server.headers import SecurityHeaders, docs_policy, with_security
 from newsgraph.server.web import pages
 from newsgraph.store import open_store
+from newsgraph.store.filters import BadFilter
 
 DESCRIPTION = """Who said what, who met whom, and which figure comes from whom, in the news.
 
@@ -52,6 +54,7 @@ def create_app(store_url: str, *, nlp: Language | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeaders)
     app.state.store = store
     app.state.nlp = nlp
     for module in (articles, ingest, quotes, entities, events, figures, graph):
@@ -61,13 +64,15 @@ def create_app(store_url: str, *, nlp: Language | None = None) -> FastAPI:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="newsgraph API",
             swagger_js_url="/static/vendor/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/vendor/swagger-favicon.png",
         )
+        page.headers["Content-Security-Policy"] = docs_policy(bytes(page.body).decode())
+        return page
 
     @app.exception_handler(HTTPException)
     async def error_page(request: Request, exc: HTTPException) -> Response:
@@ -77,6 +82,18 @@ def create_app(store_url: str, *, nlp: Language | None = None) -> FastAPI:
         ):
             return await http_exception_handler(request, exc)
         return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(BadFilter)
+    async def bad_filter(request: Request, exc: BadFilter) -> Response:
+        """A filter value no backend can match (NUL, over the length limit): 422."""
+        return await error_page(request, HTTPException(422, str(exc)))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        """A bug: `{"detail": ...}` with the security headers (it is logged with its traceback)."""
+        body = JSONResponse({"detail": "internal server error"}, status_code=500)
+        body.raw_headers[:] = with_security(list(body.raw_headers))
+        return body
 
     return app
 

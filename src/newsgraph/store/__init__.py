@@ -6,7 +6,7 @@ merging, `search.py` full-text search (the only dialect-specific SQL), `migratio
 """
 
 from newsgraph.store.base import Byline, Cited, EntityEvent, EntityProfile, Store
-from newsgraph.store.connect import DEFAULT_URL
+from newsgraph.store.connect import DEFAULT_URL, existing
 from newsgraph.store.sql import SqlStore, open_store
 
 __all__ = [
@@ -17,5 +17,6 @@ __all__ = [
     "EntityProfile",
     "SqlStore",
     "Store",
+    "existing",
     "open_store",
 ]

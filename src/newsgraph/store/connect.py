@@ -8,6 +8,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -18,6 +19,20 @@ from newsgraph.errors import NewsgraphError
 
 DEFAULT_URL = "sqlite:///newsgraph.db"
 URL_HELP = "use sqlite:///PATH.db (the default: sqlite:///newsgraph.db) or postgresql://USER:PASSWORD@HOST/DB"
+
+
+def existing(db: str | None) -> str | None:
+    """`db`, after checking that an SQLite file is there: a query never creates the database
+    it is asked to read (a typo in --db would otherwise answer "no quotes" from a new file)."""
+    raw = db or DEFAULT_URL
+    path = (
+        raw.removeprefix("sqlite:///") if "://" not in raw or raw.startswith("sqlite:///") else ""
+    )
+    if path and path != ":memory:" and not Path(path.partition("?")[0]).exists():
+        raise NewsgraphError(
+            f"no database at {path}: fill it first (newsgraph ingest FILES --db {path})"
+        )
+    return db
 
 
 def engine_for(url: str | None) -> Engine:

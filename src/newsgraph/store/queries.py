@@ -78,7 +78,9 @@ def speaker_clause(conn: Connection, speaker: str) -> ColumnElement[bool]:
         article_entities.c.article_hash == quotes.c.article_hash,
         article_entities.c.id == quotes.c.speaker_entity,
     )
-    return or_(resolved.exists(), func.lower(quotes.c.speaker).contains(speaker.lower()))
+    return or_(
+        resolved.exists(), func.lower(quotes.c.speaker).contains(speaker.lower(), autoescape=True)
+    )
 
 
 def copies_of(conn: Connection, keys: list[str]) -> dict[str, tuple[Byline, ...]]:
@@ -134,7 +136,7 @@ def _actor_clause(conn: Connection, actor: str) -> ColumnElement[bool]:
         .where(
             or_(
                 event_actors.c.entity_id.in_(entity_ids_for(conn, actor)),
-                func.lower(event_actors.c.name).contains(actor.lower()),
+                func.lower(event_actors.c.name).contains(actor.lower(), autoescape=True),
             )
         )
     )
@@ -162,7 +164,7 @@ def cited_events(
     if until:
         query = query.where(func.substr(events.c.date, 1, 10) <= until.isoformat())
     if place:
-        query = query.where(func.lower(events.c.place).contains(place.lower()))
+        query = query.where(func.lower(events.c.place).contains(place.lower(), autoescape=True))
     query = query.order_by(events.c.date.desc().nulls_last(), events.c.id).limit(limit)
     return [_cited_event(conn, event_id) for event_id in conn.execute(query).scalars()]
 

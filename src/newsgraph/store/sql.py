@@ -22,6 +22,7 @@ from newsgraph.store import overrides, queries, rows
 from newsgraph.store import search as matching
 from newsgraph.store.base import Cited, EntityProfile
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
+from newsgraph.store.filters import checked
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
 from newsgraph.store.schema import TABLES, articles, errors, figures
 from newsgraph.store.write import error_key, write_article
@@ -110,10 +111,12 @@ class SqlStore:
                 )
             )
 
+    @checked
     def merge_entities(self, name: str, into: str) -> str:
         with writing(self.engine) as conn:
             return overrides.merge_entities(conn, name, into)
 
+    @checked
     def split_entity(self, name: str) -> str:
         with writing(self.engine) as conn:
             return overrides.split_entity(conn, name)
@@ -125,6 +128,7 @@ class SqlStore:
         with self.engine.connect() as conn:
             return [ReadError(r.file, r.record, r.reason, r.detail) for r in conn.execute(query)]
 
+    @checked
     def article(self, article_id: str) -> ExtractedArticle | None:
         """The article with this id (or content hash), with all its records."""
         query = (
@@ -136,6 +140,7 @@ class SqlStore:
             row = conn.execute(query).mappings().first()
             return None if row is None else read_article(conn, row)
 
+    @checked
     def articles(
         self, *, search: str | None = None, since: date | None = None, limit: int = 100
     ) -> list[ExtractedArticle]:
@@ -164,6 +169,7 @@ class SqlStore:
         )
         return [c.record for c in cited]
 
+    @checked
     def cited_quotes(
         self,
         *,
@@ -202,6 +208,7 @@ class SqlStore:
         )
         return [c.record for c in cited]
 
+    @checked
     def cited_events(
         self,
         *,
@@ -238,6 +245,7 @@ class SqlStore:
                 for r in found
             ]
 
+    @checked
     def entity(self, name: str) -> EntityProfile | None:
         """The merged entity any of whose names is `name`; None when there is none."""
         with self.engine.connect() as conn:

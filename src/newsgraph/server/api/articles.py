@@ -25,7 +25,7 @@ def list_articles(
 
 
 @router.get(
-    "/{article_id}",
+    "/{article_id:path}",
     response_model=ExtractedOut,
     responses={404: {"description": "No such article."}},
 )

@@ -11,7 +11,9 @@ from newsgraph.server.views import entity_profile
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
 
-@router.get("/{name}", response_model=EntityProfile, responses={404: {"description": "Unknown."}})
+@router.get(
+    "/{name:path}", response_model=EntityProfile, responses={404: {"description": "Unknown."}}
+)
 def get_entity(name: str, store: StoreDep) -> EntityProfile:
     """Roles, aliases, quotes and events of one entity (any of its names works)."""
     profile = entity_profile(store, name)

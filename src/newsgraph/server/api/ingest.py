@@ -24,7 +24,7 @@ from newsgraph.extract import extract_article
 from newsgraph.jobs import pipeline_for
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.read import ReadOptions, Stream, read_articles, screen
-from newsgraph.read.article import make_article
+from newsgraph.read.article import make_article, unstorable
 from newsgraph.server.deps import StoreDep, TokenDep
 from newsgraph.server.schemas import ArticleIn, IngestResult
 
@@ -90,6 +90,8 @@ def article_from_body(body: bytes, content_type: str | None) -> Article:
         raise HTTPException(422, f"no article in the body: {exc.error.reason}") from exc
     if not articles:
         raise HTTPException(422, "no article in the body")
+    if refused := unstorable(articles[0]):  # over spaCy's length, a NUL: as the file readers do
+        raise HTTPException(422, f"no article in the body: {refused.reason} ({refused.detail})")
     return articles[0]
 
 

@@ -134,7 +134,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def reader(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     extracted = store.article(article_id)
     if extracted is None:
