@@ -43,7 +43,7 @@ from newsgraph.model import (
     Ref,
     to_json,
 )
-from newsgraph.read import ReadOptions, read_paths
+from newsgraph.read import ReadOptions, iter_inputs, read_paths
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 EXAMPLES = SRC.parent / "examples"
@@ -155,7 +155,7 @@ def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nl
     assert len(records) == 21  # 20 pages and the reference article: the rest are repeats
     assert records == expected
     assert set(repeats) == expected_repeats
-    assert {e.source for e in repeats} == {str(batch_corpus[1]), str(batch_corpus[3])}
+    assert {e.source for e in repeats} == {batch_corpus[1].name, batch_corpus[3].name}
 
 
 def test_cut_warc_is_reported_and_its_articles_kept(
@@ -324,6 +324,20 @@ def test_published_fills_articles_without_a_date(tmp_path: Path, nlp: Any) -> No
     assert (result.status, result.articles) == ("done", 1)
     [extracted] = read_batch(tmp_path)
     assert extracted.article.published == date(2021, 5, 25)
+
+
+def test_a_shard_keeps_the_name_its_walk_gave_it(tmp_path: Path, nlp: Any) -> None:
+    # Issue 18, defect 17: records name a file relative to the folder the user gave, as
+    # `extract` does, never by the ingesting machine's absolute path.
+    folder = tmp_path / "crawl" / "news"
+    folder.mkdir(parents=True)
+    page = folder / "blinken.txt"
+    page.write_bytes((EXAMPLES / "medialine_blinken.txt").read_bytes())
+    [(path, source)] = iter_inputs([folder])
+    assert source == "news/blinken.txt"
+    run_shard(str(path), tmp_path / "out", nlp, source=source)
+    [extracted] = read_batch(tmp_path / "out")
+    assert extracted.article.source == "news/blinken.txt"
 
 
 def test_shard_round_trip_of_the_reference_article(tmp_path: Path, reference: Any) -> None:

@@ -17,6 +17,7 @@ from newsgraph.errors import READ_REASONS, NewsgraphError, ReadError
 from newsgraph.model import Article
 from newsgraph.read import iter_files, read_paths
 from newsgraph.read.detect import detect_format, sniff_format
+from newsgraph.read.door import source_name
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -120,7 +121,7 @@ def test_a_gzipped_jsonl_is_read_by_its_inner_name(tmp_path: Path, corpus: dict[
     path.write_bytes(gzip.compress(corpus["jsonl"].read_bytes()))
     articles = list(read_paths([path]))
     assert len(articles) == 20
-    assert articles[0].source == f"{path}#line 1"
+    assert articles[0].source == f"{path.name}#line 1"
 
 
 def test_a_truncated_gzip_reports_after_what_it_could_read(
@@ -132,7 +133,7 @@ def test_a_truncated_gzip_reports_after_what_it_could_read(
     errors: list[ReadError] = []
     articles = list(read_paths([path], on_error=errors.append))
     assert 0 < len(articles) < 20
-    assert [(e.source, e.reason) for e in errors][-1] == (str(path), "truncated")
+    assert [(e.source, e.reason) for e in errors][-1] == (path.name, "truncated")
 
 
 @pytest.mark.parametrize(
@@ -162,3 +163,32 @@ def test_arbitrary_bytes_after_the_gzip_magic_give_only_articles_or_read_errors(
         articles = list(read_paths([path], on_error=errors.append))
     assert all(isinstance(a, Article) for a in articles)
     assert all(e.reason in READ_REASONS for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("given", "path", "name"),
+    [
+        ("news", "news/a.txt", "news/a.txt"),  # relative, inside the working directory: as given
+        ("news/a.txt", "news/a.txt", "news/a.txt"),
+        ("-", "-", "-"),
+        ("/srv/crawl/news", "/srv/crawl/news/2024/a.txt", "news/2024/a.txt"),
+        ("/srv/crawl/news/a.txt", "/srv/crawl/news/a.txt", "a.txt"),
+        ("../up", "../up/b.txt", "up/b.txt"),
+    ],
+)
+def test_a_source_never_carries_the_machines_absolute_path(
+    given: str, path: str, name: str
+) -> None:
+    assert source_name(Path(path), Path(given)) == name
+
+
+def test_articles_read_from_an_absolute_folder_are_named_from_it(tmp_path: Path) -> None:
+    (tmp_path / "news" / "sub").mkdir(parents=True)
+    (tmp_path / "news" / "sub" / "a.txt").write_text("The mayor said the road would open soon.")
+    errors: list[ReadError] = []
+    (article,) = read_paths([tmp_path / "news"], on_error=errors.append)
+    assert article.source == "news/sub/a.txt"
+    assert str(tmp_path) not in article.source
+    (tmp_path / "news" / "empty.txt").write_text("")
+    list(read_paths([tmp_path / "news"], on_error=errors.append))
+    assert [(e.source, e.reason) for e in errors] == [("news/empty.txt", "empty")]

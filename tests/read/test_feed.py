@@ -32,7 +32,7 @@ def test_each_rss_entry_is_an_article(corpus: dict[str, Path]) -> None:
     rows = [json.loads(line) for line in corpus["jsonl"].read_text().splitlines()]
     assert len(articles) == 20
     first, row = articles[0], rows[0]
-    assert first.source == f"{corpus['feed']}#entry 1"
+    assert first.source == f"{corpus['feed'].name}#entry 1"
     assert (first.outlet, first.url, first.title) == ("Wikinews", row["url"], row["title"])
     assert first.author == "Wikinews contributors"
     assert first.published == date.fromisoformat(row["published"])
@@ -55,7 +55,7 @@ def test_a_malformed_feed_without_entries_is_reported(tmp_path: Path) -> None:
     path.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x &amp <<<>>')
     errors: list[ReadError] = []
     assert list(read_paths([path], on_error=errors.append)) == []
-    assert [(e.source, e.record, e.reason) for e in errors] == [(str(path), None, "malformed")]
+    assert [(e.source, e.record, e.reason) for e in errors] == [(path.name, None, "malformed")]
 
 
 def test_entry_html_becomes_paragraphs_without_scripts() -> None:

@@ -32,7 +32,7 @@ def test_a_page_gives_its_article_and_metadata(corpus: dict[str, Path]) -> None:
     assert article.author == "Wikinews contributors"
     assert article.published == date(2019, 9, 4)
     assert article.language == "en"
-    assert article.source == str(corpus["html"])
+    assert article.source == corpus["html"].name
 
 
 def test_the_body_is_the_article_text_without_boilerplate(corpus: dict[str, Path]) -> None:
@@ -71,4 +71,4 @@ def test_a_page_without_article_text_is_reported_no_text(tmp_path: Path) -> None
     )
     errors: list[ReadError] = []
     assert list(read_paths([page], on_error=errors.append)) == []
-    assert [(e.source, e.record, e.reason) for e in errors] == [(str(page), None, "no-text")]
+    assert [(e.source, e.record, e.reason) for e in errors] == [(page.name, None, "no-text")]

@@ -25,7 +25,7 @@ def test_each_line_is_an_article_with_its_metadata(corpus: dict[str, Path]) -> N
     assert first.url == rows[0]["url"]
     assert first.outlet == "Wikinews"
     assert first.published == date.fromisoformat(rows[0]["published"])
-    assert first.source == f"{corpus['jsonl']}#line 1"
+    assert first.source == f"{corpus['jsonl'].name}#line 1"
 
 
 def test_bad_lines_are_reported_and_the_rest_read() -> None:

@@ -27,7 +27,7 @@ def test_each_response_record_is_an_article(corpus: dict[str, Path]) -> None:
     pages = {a.url: a for a in read_paths([corpus["html"].parent])}
     assert len(articles) == 20
     first = articles[0]
-    assert first.source == f"{corpus['warc']}#record 2"  # record 1 is the warcinfo
+    assert first.source == f"{corpus['warc'].name}#record 2"  # record 1 is the warcinfo
     assert first.url in pages
     assert first.text == pages[first.url].text
     assert first.published == pages[first.url].published == date(2019, 1, 4)

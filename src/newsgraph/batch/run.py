@@ -28,7 +28,7 @@ from newsgraph.batch.worker import Job, ShardResult
 from newsgraph.errors import NewsgraphError, OnError, ReadError
 from newsgraph.model import ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL
-from newsgraph.read import DEFAULTS, ReadOptions, iter_files
+from newsgraph.read import DEFAULTS, ReadOptions, iter_inputs
 from newsgraph.read.article import split_source
 from newsgraph.store.base import Store
 
@@ -67,10 +67,13 @@ def batch_paths(
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
     out.mkdir(parents=True, exist_ok=True)
-    shards = list(dict.fromkeys(str(p) for p in iter_files(paths)))
+    names: dict[str, str] = {}  # shard -> the name extract would give its records, first wins
+    for path, source in iter_inputs(paths):
+        names.setdefault(str(path), source)
+    shards = list(names)
     if "-" in shards:
         raise NewsgraphError("batch reads files and folders, not standard input (-)")
-    job = Job(out=out, model=model or DEFAULT_MODEL, options=options)
+    job = Job(out=out, model=model or DEFAULT_MODEL, options=options, names=names)
     pending = []
     for shard in shards:
         if is_done(out, shard_key(shard)):

@@ -10,7 +10,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from newsgraph.errors import ReadError
 from newsgraph.extract import extract_articles
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.read import DEFAULTS, ReadOptions, read_articles
+from newsgraph.read import DEFAULTS, Named, ReadOptions, read_articles
 from newsgraph.read.article import split_source
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ class Job:
     out: Path
     model: str
     options: ReadOptions = DEFAULTS
+    names: dict[str, str] = field(default_factory=dict)  # shard -> its source name (the walk's)
 
     def pipeline(self) -> Language:
         """The job's pipeline, with the component settings its options ask for."""
@@ -98,14 +99,22 @@ def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def run_shard(shard: str, out: Path, nlp: Language, options: ReadOptions = DEFAULTS) -> ShardResult:
-    """Read, extract and write one input file; a failure is returned, never raised."""
+def run_shard(
+    shard: str,
+    out: Path,
+    nlp: Language,
+    options: ReadOptions = DEFAULTS,
+    source: str | None = None,
+) -> ShardResult:
+    """Read, extract and write one input file, its records named `source` (default: as
+    `extract` names a file given by name); a failure is returned, never raised."""
     began, began_cpu = time.perf_counter(), time.process_time()
     if is_done(out, shard_key(shard)):
         return ShardResult(shard, "skipped")
     writer = ShardWriter(out, shard)
     try:
-        articles = read_articles([shard], options, writer.add_error)
+        given = [Named(Path(shard), source)] if source else [shard]
+        articles = read_articles(given, options, writer.add_error)
         for chunk in batched(articles, BATCH_SIZE):
             for extracted in extract_guarded(chunk, nlp, writer.add_error):
                 writer.add(extracted)
@@ -142,4 +151,4 @@ def load_worker(job: Job) -> None:
 
 
 def run_in_worker(shard: str, job: Job, nlp: Language | None = None) -> ShardResult:
-    return run_shard(shard, job.out, nlp or _worker["nlp"], job.options)
+    return run_shard(shard, job.out, nlp or _worker["nlp"], job.options, job.names.get(shard))

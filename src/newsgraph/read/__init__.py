@@ -15,7 +15,16 @@ from pathlib import Path
 from newsgraph.errors import OnError, raise_it
 from newsgraph.model import Article
 from newsgraph.read.article import MAX_BYTES
-from newsgraph.read.door import DEFAULTS, ReadOptions, Stream, iter_files, read_articles, screen
+from newsgraph.read.door import (
+    DEFAULTS,
+    Named,
+    ReadOptions,
+    Stream,
+    iter_files,
+    iter_inputs,
+    read_articles,
+    screen,
+)
 
 
 def read_paths(
@@ -33,9 +42,11 @@ def read_paths(
 
 __all__ = [
     "DEFAULTS",
+    "Named",
     "ReadOptions",
     "Stream",
     "iter_files",
+    "iter_inputs",
     "read_articles",
     "read_paths",
     "screen",

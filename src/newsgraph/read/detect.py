@@ -98,16 +98,22 @@ def gunzip_head(head: bytes) -> bool:
 
 
 def read_file(
-    path: Path, *, fmt: str | None, on_error: OnError, max_bytes: int = MAX_BYTES
+    path: Path,
+    *,
+    fmt: str | None,
+    on_error: OnError,
+    max_bytes: int = MAX_BYTES,
+    source: str | None = None,
 ) -> Iterator[Article]:
     """Articles of one file (`-` is standard input); bad files and records go to `on_error`.
 
     A gzip-compressed file of any format but WARC ("dump.jsonl.gz") is decompressed as it is read.
-    A file that cannot be opened, or is no regular file, is reported `unreadable`.
+    A file that cannot be opened, or is no regular file, is reported `unreadable`. `source`
+    names the file in the articles and reports (default: the path as it is).
     """
     if fmt is not None and fmt not in READERS:
         raise NewsgraphError(f"unknown --format {fmt!r}; choose from {', '.join(READERS)}")
-    source = "<stdin>" if str(path) == "-" else str(path)
+    source = "<stdin>" if str(path) == "-" else source or str(path)
     opened = spool_stdin(max_bytes) if str(path) == "-" else open_regular(path, source, on_error)
     if opened is None:
         return

@@ -58,26 +58,55 @@ class Stream:
 NOT_NEWS = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE")
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under the given paths, directories walked recursively in sorted order.
+def iter_files(paths: Iterable[str | Path | Named]) -> Iterator[Path]:
+    """Files under the given paths, directories walked recursively in sorted order."""
+    return (path for path, _ in iter_inputs(paths))
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A file to read under a name chosen already (a batch shard keeps its walk's name)."""
+
+    path: Path
+    source: str
+
+
+def iter_inputs(paths: Iterable[str | Path | Named]) -> Iterator[tuple[Path, str]]:
+    """Each file under the given paths with the name records and reports give it (`source_name`).
 
     A walk skips hidden files and README/LICENSE-style files; a path given by name is always read.
     """
-    for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(
+    for item in paths:
+        if isinstance(item, Named):
+            yield item.path, item.source
+            continue
+        given = Path(item)
+        if given.is_dir():
+            for path in sorted(
                 p
-                for p in path.rglob("*")
+                for p in given.rglob("*")
                 if p.is_file()
                 and not p.name.startswith(".")
                 and not p.name.upper().startswith(NOT_NEWS)
-            )
+            ):
+                yield path, source_name(path, given)
         else:
-            yield path
+            yield given, source_name(given, given)
+
+
+def source_name(path: Path, given: Path) -> str:
+    """A file's name in `article.source` and in error reports: the path as given when it is a
+    relative one inside the working directory; otherwise relative to the folder holding the
+    path the user gave ("/home/me/news/a.html" given as "/home/me/news" is "news/a.html"), so
+    no record carries the ingesting machine's absolute paths."""
+    if str(given) == "-" or (not given.is_absolute() and ".." not in given.parts):
+        return str(path)
+    root = given.resolve()
+    return str(Path(root.name or root.anchor) / path.relative_to(given))
 
 
 def read_articles(
-    paths_or_stream: Iterable[str | Path] | Stream,
+    paths_or_stream: Iterable[str | Path | Named] | Stream,
     options: ReadOptions = ReadOptions(),
     on_error: OnError = raise_it,
 ) -> Iterator[Article]:
@@ -94,10 +123,12 @@ def read_articles(
 
 
 def _read_files(
-    paths: Iterable[str | Path], options: ReadOptions, on_error: OnError
+    paths: Iterable[str | Path | Named], options: ReadOptions, on_error: OnError
 ) -> Iterator[Article]:
-    for path in iter_files(paths):
-        yield from read_file(path, fmt=options.fmt, on_error=on_error, max_bytes=options.max_bytes)
+    for path, source in iter_inputs(paths):
+        yield from read_file(
+            path, fmt=options.fmt, on_error=on_error, max_bytes=options.max_bytes, source=source
+        )
 
 
 def _read_one(stream: Stream, options: ReadOptions, on_error: OnError) -> Iterator[Article]:
