@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -30,6 +30,24 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Fetch:
+    """How a fetched article was read: what anyone needs to check it against what the outlet served.
+
+    `url` is the URL requested (normalised); `final_url` where redirects ended. The WARC record
+    (`warc_record`, its WARC-Record-ID) lies at byte `warc_offset` of `warc_file`, a name relative
+    to the WARC folder (beside the database); its payload is the body exactly as read.
+    """
+
+    url: str
+    final_url: str
+    fetched: datetime  # when the response arrived, UTC
+    status: int  # the HTTP status of the response read
+    warc_file: str | None = None  # None when no WARC file was written
+    warc_record: str | None = None
+    warc_offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """One news article; `text` is the clean body that every offset points into."""
 
@@ -43,6 +61,7 @@ class Article:
     published: date | None = None
     language: str | None = None
     content_hash: str = ""
+    fetch: Fetch | None = None  # None for an article read from a file
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -227,6 +246,9 @@ def from_json(raw: dict[str, Any]) -> ExtractedArticle:
     fields = dict(raw["article"])
     published = fields.get("published")
     fields["published"] = date.fromisoformat(published) if published else None
+    fetch = fields.get("fetch")
+    if fetch:
+        fields["fetch"] = Fetch(**(fetch | {"fetched": datetime.fromisoformat(fetch["fetched"])}))
     article = Article(**fields)
     lists = {
         key: tuple(_record(cls, r, article.id) for r in raw.get(key, ()))

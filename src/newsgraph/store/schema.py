@@ -9,6 +9,7 @@ Alembic migrations in `migrations/` create these; change both together.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     Float,
@@ -57,6 +58,14 @@ articles = Table(
     # the earlier article this one is a near-duplicate of (a wire copy); None for an original
     Column("copy_of", HASH, index=True),
     Column("minhash", LargeBinary),  # MinHash signature, little-endian uint32s (merge.py)
+    # how a fetched article was read (model.Fetch); None for one read from a file
+    Column("fetched_url", Text),
+    Column("final_url", Text),
+    Column("fetched_at", Text),  # ISO 8601, UTC
+    Column("http_status", Integer),
+    Column("warc_file", Text),  # a name in the WARC folder beside the database
+    Column("warc_record", Text),  # WARC-Record-ID
+    Column("warc_offset", BigInteger),
 )
 
 # MinHash LSH buckets: articles sharing a bucket in any band are near-duplicate candidates.
@@ -229,6 +238,38 @@ merges = Table(
     Column("into", Text, primary_key=True),  # name_key of the entity merged into; "" for split
 )
 
+# The feeds and sites `newsgraph watch` follows, and how their last poll went.
+sources = Table(
+    "sources",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16)),  # "feed" | "site" | "sitemap"; None before the first poll
+    Column("name", Text),
+    Column("last_poll", Text),  # ISO 8601, UTC
+    Column("status", String(32), nullable=False),  # "ok", "not-modified" or a fetch reason
+    Column("detail", Text, nullable=False),
+)
+
+# Every URL the fetcher requested for a source (pages, feeds, sitemaps), with its last outcome:
+# what keeps a stored URL from being fetched again and what conditional requests send back.
+visits = Table(
+    "visits",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # "page" | "feed" | "sitemap" | "site"
+    Column("fetched_at", Text),  # ISO 8601, UTC; None when no response came
+    Column("http_status", Integer),
+    Column("outcome", String(32), nullable=False),  # "stored", "listed", ... or a reason
+    Column("detail", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("article_hash", HASH),
+    Column("warc_file", Text),
+    Column("warc_record", Text),
+    Column("warc_offset", BigInteger),
+)
+
 TABLES = (
     articles,
     article_bands,
@@ -243,4 +284,6 @@ TABLES = (
     figures,
     errors,
     merges,
+    sources,
+    visits,
 )

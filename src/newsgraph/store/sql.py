@@ -33,6 +33,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, Ope
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import merge, rows, search
+from newsgraph.store import sources as watched
 from newsgraph.store.base import Cited
 from newsgraph.store.queries import BYLINE, byline, copies_of, speaker_clause
 from newsgraph.store.schema import (
@@ -50,6 +51,7 @@ from newsgraph.store.schema import (
     merges,
     quotes,
 )
+from newsgraph.store.sources import SourceStatus, Visit
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +214,32 @@ class SqlStore:
 
         with writing(self.engine) as conn:
             return split_entity(conn, name)
+
+    # --- what `newsgraph watch` keeps: sources and visits (store/sources.py) --------------------
+
+    def put_visit(self, visit: Visit) -> None:
+        with writing(self.engine) as conn:
+            watched.put_visit(conn, visit)
+
+    def visit(self, url: str) -> Visit | None:
+        with self.engine.connect() as conn:
+            return watched.get_visit(conn, url)
+
+    def listings(self, source: str) -> list[Visit]:
+        with self.engine.connect() as conn:
+            return watched.listings_of(conn, source)
+
+    def put_source(self, url: str, **poll: Any) -> None:
+        with writing(self.engine) as conn:
+            watched.put_source(conn, url=url, **poll)
+
+    def sources(self) -> list[SourceStatus]:
+        with self.engine.connect() as conn:
+            return watched.source_statuses(conn)
+
+    def source_problems(self, url: str) -> list[Visit]:
+        with self.engine.connect() as conn:
+            return watched.source_problems(conn, url)
 
     # --- reads ----------------------------------------------------------------------------------
 
