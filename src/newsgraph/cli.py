@@ -228,7 +228,13 @@ def show(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories, - for stdin, or http(s):// URLs: a feed (its entries' "
+            "pages), a sitemap (its pages) or a page, fetched as `watch` fetches."
+        ),
+    ],
     *,
     db: DbOption = None,
     published: Annotated[
@@ -239,10 +245,12 @@ def ingest(
         typer.Option("--format", help="text, html, feed, warc, jsonl (default: detect)."),
     ] = None,
     model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+    contact: ContactOption = None,
 ) -> None:
     """Extract and store articles in the database; running it again changes nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from newsgraph.fetch.client import Politeness
     from newsgraph.jobs import Tally, ingest_paths
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
@@ -262,10 +270,138 @@ def ingest(
                 model=model,
                 on_error=report,
                 on_article=tick,
+                politeness=Politeness(contact=contact),
             )
         except NewsgraphError as exc:
             raise fail(exc) from exc
         tick(tally)
+
+
+# --- watch --------------------------------------------------------------------------------------
+
+ContactOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="NEWSGRAPH_CONTACT",
+        help="An e-mail address or URL where site owners can reach you, sent in the User-Agent: "
+        "newsgraph/VERSION (news attribution crawler; +CONTACT). \\[default: none; please set one]",
+    ),
+]
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def seconds(value: str, option: str) -> float:
+    """A duration option: 90, 90s, 15m, 1h, 1d."""
+    number, unit = (value[:-1], value[-1]) if value[-1:] in UNITS else (value, "s")
+    try:
+        return float(number) * UNITS[unit]
+    except ValueError as exc:
+        raise fail(NewsgraphError(f"{option} must be a duration like 90s, 15m or 1h")) from exc
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        Path,
+        typer.Argument(
+            help="A file of feed and site URLs, one a line (`URL feed`, `URL site`; # comments), "
+            "or a .toml file with a \\[\\[source]] table (url, kind, name) per source."
+        ),
+    ],
+    *,
+    db: DbOption = None,
+    every: Annotated[str, typer.Option(help="Pause between two rounds: 90s, 15m, 1h.")] = "15m",
+    rounds: Annotated[
+        int | None,
+        typer.Option(help="Stop after this many rounds. \\[default: until SIGTERM or Ctrl-C]"),
+    ] = None,
+    contact: ContactOption = None,
+    delay: Annotated[
+        float,
+        typer.Option(
+            help="Seconds between two requests to one host (its robots.txt Crawl-delay when "
+            "longer). Requests go one at a time, so never two at once to a host."
+        ),
+    ] = 5.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds for a whole response; a slower one is skipped.")
+    ] = 30.0,
+    max_mb: Annotated[
+        float, typer.Option(help="Size limit of one response, MB: it is cut there and skipped.")
+    ] = 20,
+    max_redirects: Annotated[int, typer.Option(help="Redirects followed for one URL.")] = 5,
+    retries: Annotated[
+        int, typer.Option(help="Tries again after a 429 or 5xx, honouring Retry-After.")
+    ] = 3,
+    backoff: Annotated[
+        float, typer.Option(help="Seconds before the first retry without Retry-After; doubles.")
+    ] = 2.0,
+    max_wait: Annotated[
+        float, typer.Option(help="A longer Retry-After (seconds) skips the URL for this round.")
+    ] = 300.0,
+    allow: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="HOST:PORT that may be fetched although it is a loopback or private address "
+            "(the sources' own origins are allowed; feed entries elsewhere never are). "
+            "Repeatable. \\[default: none]"
+        ),
+    ] = None,
+    warc_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the WARC files. \\[default: beside the SQLite file: DB-warc/]"
+        ),
+    ] = None,
+    refetch: Annotated[
+        bool, typer.Option(help="Fetch article URLs already visited again.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Any installed spaCy pipeline.")] = None,
+) -> None:
+    """Follow feeds and sites: every round polls each source (conditional GET), fetches the
+    article URLs never read, extracts and stores them, and logs one line.
+
+    Always: robots.txt obeyed; http and https only; no loopback or private address unless a
+    source names it (or --allow); every response kept in a WARC file. SIGTERM or Ctrl-C stops
+    after the current URL; run it again to resume.
+    """
+    from newsgraph.fetch.client import Politeness
+    from newsgraph.fetch.watch import stop_on_signals
+    from newsgraph.jobs import watch_sources
+
+    politeness = Politeness(
+        contact=contact,
+        delay=delay,
+        timeout=timeout,
+        max_bytes=int(max_mb * 1024 * 1024),
+        max_redirects=max_redirects,
+        retries=retries,
+        backoff=backoff,
+        max_wait=max_wait,
+        allowed=frozenset(allow or ()),
+    )
+    pause = seconds(every, "--every")
+    if contact is None:
+        err.print("[yellow]no --contact: site owners cannot reach you; please set one[/yellow]")
+    try:
+        with stop_on_signals() as stop:
+            done = watch_sources(
+                sources,
+                db=db,
+                every=pause,
+                rounds=rounds,
+                politeness=politeness,
+                warc_dir=warc_dir,
+                refetch=refetch,
+                model=model,
+                stop=stop,
+                on_round=lambda r: err.print(r.line(), highlight=False),
+                on_error=report,
+            )
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    ending = "stopped" if done and done[-1].stopped else "done"
+    err.print(f"{ending} after {len(done)} rounds", highlight=False)
 
 
 @app.command()

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
+from newsgraph.fetch.address import origins
+from newsgraph.fetch.client import POLITE, Fetcher, Politeness
+from newsgraph.fetch.pages import read_urls
+from newsgraph.fetch.sources import read_sources
+from newsgraph.fetch.warc import WarcFiles, warc_folder
+from newsgraph.fetch.watch import Round, Watcher
 from newsgraph.model import Article, ExtractedArticle
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import read_paths
@@ -81,8 +88,12 @@ def ingest_paths(
     model: str | None = None,
     on_error: OnError | None = None,
     on_article: Callable[[Tally], None] | None = None,
+    politeness: Politeness = POLITE,
 ) -> Tally:
     """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
+
+    An `http(s)://` path is fetched under `politeness` (a feed: its entries' pages; a sitemap:
+    its pages; else the page), its responses archived beside the database (`fetch.warc`).
 
     Articles already stored (same content hash) are not extracted again; bad records go to the
     errors table and to `on_error`; `on_article` sees the running tally after each article.
@@ -108,7 +119,8 @@ def ingest_paths(
 
     try:
         nlp = load_pipeline(model or DEFAULT_MODEL)
-        read = with_published(read_paths(paths, fmt=fmt, on_error=keep_error), published)
+        inputs = read_inputs(paths, fmt=fmt, on_error=keep_error, db=db, politeness=politeness)
+        read = with_published(inputs, published)
         for extracted in extract_articles(fresh(read), nlp):
             if store.put(extracted):
                 tally.stored += 1
@@ -118,3 +130,85 @@ def ingest_paths(
     finally:
         store.close()
     return tally
+
+
+# --- live news: ingest URL, watch ---------------------------------------------------------------
+
+
+def is_url(path: str | Path) -> bool:
+    return isinstance(path, str) and path.lower().startswith(("http://", "https://"))
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    *,
+    fmt: str | None,
+    on_error: OnError,
+    db: str | None,
+    politeness: Politeness = POLITE,
+) -> Iterator[Article]:
+    """The articles of files and URLs: files through `read_paths`, then the URLs, fetched (the
+    origins they name are allowed even when local), each text once."""
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_url(p)]
+    files = [p for p in paths if not is_url(p)]
+    seen: set[str] = set()
+    for article in read_paths(files, fmt=fmt, on_error=on_error):
+        seen.add(article.content_hash)
+        yield article
+    if not urls:
+        return
+    allowed = dataclasses.replace(politeness, allowed=politeness.allowed | origins(urls))
+    with Fetcher(allowed, warc=WarcFiles(warc_folder(db))) as fetcher:
+        for article in read_urls(fetcher, urls, on_error=on_error):
+            where = article.source
+            if article.language not in ("en", None):
+                on_error(ReadError(where, None, "not-english", f"language {article.language}"))
+            elif article.content_hash in seen:
+                on_error(ReadError(where, None, "duplicate", "same text as an article read before"))
+            else:
+                seen.add(article.content_hash)
+                yield article
+
+
+def watch_sources(
+    sources: Path,
+    *,
+    db: str | None = None,
+    every: float = 900.0,
+    rounds: int | None = None,
+    politeness: Politeness = POLITE,
+    warc_dir: Path | None = None,
+    refetch: bool = False,
+    model: str | None = None,
+    stop: threading.Event | None = None,
+    on_round: Callable[[Round], None] | None = None,
+    on_error: OnError | None = None,
+) -> list[Round]:
+    """`newsgraph watch`: poll the sources every `every` seconds, store what is new.
+
+    Runs until `stop` is set (or `rounds` are done); the origins the sources name may be local.
+    WARC files go to `warc_dir`, by default beside the database.
+    """
+    from newsgraph.extract import extract_article
+    from newsgraph.store import open_store
+
+    listed = read_sources(sources)
+    allowed = politeness.allowed | origins(s.url for s in listed)
+    politeness = dataclasses.replace(politeness, allowed=allowed)
+    store = open_store(db)
+    try:
+        nlp = load_pipeline(model or DEFAULT_MODEL)
+        watcher = Watcher(
+            listed,
+            store,
+            extract=lambda article: extract_article(article, nlp),
+            politeness=politeness,
+            warc=WarcFiles(warc_dir or warc_folder(db)),
+            refetch=refetch,
+            stop=stop,
+            on_error=on_error,
+        )
+        return watcher.run(every=every, rounds=rounds, on_round=on_round)
+    finally:
+        store.close()

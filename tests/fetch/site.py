@@ -10,6 +10,7 @@ bounded, so a test can neither hang nor reach past loopback.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import threading
@@ -195,10 +196,8 @@ class NewsSite:
             handler.send_header(name, value)
         handler.send_header("Content-Length", str(len(reply.body)))
         handler.end_headers()
-        try:
-            handler.wfile.write(reply.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the slow page, after its timeout)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            handler.wfile.write(reply.body)  # the client may have given up (the slow page)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         site = self

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -109,6 +111,23 @@ class WarcFiles:
             http_headers=http,
             warc_headers_dict=warc_headers,
         )
+
+
+def warc_folder(db: str | None) -> Path:
+    """Where the WARC files of a database go: beside an SQLite file (`news.db` -> `news-warc/`),
+    else (PostgreSQL, in-memory) `newsgraph-warc/` in the working directory."""
+    raw = db or "newsgraph.db"
+    if "://" not in raw:
+        path = Path(raw)
+    else:
+        try:
+            url = make_url(raw)
+        except ArgumentError:
+            return Path("newsgraph-warc")
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return Path("newsgraph-warc")
+        path = Path(url.database)
+    return path.with_name(f"{path.stem}-warc")
 
 
 def warc_date(moment: datetime) -> str:

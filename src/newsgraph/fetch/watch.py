@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -354,6 +356,22 @@ class Watcher:
             visit = visit_of(response, source, "page", "stored", None)
             visit = dataclasses.replace(visit, article_hash=article.content_hash)
         self.store.put_visit(visit)
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[threading.Event]:
+    """An Event that SIGTERM and SIGINT (Ctrl-C) set instead of killing the process: the round
+    stops after the URL in hand, its article stored. The handlers before are restored after."""
+    stop = threading.Event()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    before = {s: signal.getsignal(s) for s in signals}
+    for number in signals:
+        signal.signal(number, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def visit_of(
