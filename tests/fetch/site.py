@@ -113,7 +113,8 @@ class NewsSite:
     def _routes(self) -> dict[str, Reply]:
         urls = self.page_urls()
         feed_links, sitemap_links = urls[:10], urls[10:19]  # the last page is /busy.html's
-        world = [urls[0], f"{self.base}/busy.html", *self.bad_urls().values()]
+        bad = self.bad_urls()
+        world = [urls[0], f"{self.base}/busy.html", *bad.values()]
         routes = {f"/news/{p.stem}.html": Reply(body=p.read_bytes()) for p in pages()}
         front = (
             '<!doctype html><html lang="en"><head><title>Example News</title>'
@@ -156,6 +157,11 @@ class NewsSite:
             "/huge.html": Reply(stream=self._huge),
             "/data/table": Reply(content_type="application/json", body=b'{"rows": [1, 2, 3]}'),
             "/busy.html": Reply(stream=self._busy),
+            "/declared.html": Reply(stream=self._declared),
+            "/down.html": Reply(status=503, content_type="text/plain", body=b"down"),
+            "/to-private": Reply(
+                status=302, headers={"Location": self.bad_urls()["refused-address"]}
+            ),
         }
         return routes
 
@@ -176,6 +182,12 @@ class NewsSite:
                 self.huge_sent += len(CHUNK)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client cut it off at its size limit
+
+    def _declared(self, handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(HUGE))
+        handler.end_headers()  # and no body at all: a client that trusts the header stops here
 
     def _busy(self, handler: BaseHTTPRequestHandler) -> None:
         with self.lock:
@@ -255,7 +267,7 @@ class NewsSite:
 
     def __enter__(self) -> NewsSite:
         for server in (self.server, self.forbidden):
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *_: object) -> None:
