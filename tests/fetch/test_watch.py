@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +118,17 @@ def test_the_warc_records_are_what_the_stored_articles_were_read_from(
     stored = store.articles(limit=100)
     assert len(stored) == 20
     for extracted in stored:
-        article, fetch = extracted.article, extracted.article.fetch
-        assert fetch is not None and fetch.status == 200 and fetch.warc_file
-        with (tmp_path / "warc" / fetch.warc_file).open("rb") as stream:
-            stream.seek(fetch.warc_offset or 0)
+        article = extracted.article
+        assert article.http_status == 200 and article.warc_file and article.fetched_at
+        with (tmp_path / "warc" / article.warc_file).open("rb") as stream:
+            stream.seek(article.warc_offset or 0)
             record = next(iter(ArchiveIterator(stream, parse_http=True)))
             payload = record.reader.read()
-        assert record.record_id == fetch.warc_record
-        assert record.headers["WARC-Target-URI"] == fetch.final_url == article.url
-        assert record.http_headers.status_code == fetch.status
+        assert record.record_id == article.warc_record
+        assert record.headers["WARC-Target-URI"] == article.url == article.fetched_url
+        assert record.http_headers.status_code == article.http_status
+        warc_date = datetime.fromisoformat(record.headers["WARC-Date"].replace("Z", "+00:00"))
+        assert warc_date == article.fetched_at
         again = article_from_html(payload, source="x", record=None, on_error=print)
         assert again is not None and again.text == article.text
     store.close()
@@ -139,7 +142,7 @@ def test_ingest_fetches_a_feed_s_entry_pages(news_site: NewsSite, tmp_path: Path
     assert (tally.stored, tally.errors) == (10, 0)
     assert any((tmp_path / "news-warc").iterdir())
     store = open_store(str(db))
-    assert all(a.article.fetch and a.article.fetch.status == 200 for a in store.articles())
+    assert all(a.article.http_status == 200 for a in store.articles())
     store.close()
 
 

@@ -6,7 +6,7 @@ List items ("hits") add the metadata of the article a record comes from.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -96,6 +96,12 @@ class ArticleMeta(BaseModel):
     published: date | None
     language: str | None
     content_hash: str
+    fetched_url: str | None = Field(None, description="The URL requested, when fetched.")
+    fetched_at: datetime | None = Field(None, description="When the response came, UTC.")
+    http_status: int | None = None
+    warc_file: str | None = Field(None, description="The WARC file holding the response.")
+    warc_record: str | None = Field(None, description="Its WARC-Record-ID.")
+    warc_offset: int | None = Field(None, description="Byte offset of the record in the file.")
 
 
 class ArticleOut(ArticleMeta):

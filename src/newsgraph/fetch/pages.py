@@ -8,27 +8,27 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from newsgraph.errors import OnError, ReadError
 from newsgraph.fetch.address import FetchFailed, normalise_url
 from newsgraph.fetch.client import Fetcher, Response
 from newsgraph.fetch.discover import article_urls, feed_entries, kind_of, read_sitemap
-from newsgraph.model import Article, Fetch
+from newsgraph.model import Article
 from newsgraph.read.html import article_from_html
 
 
-def provenance(response: Response) -> Fetch:
-    """What an article fetched in `response` records about it."""
+def provenance(response: Response) -> dict[str, Any]:
+    """The Article fields that record how `response` was fetched (`url` is its final URL)."""
     warc = response.warc
-    return Fetch(
-        url=response.url,
-        final_url=response.final_url,
-        fetched=response.fetched,
-        status=response.status,
-        warc_file=warc.file if warc else None,
-        warc_record=warc.record if warc else None,
-        warc_offset=warc.offset if warc else None,
-    )
+    return {
+        "fetched_url": response.url,
+        "fetched_at": response.fetched,
+        "http_status": response.status,
+        "warc_file": warc.file if warc else None,
+        "warc_record": warc.record if warc else None,
+        "warc_offset": warc.offset if warc else None,
+    }
 
 
 def article_of(response: Response, *, on_error: OnError) -> Article | None:
@@ -45,7 +45,7 @@ def article_of(response: Response, *, on_error: OnError) -> Article | None:
         on_error=on_error,
         url=response.final_url,
     )
-    return dataclasses.replace(article, fetch=provenance(response)) if article else None
+    return dataclasses.replace(article, **provenance(response)) if article else None
 
 
 def fetch_article(fetcher: Fetcher, url: str, *, on_error: OnError) -> Article | None:

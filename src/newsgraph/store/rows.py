@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from newsgraph.model import (
@@ -16,7 +15,6 @@ from newsgraph.model import (
     Entity,
     Event,
     ExtractedArticle,
-    Fetch,
     Figure,
     Mention,
     Provenance,
@@ -68,19 +66,12 @@ def article_row(extracted: ExtractedArticle) -> dict[str, Any]:
         "language": a.language,
         "text": a.text,
         "sentences": dump([list(s) for s in extracted.sentences]),
-    } | fetch_row(a.fetch)
-
-
-def fetch_row(fetch: Fetch | None) -> dict[str, Any]:
-    """The columns of an article's fetch provenance (all None for an article read from a file)."""
-    return {
-        "fetched_url": fetch.url if fetch else None,
-        "final_url": fetch.final_url if fetch else None,
-        "fetched_at": fetch.fetched.isoformat() if fetch else None,
-        "http_status": fetch.status if fetch else None,
-        "warc_file": fetch.warc_file if fetch else None,
-        "warc_record": fetch.warc_record if fetch else None,
-        "warc_offset": fetch.warc_offset if fetch else None,
+        "fetched_url": a.fetched_url,
+        "fetched_at": a.fetched_at,
+        "http_status": a.http_status,
+        "warc_file": a.warc_file,
+        "warc_record": a.warc_record,
+        "warc_offset": a.warc_offset,
     }
 
 
@@ -172,18 +163,9 @@ def article_from(row: Row) -> Article:
         published=row["published"],
         language=row["language"],
         content_hash=row["hash"],
-        fetch=fetch_from(row),
-    )
-
-
-def fetch_from(row: Row) -> Fetch | None:
-    if row["fetched_url"] is None:
-        return None
-    return Fetch(
-        url=row["fetched_url"],
-        final_url=row["final_url"],
-        fetched=datetime.fromisoformat(row["fetched_at"]),
-        status=row["http_status"],
+        fetched_url=row["fetched_url"],
+        fetched_at=row["fetched_at"],
+        http_status=row["http_status"],
         warc_file=row["warc_file"],
         warc_record=row["warc_record"],
         warc_offset=row["warc_offset"],

@@ -55,15 +55,10 @@ class SourceStatus:
     robots: int  # URLs robots.txt refused
 
 
-def _when(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def put_visit(conn: Connection, visit: Visit) -> None:
     """Record a URL's latest outcome (replacing the one before)."""
-    row = asdict(visit) | {"fetched_at": _when(visit.fetched_at)}
     conn.execute(delete(visits).where(visits.c.url == visit.url))
-    conn.execute(visits.insert().values(**row))
+    conn.execute(visits.insert().values(**asdict(visit)))
 
 
 def get_visit(conn: Connection, url: str) -> Visit | None:
@@ -72,9 +67,7 @@ def get_visit(conn: Connection, url: str) -> Visit | None:
 
 
 def visit_from(row: Any) -> Visit:
-    fields = dict(row)
-    fetched = fields.pop("fetched_at")
-    return Visit(fetched_at=datetime.fromisoformat(fetched) if fetched else None, **fields)
+    return Visit(**dict(row))
 
 
 def listings_of(conn: Connection, source: str) -> list[Visit]:
@@ -100,7 +93,7 @@ def put_source(
     conn.execute(delete(sources).where(sources.c.url == url))
     conn.execute(
         sources.insert().values(
-            url=url, kind=kind, name=name, last_poll=_when(last_poll), status=status, detail=detail
+            url=url, kind=kind, name=name, last_poll=last_poll, status=status, detail=detail
         )
     )
 
@@ -130,13 +123,12 @@ def source_statuses(conn: Connection) -> list[SourceStatus]:
     )
     found = []
     for row in conn.execute(query).mappings():
-        last = row["last_poll"]
         found.append(
             SourceStatus(
                 url=row["url"],
                 kind=row["kind"],
                 name=row["name"],
-                last_poll=datetime.fromisoformat(last) if last else None,
+                last_poll=row["last_poll"],
                 status=row["status"],
                 detail=row["detail"],
                 pages=int(row["pages"] or 0),

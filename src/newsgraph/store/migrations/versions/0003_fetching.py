@@ -17,8 +17,7 @@ depends_on = None
 
 FETCH_COLUMNS = (
     ("fetched_url", sa.Text()),
-    ("final_url", sa.Text()),
-    ("fetched_at", sa.Text()),
+    ("fetched_at", sa.DateTime(timezone=True)),
     ("http_status", sa.Integer()),
     ("warc_file", sa.Text()),
     ("warc_record", sa.Text()),
@@ -35,7 +34,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=True),
         sa.Column("name", sa.Text(), nullable=True),
-        sa.Column("last_poll", sa.Text(), nullable=True),
+        sa.Column("last_poll", sa.DateTime(timezone=True), nullable=True),
         sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("detail", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("url"),
@@ -45,7 +44,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("fetched_at", sa.Text(), nullable=True),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("http_status", sa.Integer(), nullable=True),
         sa.Column("outcome", sa.String(length=32), nullable=False),
         sa.Column("detail", sa.Text(), nullable=False),
