@@ -114,6 +114,7 @@ class Watcher:
         self.refetch = refetch
         self.stop = stop or threading.Event()
         self.on_error = on_error
+        self.seen: set[str] = set()  # the page URLs queued in the current round
 
     def run(
         self,
@@ -138,7 +139,7 @@ class Watcher:
     def round(self, number: int) -> Round:
         tally = Round(number)
         started = time.monotonic()
-        self.seen: set[str] = set()
+        self.seen = set()
         with Fetcher(self.politeness, warc=self.warc, wait=self._wait) as fetcher:
             try:
                 polls = []
