@@ -155,7 +155,7 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    task: Annotated[str, typer.Argument(help="quotes, entities, events or figures.")],
+    task: Annotated[str, typer.Argument(help="quotes, speakers, entities, events or figures.")],
     *,
     gold: Annotated[Path, typer.Option(help="Gold JSONL (see ../shared/data/README.md).")],
     predictions: Annotated[
@@ -170,7 +170,10 @@ def eval_(
 
     if task not in SCORERS:
         raise fail(NewsgraphError(f"unknown task {task!r}; choose from {sorted(SCORERS)}"))
-    scores = evaluate(task, gold, predictions=predictions, model=model, limit=limit)
+    try:
+        scores = evaluate(task, gold, predictions=predictions, model=model, limit=limit)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
     if as_json:
         sys.stdout.write(json.dumps(scores, indent=2) + "\n")
     else:

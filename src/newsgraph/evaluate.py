@@ -3,26 +3,35 @@
 Used by `newsgraph eval TASK --gold FILE` and by the accuracy-floor tests. Each task registers a
 scorer in SCORERS: `scorer(gold_rows, predicted_rows) -> dict[str, float]`, where both are lists
 of JSON records keyed by article id (predictions in the public schema of `newsgraph extract`).
+A task whose predictions cannot come from `extract` alone registers its own predictor in
+PREDICTORS (`speakers`: the gold ingested into one store); such a task takes no predictions file.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import NewsgraphError
+from newsgraph.evaluate_identity import b_cubed, same_referent, stored_speakers
+
 Row = dict[str, Any]
 Scorer = Callable[[list[Row], list[Row]], dict[str, float]]
+Predictor = Callable[[list[Row], str | None], list[Row]]  # (gold rows, model) -> predicted rows
 SCORERS: dict[str, Scorer] = {}
+PREDICTORS: dict[str, Predictor] = {}
 
 
-def scorer(task: str) -> Callable[[Scorer], Scorer]:
-    """Register the scorer of one task."""
+def scorer(task: str, *, predictor: Predictor | None = None) -> Callable[[Scorer], Scorer]:
+    """Register the scorer of one task, and its predictor when `extract` output will not do."""
 
     def register(fn: Scorer) -> Scorer:
         SCORERS[task] = fn
+        if predictor is not None:
+            PREDICTORS[task] = predictor
         return fn
 
     return register
@@ -108,10 +117,14 @@ def evaluate(
     limit: int | None = None,
 ) -> dict[str, float]:
     """Score one task; predictions are computed unless a JSONL of them is given."""
+    if predictions is not None and task in PREDICTORS:
+        raise NewsgraphError(f"{task} ingests the gold into a store of its own; drop --predictions")
     gold = read_gold(gold_path, limit=limit)
     if predictions is not None:
         ids = {row["id"] for row in gold}
         predicted = [r for r in read_gold(predictions) if r["article"]["id"] in ids]
+    elif task in PREDICTORS:
+        predicted = PREDICTORS[task](gold, model)
     else:
         predicted = list(predict(gold, model=model))
     return SCORERS[task](gold, predicted)
@@ -141,17 +154,28 @@ def _same_speaker(gold: Row, predicted: Row) -> bool:
     return bool(g[0] < p[1] and p[0] < g[1])
 
 
+def _resolved(gold: Row, predicted: Row) -> bool | None:
+    """Whether the predicted resolved name (`speaker`) is the gold `speaker_entity`; None when
+    the gold names no entity (an agentless quote, or gold without resolved speakers)."""
+    entity = gold.get("speaker_entity")
+    return None if entity is None else same_referent(entity, predicted.get("speaker"))
+
+
 @scorer("quotes")
 def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
     """P/R/F1 of attribution spans (overlap >= half the longer span, each gold matched once) and
     speaker accuracy on matched quotes, for all quotes and per kind (direct, indirect, mixed).
 
+    Where the gold has `speaker_entity` (wikinews_dev.jsonl), also `resolved_accuracy`: among
+    matched quotes whose gold names an entity, the share whose predicted `speaker` name is that
+    entity (`evaluate_identity.same_referent`); `resolved_quotes` says how many were scored.
     Pull quotes (`duplicate_of` set) repeat an earlier statement and are not scored.
     """
     by_id = {row["article"]["id"]: row.get("quotes", []) for row in predicted}
     groups = ("all", "direct", "indirect", "mixed")
     counts = {group: Counts() for group in groups}
     right = dict.fromkeys(groups, 0)
+    named = {group: Counts() for group in groups}  # tp: right names, gold: quotes scored
     for row in gold:
         gold_quotes = row.get("quotes", [])
         mine = [q for q in by_id.get(row["id"], []) if not q.get("duplicate_of")]
@@ -161,13 +185,49 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
             pairs = match_spans(_quote_spans(g), _quote_spans(p))
             counts[group].add(len(pairs), len(p), len(g))
             right[group] += sum(_same_speaker(g[gi], p[pi]) for gi, pi in pairs)
+            scored = [ok for gi, pi in pairs if (ok := _resolved(g[gi], p[pi])) is not None]
+            named[group].add(sum(scored), 0, len(scored))
     scores: dict[str, float] = {}
     for group in groups:
         scores.update(counts[group].scores(f"{group}."))
         tp = counts[group].tp
         scores[f"{group}.speaker_accuracy"] = right[group] / tp if tp else 0.0
     scores["speaker_accuracy"] = scores["all.speaker_accuracy"]
+    if any("speaker_entity" in q for row in gold for q in row.get("quotes", [])):
+        for group in groups:
+            n = named[group].gold
+            scores[f"{group}.resolved_accuracy"] = named[group].tp / n if n else 0.0
+        scores["resolved_accuracy"] = scores["all.resolved_accuracy"]
+        scores["resolved_quotes"] = float(named["all"].gold)
     return scores
+
+
+@scorer("speakers", predictor=stored_speakers)
+def score_speakers(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
+    """B-cubed P/R/F1 of how the stored entities group quotes, against gold `speaker_entity`.
+
+    Items: the matched quotes (all kinds, matched as in `quotes`) whose gold names an entity.
+    Gold cluster: the `speaker_entity` name, the same name in any article the same person.
+    Predicted cluster: the quote's `speaker_entity`, which `stored_speakers` makes the stored
+    entity id; a quote without one is a cluster of its own.
+    """
+    by_id = {row["article"]["id"]: row.get("quotes", []) for row in predicted}
+    items: list[tuple[Hashable, Hashable]] = []
+    for row in gold:
+        g = row.get("quotes", [])
+        p = [q for q in by_id.get(row["id"], []) if not q.get("duplicate_of")]
+        for gi, pi in match_spans(_quote_spans(g), _quote_spans(p)):
+            if g[gi].get("speaker_entity"):
+                cluster = p[pi].get("speaker_entity") or ("alone", row["id"], pi)
+                items.append((cluster, g[gi]["speaker_entity"]))
+    precision, recall, f1 = b_cubed(items)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "quotes": float(len(items)),
+        "entities": float(len({name for _, name in items})),
+    }
 
 
 # --- entities -----------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def test_a_non_english_article_is_reported_and_skipped(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [(ENGLISH, "en"), (GERMAN, "und"), ("Too short to tell.", None)],
+    [(ENGLISH, "en"), (GERMAN, "de"), ("Too short to tell.", None)],
     ids=["english", "german", "short"],
 )
 def test_the_english_guess(text: str, language: str | None) -> None:
@@ -75,7 +75,7 @@ def test_declared_languages_are_normalised() -> None:
     [
         (ENGLISH, "de", "en"),  # a site template that declares one language for every page
         (GERMAN, "en", "en"),  # the declaration is believed where the test does not say English
-        (GERMAN, None, "und"),
+        (GERMAN, None, "de"),
         (GERMAN, "de-AT", "de"),
         ("Short.", "x-default", None),
     ],
