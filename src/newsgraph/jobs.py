@@ -11,8 +11,8 @@ from pathlib import Path
 from newsgraph.errors import OnError, ReadError, raise_it
 from newsgraph.extract import extract_articles
 from newsgraph.fetch.address import origins
-from newsgraph.fetch.client import POLITE, Fetcher, Politeness
-from newsgraph.fetch.pages import read_urls
+from newsgraph.fetch.client import POLITE, Politeness
+from newsgraph.fetch.pages import fetched_articles, is_url
 from newsgraph.fetch.sources import read_sources
 from newsgraph.fetch.warc import WarcFiles, warc_folder
 from newsgraph.fetch.watch import Round, Watcher
@@ -135,10 +135,6 @@ def ingest_paths(
 # --- live news: ingest URL, watch ---------------------------------------------------------------
 
 
-def is_url(path: str | Path) -> bool:
-    return isinstance(path, str) and path.lower().startswith(("http://", "https://"))
-
-
 def read_inputs(
     paths: Iterable[str | Path],
     *,
@@ -147,28 +143,24 @@ def read_inputs(
     db: str | None,
     politeness: Politeness = POLITE,
 ) -> Iterator[Article]:
-    """The articles of files and URLs: files through `read_paths`, then the URLs, fetched (the
-    origins they name are allowed even when local), each text once."""
+    """The articles of files and URLs: files through `read_paths`, then the URLs, fetched (their
+    WARC files beside `db`), each text once."""
     paths = list(paths)
-    urls = [str(p) for p in paths if is_url(p)]
     files = [p for p in paths if not is_url(p)]
+    urls = [str(p) for p in paths if is_url(p)]
     seen: set[str] = set()
     for article in read_paths(files, fmt=fmt, on_error=on_error):
         seen.add(article.content_hash)
         yield article
-    if not urls:
-        return
-    allowed = dataclasses.replace(politeness, allowed=politeness.allowed | origins(urls))
-    with Fetcher(allowed, warc=WarcFiles(warc_folder(db))) as fetcher:
-        for article in read_urls(fetcher, urls, on_error=on_error):
-            where = article.source
-            if article.language not in ("en", None):
-                on_error(ReadError(where, None, "not-english", f"language {article.language}"))
-            elif article.content_hash in seen:
-                on_error(ReadError(where, None, "duplicate", "same text as an article read before"))
-            else:
-                seen.add(article.content_hash)
-                yield article
+    for article in fetched_articles(urls, db=db, politeness=politeness, on_error=on_error):
+        where = article.source
+        if article.language not in ("en", None):
+            on_error(ReadError(where, None, "not-english", f"language {article.language}"))
+        elif article.content_hash in seen:
+            on_error(ReadError(where, None, "duplicate", "same text as an article read before"))
+        else:
+            seen.add(article.content_hash)
+            yield article
 
 
 def watch_sources(

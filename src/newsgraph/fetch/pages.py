@@ -1,7 +1,8 @@
 """Fetched responses into Articles, through the same HTML reader as files, with their provenance.
 
 `article_of` reads one article page; `read_urls` (`newsgraph ingest URL...`) follows what a user
-names: a feed's entries' pages, a sitemap's pages, or the page itself.
+names: a feed's entries' pages, a sitemap's pages, or the page itself; `fetched_articles` does so
+with a fetcher of its own, the origins named allowed, its WARC files beside the database.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.errors import OnError, ReadError
-from newsgraph.fetch.address import FetchFailed, normalise_url
-from newsgraph.fetch.client import Fetcher, Response
+from newsgraph.fetch.address import FetchFailed, normalise_url, origins
+from newsgraph.fetch.client import POLITE, Fetcher, Politeness, Response
 from newsgraph.fetch.discover import article_urls, feed_entries, kind_of, read_sitemap
+from newsgraph.fetch.warc import WarcFiles, warc_folder
 from newsgraph.model import Article
 from newsgraph.read.html import article_from_html
 
@@ -81,3 +83,23 @@ def read_urls(fetcher: Fetcher, urls: Iterable[str], *, on_error: OnError) -> It
             article = fetch_article(fetcher, page, on_error=on_error)
             if article:
                 yield article
+
+
+def is_url(path: object) -> bool:
+    """Whether an input path is an http(s) URL to fetch rather than a file."""
+    return isinstance(path, str) and path.lower().startswith(("http://", "https://"))
+
+
+def fetched_articles(
+    urls: list[str],
+    *,
+    db: str | None,
+    politeness: Politeness = POLITE,
+    on_error: OnError,
+) -> Iterator[Article]:
+    """The articles behind `urls` (`read_urls`); the origins they name may be local."""
+    if not urls:
+        return
+    allowed = dataclasses.replace(politeness, allowed=politeness.allowed | origins(urls))
+    with Fetcher(allowed, warc=WarcFiles(warc_folder(db))) as fetcher:
+        yield from read_urls(fetcher, urls, on_error=on_error)
