@@ -70,7 +70,7 @@ def read_sitemap(body: bytes, base: str) -> Sitemap:
         return Sitemap([], [])
     if root is None:
         return Sitemap([], [])
-    tag = etree.QName(root).localname
+    tag = _local(root)
     locs: list[str] = []
     news: list[str] = []
     for entry in root:
@@ -79,7 +79,7 @@ def read_sitemap(body: bytes, base: str) -> Sitemap:
         loc = next((c.text for c in entry if _local(c) == "loc" and c.text), None)
         if loc:
             locs.append(urljoin(base, loc.strip()))
-            if entry.find(f"{{{NEWS}}}news") is not None:
+            if any(c.tag == f"{{{NEWS}}}news" for c in entry):
                 news.append(locs[-1])
     if tag == "sitemapindex":
         return Sitemap([], locs[:MAX_LINKS])
@@ -87,7 +87,9 @@ def read_sitemap(body: bytes, base: str) -> Sitemap:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    """An element's name without its namespace; "" for a comment. By string, not etree.QName:
+    the recovering parser keeps names QName refuses (":" from a broken sitemap)."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
 
 
 def article_urls(urls: Iterable[str]) -> list[str]:
