@@ -203,3 +203,22 @@ def test_sigterm_mid_round_then_a_restart_gives_the_database_of_an_uninterrupted
     resumed, expected = contents(stopped), contents(whole)
     assert len(expected["articles"]) == 20
     assert resumed == expected
+
+
+def test_ingest_reads_files_and_urls_through_the_one_door(
+    news_site: NewsSite, tmp_path: Path
+) -> None:
+    from fetch.site import pages
+    from newsgraph.jobs import read_inputs
+
+    page = pages()[0]
+    reported: list[ReadError] = []
+    read = read_inputs(
+        [page, f"{news_site.base}/news/{page.stem}.html"],
+        on_error=reported.append,
+        db=str(tmp_path / "news.db"),
+        politeness=polite(news_site),
+    )
+    articles = list(read)
+    assert len(articles) == 1 and articles[0].fetched_url is None  # the file came first
+    assert [e.reason for e in reported] == ["duplicate"]  # the page: the same text, screened
