@@ -426,3 +426,16 @@ def backend_client(store_url: str, corpus: dict[str, Path], tmp_path: Path, nlp)
     ingest_into(store_url, [first_lines(corpus["jsonl"], tmp_path, slice(0, 2))], nlp)
     with TestClient(create_app(store_url, nlp=nlp)) as test_client:
         yield test_client
+
+
+# --- fetch: a news site on 127.0.0.1 --------------------------------------------------------------
+
+
+@pytest.fixture
+def news_site():  # type: ignore[no-untyped-def]
+    """The example pages served as a news site on 127.0.0.1 (tests/fetch/site.py), and a second
+    local server that no source names."""
+    from fetch.site import NewsSite
+
+    with NewsSite() as site:
+        yield site

@@ -23,6 +23,17 @@ READ_REASONS = (
     "duplicate",  # the same text (by content hash) was already read in this run
     "internal",  # a bug caught at the per-article boundary of a batch
 )
+# What the fetcher (`newsgraph watch`, `ingest URL`) reports for a URL it did not read.
+FETCH_REASONS = (
+    "robots",  # robots.txt disallows it for our User-Agent
+    "refused-address",  # not http(s), or a loopback/private/reserved address no source names
+    "redirect-loop",  # a redirect back to a URL already visited
+    "too-many-redirects",  # more redirects than the limit
+    "timeout",  # no complete response within the time limit
+    "unreachable",  # DNS or connection failure
+    "http-error",  # a 4xx/5xx status (5xx and 429 after the retries)
+    "not-html",  # an article URL that serves something else (a PDF, an image)
+)
 
 
 class NewsgraphError(Exception):

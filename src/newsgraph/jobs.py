@@ -8,6 +8,7 @@ as tables or JSON (`cli/table.py`).
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -16,7 +17,13 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError, OnError, ReadError, raise_it
-from newsgraph.extract import extract_articles
+from newsgraph.extract import extract_article, extract_articles
+from newsgraph.fetch.address import origins
+from newsgraph.fetch.client import POLITE, Politeness
+from newsgraph.fetch.pages import fetched_articles, is_url
+from newsgraph.fetch.sources import read_sources
+from newsgraph.fetch.warc import WarcFiles, warc_folder
+from newsgraph.fetch.watch import Round, Watcher
 from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
 from newsgraph.nlp.events.plover import PLOVER_TYPES
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
@@ -99,11 +106,13 @@ def ingest_paths(
     model: str | None = None,
     on_error: OnError | None = None,
     on_article: Callable[[Tally], None] | None = None,
+    politeness: Politeness = POLITE,
 ) -> Tally:
     """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
 
-    Articles already stored (same content hash) are not extracted again; bad records go to the
-    errors table and to `on_error`; `on_article` sees the running tally after each article.
+    `paths` may name http(s) URLs too, fetched with `politeness` (`read_inputs`). Articles
+    already stored (same content hash) are not extracted again; bad records go to the errors
+    table and to `on_error`; `on_article` sees the running tally after each article.
     """
     tally = Tally()
     with open_store(db) as store:
@@ -124,7 +133,8 @@ def ingest_paths(
                     on_article(tally)
 
         nlp = pipeline_for(options, model)
-        for extracted in extract_articles(fresh(read_articles(paths, options, keep_error)), nlp):
+        read = read_inputs(paths, options, keep_error, db=db, politeness=politeness)
+        for extracted in extract_articles(fresh(read), nlp):
             with disk_full_said():
                 new = store.put(extracted)
             if new:
@@ -133,6 +143,66 @@ def ingest_paths(
             if on_article is not None:
                 on_article(tally)
     return tally
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    options: ReadOptions = DEFAULTS,
+    on_error: OnError = raise_it,
+    *,
+    db: str | None = None,
+    politeness: Politeness = POLITE,
+) -> Iterator[Article]:
+    """The articles of files and http(s) URLs, through the one door: the files first, then the
+    URLs' pages, fetched (the origins named may be local; WARC files beside `db`)."""
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_url(p)]
+    files = [p for p in paths if not is_url(p)]
+    fetched = fetched_articles(urls, db=db, politeness=politeness, on_error=on_error)
+    return read_articles(files, options, on_error, fetched=fetched)
+
+
+# --- live news: watch ---------------------------------------------------------------------------
+
+
+def watch_sources(
+    sources: Path,
+    options: ReadOptions = DEFAULTS,
+    *,
+    db: str | None = None,
+    every: float = 900.0,
+    rounds: int | None = None,
+    politeness: Politeness = POLITE,
+    warc_dir: Path | None = None,
+    refetch: bool = False,
+    model: str | None = None,
+    stop: threading.Event | None = None,
+    on_round: Callable[[Round], None] | None = None,
+    on_error: OnError | None = None,
+) -> list[Round]:
+    """`newsgraph watch`: poll the sources every `every` seconds, store what is new.
+
+    Runs until `stop` is set (or `rounds` are done); the origins the sources name may be local.
+    Each page is screened and dated by `options` as at every door; WARC files go to `warc_dir`,
+    by default beside the database.
+    """
+    listed = read_sources(sources)
+    allowed = politeness.allowed | origins(s.url for s in listed)
+    politeness = dataclasses.replace(politeness, allowed=allowed)
+    with open_store(db) as store:
+        nlp = pipeline_for(options, model)
+        watcher = Watcher(
+            listed,
+            store,
+            extract=lambda article: extract_article(article, nlp),
+            options=options,
+            politeness=politeness,
+            warc=WarcFiles(warc_dir or warc_folder(db)),
+            refetch=refetch,
+            stop=stop,
+            on_error=on_error,
+        )
+        return watcher.run(every=every, rounds=rounds, on_round=on_round)
 
 
 # --- store: queries -----------------------------------------------------------------------------
@@ -218,5 +288,7 @@ __all__ = [
     "list_errors",
     "merge_entities",
     "pipeline_for",
+    "read_inputs",
     "split_entity",
+    "watch_sources",
 ]

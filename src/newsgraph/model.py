@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
@@ -31,7 +31,15 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
-    """One news article; `text` is the clean body that every offset points into."""
+    """One news article; `text` is the clean body that every offset points into.
+
+    A fetched article (`newsgraph watch`, `ingest URL`) also records how it was read, so that
+    anyone can check it against what the outlet served: `fetched_url` is the URL requested
+    (`url` is where redirects ended), `fetched_at` when the response came (UTC), `http_status`
+    its status, and its WARC record (`warc_record`, the WARC-Record-ID) lies at byte
+    `warc_offset` of `warc_file`, a name in the WARC folder beside the database. All None for
+    an article read from a file.
+    """
 
     id: str
     text: str
@@ -43,6 +51,12 @@ class Article:
     published: date | None = None
     language: str | None = None
     content_hash: str = ""
+    fetched_url: str | None = None
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    warc_file: str | None = None
+    warc_record: str | None = None
+    warc_offset: int | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -227,6 +241,8 @@ def from_json(raw: dict[str, Any]) -> ExtractedArticle:
     fields = dict(raw["article"])
     published = fields.get("published")
     fields["published"] = date.fromisoformat(published) if published else None
+    fetched_at = fields.get("fetched_at")
+    fields["fetched_at"] = datetime.fromisoformat(fetched_at) if fetched_at else None
     article = Article(**fields)
     lists = {
         key: tuple(_record(cls, r, article.id) for r in raw.get(key, ()))

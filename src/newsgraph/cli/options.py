@@ -48,6 +48,15 @@ ApostropheOption = Annotated[
     ),
 ]
 MAX_MB = 20  # the default of --max-mb: read.article.MAX_BYTES in MiB
+ContactOption = Annotated[
+    str | None,
+    typer.Option(
+        envvar="NEWSGRAPH_CONTACT",
+        help="An e-mail address or URL where site owners can reach you, sent in the User-Agent: "
+        "newsgraph/VERSION (news attribution crawler; +CONTACT). \\[default: none; please set one]",
+    ),
+]
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def day(value: str | None, option: str) -> date | None:
@@ -56,6 +65,15 @@ def day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError as exc:
         raise NewsgraphError(f"{option} must be YYYY-MM-DD, not {value!r}") from exc
+
+
+def seconds(value: str, option: str) -> float:
+    """A duration option: 90, 90s, 15m, 1h, 1d; a bad one is the user's mistake."""
+    number, unit = (value[:-1], value[-1]) if value[-1:] in UNITS else (value, "s")
+    try:
+        return float(number) * UNITS[unit]
+    except ValueError as exc:
+        raise NewsgraphError(f"{option} must be a duration like 90s, 15m or 1h") from exc
 
 
 def read_options(

@@ -13,6 +13,7 @@ from newsgraph.cli.main import App, app, check_paths, err, report
 from newsgraph.cli.options import (
     MAX_MB,
     ApostropheOption,
+    ContactOption,
     DbOption,
     FormatOption,
     LimitOption,
@@ -20,7 +21,6 @@ from newsgraph.cli.options import (
     ModelOption,
     Output,
     OutputOption,
-    PathsArgument,
     PublishedOption,
     day,
     read_options,
@@ -39,7 +39,13 @@ from newsgraph.cli.table import (
 
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories, - for stdin, or http(s):// URLs: a feed (its entries' "
+            "pages), a sitemap (its pages) or a page, fetched as `watch` fetches."
+        ),
+    ],
     *,
     db: DbOption = None,
     published: PublishedOption = None,
@@ -47,16 +53,20 @@ def ingest(
     model: ModelOption = None,
     max_mb: MaxMbOption = MAX_MB,
     apostrophe_quotes: ApostropheOption = None,
+    contact: ContactOption = None,
 ) -> None:
     """Extract and store articles in the database; running it again changes nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from newsgraph.fetch.client import Politeness
+    from newsgraph.fetch.pages import is_url
     from newsgraph.jobs import Tally, ingest_paths
 
-    check_paths(paths)
+    check_paths([p for p in paths if not is_url(p)])
     options = read_options(
         fmt=fmt, published=published, max_mb=max_mb, apostrophe_quotes=apostrophe_quotes
     )
+    politeness = Politeness(contact=contact, max_bytes=options.max_bytes)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err) as bar:
         task = bar.add_task("starting")
@@ -65,7 +75,16 @@ def ingest(
             text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
             bar.update(task, description=text)
 
-        tick(ingest_paths(paths, options, db=db, model=model, on_error=report, on_article=tick))
+        tally = ingest_paths(
+            paths,
+            options,
+            db=db,
+            model=model,
+            on_error=report,
+            on_article=tick,
+            politeness=politeness,
+        )
+        tick(tally)
 
 
 @app.command()

@@ -1,15 +1,17 @@
 """The one door from input to Articles: `ReadOptions` and `read_articles`, used by every caller.
 
-`newsgraph extract`, `ingest`, `demo`, the batch worker and `POST /api/articles` all read through
-`read_articles`, so they apply the same format, size limit, publication date and filters: an
-article in another language is reported `not-english`, a repeat of an article already read in
-the run `duplicate`, wherever it comes from. The component settings travel with the options, so
-a pipeline loaded for them reads the text the same way at every door.
+`newsgraph extract`, `ingest` (files and fetched URLs), `demo`, the batch worker and `POST
+/api/articles` all read through `read_articles`, so they apply the same format, size limit,
+publication date and filters: an article in another language is reported `not-english`, a
+repeat of an article already read in the run `duplicate`, wherever it comes from. The component
+settings travel with the options, so a pipeline loaded for them reads the text the same way at
+every door.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -109,17 +111,20 @@ def read_articles(
     paths_or_stream: Iterable[str | Path | Named] | Stream,
     options: ReadOptions = ReadOptions(),
     on_error: OnError = raise_it,
+    *,
+    fetched: Iterable[Article] = (),
 ) -> Iterator[Article]:
     """Every English article of the input, each text once, dated by `options.published` if not.
 
-    Files, directories (walked recursively) and `-` (standard input), or one `Stream`; bad
-    records, other languages and repeats go to `on_error`.
+    Files, directories (walked recursively) and `-` (standard input), or one `Stream`; then the
+    `fetched` articles, pages the fetcher read through the same HTML reader (`fetch.pages`),
+    screened with the files. Bad records, other languages and repeats go to `on_error`.
     """
     if isinstance(paths_or_stream, Stream):
         read = _read_one(paths_or_stream, options, on_error)
     else:
         read = _read_files(paths_or_stream, options, on_error)
-    return screen(read, options, on_error)
+    return screen(itertools.chain(read, fetched), options, on_error)
 
 
 def _read_files(

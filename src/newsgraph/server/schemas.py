@@ -47,6 +47,14 @@ DESCRIPTIONS = {
     (Event, "type"): "PLOVER event type: CONSULT, ASSAULT ...",
     (Event, "when"): "The date expression as written.",
     (Event, "date"): "ISO date or start/end range; null when unresolved.",
+    (Article, "fetched_url"): "The URL requested, when fetched; null for a file.",
+    (Article, "fetched_at"): "When the response came, UTC.",
+    (
+        Article,
+        "warc_file",
+    ): "The WARC file holding the response, in the folder beside the database.",
+    (Article, "warc_record"): "Its WARC-Record-ID.",
+    (Article, "warc_offset"): "Byte offset of the record in the WARC file.",
 }
 
 

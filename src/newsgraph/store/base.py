@@ -13,6 +13,7 @@ from typing import Any, Generic, Protocol, Self, TypeVar
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
+from newsgraph.store.sources import SourceStatus, Visit
 
 R = TypeVar("R", Quote, Event, Figure)
 
@@ -152,6 +153,28 @@ class Store(Protocol):
 
     def split_entity(self, name: str) -> str:
         """Take the mentions called `name` out of their merged entity; persists. The new id."""
+        ...
+
+    def put_visit(self, visit: Visit) -> None:
+        """Record the latest outcome of a URL `newsgraph watch` requested."""
+        ...
+
+    def visit(self, url: str) -> Visit | None: ...
+
+    def listings(self, source: str) -> list[Visit]:
+        """The feeds and sitemaps last found for a site source."""
+        ...
+
+    def put_source(self, url: str, **poll: Any) -> None:
+        """Record a source's last poll: kind, name, last_poll, status, detail."""
+        ...
+
+    def sources(self) -> list[SourceStatus]:
+        """Every watched source with its last poll and the counts of its visits."""
+        ...
+
+    def source_problems(self, url: str) -> list[Visit]:
+        """A source's URLs that were not read, robots.txt refusals among them."""
         ...
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:

@@ -8,9 +8,14 @@ Alembic migrations in `migrations/` create these; change both together.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
+    DateTime,
+    Dialect,
     Float,
     ForeignKey,
     Index,
@@ -20,9 +25,29 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
 
 metadata = MetaData()
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in UTC: timestamptz in PostgreSQL, text in SQLite; read back time-zone aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
 
 HASH = String(64)  # a SHA-256 hex digest: `newsgraph.model.content_hash`
 LOCAL = String(32)  # an article-local record id: "e0", "q3", "v1", "f2"
@@ -57,6 +82,13 @@ articles = Table(
     # the earlier article this one is a near-duplicate of (a wire copy); None for an original
     Column("copy_of", HASH, index=True),
     Column("minhash", LargeBinary),  # MinHash signature, little-endian uint32s (merge.py)
+    # how a fetched article was read (model.Article); None for one read from a file
+    Column("fetched_url", Text),
+    Column("fetched_at", UtcDateTime),
+    Column("http_status", Integer),
+    Column("warc_file", Text),  # a name in the WARC folder beside the database
+    Column("warc_record", Text),  # WARC-Record-ID
+    Column("warc_offset", BigInteger),
 )
 
 # MinHash LSH buckets: articles sharing a bucket in any band are near-duplicate candidates.
@@ -229,6 +261,38 @@ merges = Table(
     Column("into", Text, primary_key=True),  # name_key of the entity merged into; "" for split
 )
 
+# The feeds and sites `newsgraph watch` follows, and how their last poll went.
+sources = Table(
+    "sources",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16)),  # "feed" | "site" | "sitemap"; None before the first poll
+    Column("name", Text),
+    Column("last_poll", UtcDateTime),
+    Column("status", String(32), nullable=False),  # "ok", "not-modified" or a fetch reason
+    Column("detail", Text, nullable=False),
+)
+
+# Every URL the fetcher requested for a source (pages, feeds, sitemaps), with its last outcome:
+# what keeps a stored URL from being fetched again and what conditional requests send back.
+visits = Table(
+    "visits",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # "page" | "feed" | "sitemap" | "site"
+    Column("fetched_at", UtcDateTime),  # None when no response came
+    Column("http_status", Integer),
+    Column("outcome", String(32), nullable=False),  # "stored", "listed", ... or a reason
+    Column("detail", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("article_hash", HASH),
+    Column("warc_file", Text),
+    Column("warc_record", Text),
+    Column("warc_offset", BigInteger),
+)
+
 TABLES = (
     articles,
     article_bands,
@@ -243,4 +307,6 @@ TABLES = (
     figures,
     errors,
     merges,
+    sources,
+    visits,
 )

@@ -20,11 +20,13 @@ from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
 from newsgraph.store import overrides, queries, rows
 from newsgraph.store import search as matching
+from newsgraph.store import sources as watched
 from newsgraph.store.base import Cited, EntityProfile
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
 from newsgraph.store.filters import checked
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
 from newsgraph.store.schema import TABLES, articles, errors, figures
+from newsgraph.store.sources import SourceStatus, Visit
 from newsgraph.store.write import error_key, write_article
 
 
@@ -120,6 +122,32 @@ class SqlStore:
     def split_entity(self, name: str) -> str:
         with writing(self.engine) as conn:
             return overrides.split_entity(conn, name)
+
+    # --- what `newsgraph watch` keeps: sources and visits (store/sources.py) --------------------
+
+    def put_visit(self, visit: Visit) -> None:
+        with writing(self.engine) as conn:
+            watched.put_visit(conn, visit)
+
+    def visit(self, url: str) -> Visit | None:
+        with self.engine.connect() as conn:
+            return watched.get_visit(conn, url)
+
+    def listings(self, source: str) -> list[Visit]:
+        with self.engine.connect() as conn:
+            return watched.listings_of(conn, source)
+
+    def put_source(self, url: str, **poll: Any) -> None:
+        with writing(self.engine) as conn:
+            watched.put_source(conn, url=url, **poll)
+
+    def sources(self) -> list[SourceStatus]:
+        with self.engine.connect() as conn:
+            return watched.source_statuses(conn)
+
+    def source_problems(self, url: str) -> list[Visit]:
+        with self.engine.connect() as conn:
+            return watched.source_problems(conn, url)
 
     # --- reads ----------------------------------------------------------------------------------
 

@@ -240,6 +240,14 @@ def figures(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "figures.html", groups=groups, context=context)
 
 
+@router.get("/sources")
+def sources(request: Request, store: StoreDep) -> HTMLResponse:
+    """The feeds and sites `newsgraph watch` follows, with what each gave and what it refused."""
+    found = store.sources()
+    problems = {s.url: store.source_problems(s.url) for s in found}
+    return render(request, "sources.html", sources=found, problems=problems)
+
+
 def article_label(byline: BylineOut) -> str:
     return byline.title or byline.id
 
