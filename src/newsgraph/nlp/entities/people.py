@@ -82,11 +82,11 @@ class People(Offices):
         return draft
 
     def surname_owner(self, word: str, token: int) -> Draft | None:
-        """The person whose surname `word` is: the last one mentioned before `token` if several."""
+        """The person whose surname `word` is: if several, the one introduced first before
+        `token` ("Biden" after "Joe Biden" and "Hunter Biden": relatives are written in full)."""
         owners = [p for p in self.persons if len(p.words) > 1 and p.words[-1] == word]
-        if not owners:
-            return None
-        return max(owners, key=lambda p: (p.last_before(token), -p.first()))
+        before = [p for p in owners if p.last_before(token) >= 0]
+        return min(before or owners, key=lambda p: p.first(), default=None)
 
     def find_surnames(self, ents: list[Span]) -> None:
         """Surnames the model tagged as something else, or did not tag at all."""

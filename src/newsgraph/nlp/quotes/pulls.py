@@ -53,8 +53,15 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
                 q = quotes[i]
                 found.append(
                     QuoteSpan(
-                        [(lo, hi)], "direct", None, q.speaker, q.name, q.entity, q.via,
-                        q.confidence, repeats=q,
+                        [(lo, hi)],
+                        "direct",
+                        None,
+                        q.speaker,
+                        q.name,
+                        q.entity,
+                        q.via,
+                        q.confidence,
+                        repeats=q,
                     )
                 )
                 break
