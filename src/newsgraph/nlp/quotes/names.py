@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.readers import load_words, read_table
 
@@ -97,9 +97,10 @@ class SpeakerWords:
         cut = self.title_length(words)
         return " ".join(words[cut:]) if cut else text
 
-    def is_name(self, name: str, mention: Span) -> bool:
+    def is_name(self, name: str, mention: Span, capitalised: frozenset[str] = frozenset()) -> bool:
         """Whether a resolved name names a speaker: not a single common or role word, a national
-        adjective or a fragment ("’s", a lower-case word)."""
+        adjective or a fragment ("’s", a lower-case word). `capitalised`: the words the doc
+        writes with a capital inside a sentence, where only a name has one."""
         words = name.split()
         if not words or not any(c.isalpha() for c in name) or not name[:1].isupper():
             return False
@@ -114,6 +115,15 @@ class SpeakerWords:
             return name.lower() not in self.roles  # reached through the entities
         if token.is_sent_start or (
             token.i == mention.start and token.i > 0 and not token.nbor(-1).is_alpha
-        ):
-            return token.tag_ in ("NNP", "NNPS") and name.lower() not in self.roles  # "Reports"
+        ):  # a capital the sentence or a quotation mark gives: "Reports say ..."
+            return name in capitalised and name.lower() not in self.roles
         return bool(token.ent_type_) or token.pos_ not in OPEN_WORDS  # "the Senate"
+
+
+def capitalised_words(doc: Doc) -> frozenset[str]:
+    """Words written with a capital inside a sentence (after a word, not a mark): names."""
+    return frozenset(
+        t.text
+        for t in doc
+        if t.i > 0 and t.text[:1].isupper() and not t.is_sent_start and t.nbor(-1).is_alpha
+    )

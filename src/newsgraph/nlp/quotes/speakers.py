@@ -22,7 +22,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import EntityCluster, EntityIndex
-from newsgraph.nlp.quotes.names import SpeakerWords
+from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # A pronoun's antecedent is looked for this many sentences back at most.
@@ -74,6 +74,7 @@ class Resolver:
         self.doc = doc
         self.words = words if words is not None else SpeakerWords.load()
         self.title_words = frozenset(w for t in self.words.titles for w in t) | self.words.roles
+        self.capitalised = capitalised_words(doc)
         self.genders: dict[str, str] = {}  # full name -> "m" / "f", from what the text shows
         self.pronouns = pronouns
         self.synonyms = synonyms
@@ -109,12 +110,14 @@ class Resolver:
         if found.name is None:
             return found
         name = self.words.clean(found.name)
-        if not self.words.is_name(name, mention):
+        if not self.words.is_name(name, mention, self.capitalised):
             return Resolution()
         return Resolution(name, found.entity, found.via, found.confidence)
 
     def find(self, mention: Span) -> Resolution:
-        mention = with_apposition(mention)
+        apposed = apposed_name(mention)
+        if apposed is not None:
+            mention = apposed
         root = mention.root
         core = head_tokens(mention, self.words)
         if self.entities is not None:
@@ -304,16 +307,22 @@ def cluster_at(index: EntityIndex, token: Token) -> tuple[EntityCluster, str] | 
     return cluster, next(over, "name")
 
 
-def with_apposition(mention: Span) -> Span:
-    """The mention with the name set beside it: "The mayor of <city>, <name>", "his rival <name>"
-    (the parse's apposition of the head, when the mention stopped before it)."""
+def apposed_name(mention: Span) -> Span | None:
+    """The mention with the name set beside it when it stopped before it: "The mayor of <city>,
+    <name>", "his rival <name>", "<name>'s mother, <name2>" (a person's name right after a
+    head that is no name, with or without a comma)."""
     root, doc = mention.root, mention.doc
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= mention.end and child.ent_type_ == "PERSON":
-            end = child.right_edge.i + 1
-            if all(t.ent_type_ == "PERSON" or t.is_punct for t in doc[mention.end : end]):
-                return doc[mention.start : end]
-    return mention
+    at = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
+    if root.ent_type_ == "PERSON" or at >= len(doc) or doc[at].ent_iob_ != "B":
+        return None
+    if doc[at].ent_type_ != "PERSON":
+        return None
+    end = at + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return None  # "the mayor, <name>'s deputy": the name owns another head
+    return doc[at:end]
 
 
 def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
@@ -322,7 +331,7 @@ def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
     stays ("the governor of <state>, <name>", "President of <country> <name>"). A document keeps
     its author ("<name>'s statement")."""
     root = mention.root
-    if not words.is_role(root):
+    if not (words.is_role(root) or root.lower_ in words.genders):  # "<name>'s mother"
         return list(mention)
     doc, skip = mention.doc, set()
     for child in root.children:
