@@ -59,7 +59,7 @@ class SpeakerWords:
         doc = person.doc
         words = [
             t.lower_.rstrip(".")
-            for t in doc[max(person.sent.start, person.start - 3) : person.start]
+            for t in doc[max(person.sent.start, person.start - 3) : person.start + 1]
         ]
         for child in person.root.children:
             if child.dep_ == "appos":
@@ -110,6 +110,8 @@ class SpeakerWords:
             return True
         if name.isupper():
             return True  # an acronym: "CNN", "WHO"
+        if (name.lower(),) in self.titles:
+            return False  # "Mayor": a title without its holder
         token = next((t for t in mention if t.text == name), None)
         if token is None:
             return name.lower() not in self.roles  # reached through the entities

@@ -134,6 +134,7 @@ class Resolver:
             for e in self.ents_in(mention)
             if e.label_ in NAMED
             and e.text != e.text.lower()
+            and e.root.dep_ != "amod"  # "polling by <party adjective> organizations"
             and inside & set(range(e.start, e.end))
         ]
         ent = next((e for e in ents if e.start <= root.i < e.end), None)
@@ -333,12 +334,16 @@ def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
     root = mention.root
     if not (words.is_role(root) or root.lower_ in words.genders):  # "<name>'s mother"
         return list(mention)
-    doc, skip = mention.doc, set()
+    doc, skip, objects = mention.doc, set(), set()
     for child in root.children:
         if child.dep_ in OTHER_PARTY_DEPS:
             skip.update(t.i for t in child.subtree)
+        if child.dep_ == "prep":
+            objects.update(t.i for t in child.subtree)
     for ent in mention.ents:  # "... of Ohio, <name>": the name is in apposition, not the object
-        if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].pos_ not in PARTY_POS:
+        if ent.label_ != "PERSON" or ent.start not in objects:
+            continue
+        if ent.start > 0 and doc[ent.start - 1].pos_ not in PARTY_POS:
             skip.difference_update(range(ent.start, ent.end))
     return [t for t in mention if t.i not in skip]
 
