@@ -323,7 +323,10 @@ def apposed_name(mention: Span) -> Span | None:
         end += 1
     if end < len(doc) and doc[end].tag_ == "POS":
         return None  # "the mayor, <name>'s deputy": the name owns another head
-    return doc[at:end]
+    name = doc[at:end]
+    if name.root.dep_ != "appos" and name.root.head.i != root.i:
+        return None  # "According to investigators, <name> fled": the next clause's subject
+    return name
 
 
 def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
