@@ -82,6 +82,8 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
             speaker_start=q.speaker.start_char if q.speaker is not None else None,
             speaker_end=q.speaker.end_char if q.speaker is not None else None,
             speaker_entity=q.entity,
+            speaker_via=q.via,
+            speaker_confidence=q.confidence,
             pieces=tuple(q.pieces) if len(q.pieces) > 1 else (),
             duplicate_of=ids.get(id(q.repeats)) if q.repeats is not None else None,
             prov=provenance(doc, q.start, q.end),

@@ -16,6 +16,9 @@ from datetime import date, datetime
 from typing import Any
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# How a quote's speaker name was reached from its mention: the full name written, a surname
+# joined to it, a title + name, a descriptor ("the minister") linked by role, a pronoun.
+SPEAKER_VIAS = ("name", "surname", "title", "descriptor", "pronoun")
 EVENT_STATUSES = ("happened", "ongoing", "planned")
 
 
@@ -112,6 +115,9 @@ class Quote:
     speaker_start: int | None = None  # the attributing mention ("he", "the ministry")
     speaker_end: int | None = None
     speaker_entity: str | None = None  # entity id
+    # how `speaker` was resolved from the mention: one of SPEAKER_VIAS; None when unresolved
+    speaker_via: str | None = None
+    speaker_confidence: float | None = None  # 0-1, by `speaker_via` (see nlp/quotes/speakers.py)
     pieces: tuple[tuple[int, int], ...] = ()  # discontinuous parts when the cue splits the quote
     duplicate_of: str | None = None  # a pull quote: the id of the quote it repeats
     prov: Provenance

@@ -24,6 +24,7 @@ from newsgraph.nlp.entities.drafts import (
     Draft,
     clean_name,
 )
+from newsgraph.nlp.entities.holders import OfficeHolders
 from newsgraph.nlp.entities.others import Others
 from newsgraph.nlp.entities.people import People
 from newsgraph.nlp.entities.places import Gazetteer, load_gazetteer
@@ -39,10 +40,11 @@ class EntitiesFinder:
 
     lexicon: Lexicon
     gazetteer: Gazetteer
+    holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = Drafts(doc, self.lexicon, self.gazetteer, self.place_cues)
+        drafts = Drafts(doc, self.lexicon, self.gazetteer, self.holders, self.place_cues)
         doc._.entities = drafts.run()
         drafts.relabel()
         return doc
@@ -55,6 +57,7 @@ class Drafts(People, Others, Descriptors, Clusters):
     doc: Doc
     lexicon: Lexicon
     gazetteer: Gazetteer
+    holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
     persons: list[Draft] = field(default_factory=list)
     others: dict[tuple[str, str], Draft] = field(default_factory=dict)
@@ -84,14 +87,21 @@ class Drafts(People, Others, Descriptors, Clusters):
         "titles": "titles.txt",
         "descriptors": "descriptors.tsv",
         "place_cues": "place_cues.txt",
+        "office_holders": "office_holders.tsv.gz",
     },
 )
 def make_entities(
-    nlp: Language, name: str, titles: str, descriptors: str, place_cues: str
+    nlp: Language,
+    name: str,
+    titles: str,
+    descriptors: str,
+    place_cues: str,
+    office_holders: str,
 ) -> EntitiesFinder:
     """Build newsgraph_entities; the lists are file names in `nlp/resources/` (or paths)."""
     return EntitiesFinder(
         lexicon=Lexicon.load(titles, descriptors),
         gazetteer=load_gazetteer(),
+        holders=OfficeHolders.load(office_holders),
         place_cues=load_words(place_cues),
     )

@@ -1,23 +1,21 @@
 """People: persons by name and surname, their titles and the countries those titles name.
 
 A surname or "President <surname>" joins the full name met before; a title beside a name
-("French Prime Minister <name>", "<name>, the foreign minister of X") becomes its role."""
+("French Prime Minister <name>", "<name>, the foreign minister of X") becomes its role, placed
+in a country by `offices.py` from evidence only."""
 
 from __future__ import annotations
-
-import itertools
 
 from spacy.tokens import Span
 
 from newsgraph.nlp.entities.drafts import (
     LABELS,
     Draft,
-    DraftState,
     clean_name,
     person_span,
-    prev_draft_end,
     trim_possessive,
 )
+from newsgraph.nlp.entities.offices import Offices
 from newsgraph.nlp.entities.titles import (
     Title,
     title_after,
@@ -26,7 +24,7 @@ from newsgraph.nlp.entities.titles import (
 )
 
 
-class People(DraftState):
+class People(Offices):
     """People: persons by name and surname, their titles and the countries those titles name."""
 
     def claimed(self, span: Span) -> bool:
@@ -84,11 +82,11 @@ class People(DraftState):
         return draft
 
     def surname_owner(self, word: str, token: int) -> Draft | None:
-        """The person whose surname `word` is: the last one mentioned before `token` if several."""
+        """The person whose surname `word` is: if several, the one introduced first before
+        `token` ("Biden" after "Joe Biden" and "Hunter Biden": relatives are written in full)."""
         owners = [p for p in self.persons if len(p.words) > 1 and p.words[-1] == word]
-        if not owners:
-            return None
-        return max(owners, key=lambda p: (p.last_before(token), -p.first()))
+        before = [p for p in owners if p.last_before(token) >= 0]
+        return min(before or owners, key=lambda p: p.first(), default=None)
 
     def find_surnames(self, ents: list[Span]) -> None:
         """Surnames the model tagged as something else, or did not tag at all."""
@@ -118,7 +116,7 @@ class People(DraftState):
                         whole = self.doc[title.span.start : mention.span.end]
                         draft.add(whole, "title")
                     self.taken.update(range(title.head_start, title.head_end))
-        self.share_countries()
+        self.place_offices()
 
     def titles_of(self, name: Span) -> list[Title]:
         doc, lexicon, gazetteer = self.doc, self.lexicon, self.gazetteer
@@ -137,24 +135,3 @@ class People(DraftState):
             in_head = title.head_start <= ent.start < title.head_end
             if in_head or ent.label_ not in ("GPE", "ORG", "LOC"):
                 self.dropped.add((ent.start, ent.end))
-
-    def share_countries(self) -> None:
-        """A title in a list takes the country of the list's first title: "<country>'s Foreign
-        Minister A, Defense Minister B and lawmaker C" makes B and C office holders of <country>."""
-        titled = sorted(
-            ((t, d) for d in self.persons for t in d.titles if t.attached),
-            key=lambda pair: pair[0].span.start,
-        )
-        for (prev, prev_draft), (title, _) in itertools.pairwise(titled):
-            gap = self.doc[prev_draft_end(prev_draft, prev) : title.span.start]
-            if title.country is None and title.body is None and gap.text in (",", "and"):
-                title.country = prev.country
-                title.body = prev.body
-        # An office written without its country ("President <name>") is taken to be of the
-        # country of the article's first office holder whose country is written: a guess that
-        # holds for the usual news story about one government and its counterparts.
-        home = next((t.country for t, _ in titled if t.country), None)
-        for title, _ in titled:
-            unplaced = title.body is None and title.place is None
-            if title.country is None and unplaced and title.title[:1].isupper():
-                title.country = home

@@ -23,6 +23,7 @@ from newsgraph.nlp.quotes.cues import mention_span, relative_antecedent
 from newsgraph.nlp.quotes.index import QuoteIndex
 from newsgraph.nlp.quotes.kinds import is_title, kind_of
 from newsgraph.nlp.quotes.marks import Stretches, find_stretches, uses_apostrophe_quotes
+from newsgraph.nlp.quotes.names import SpeakerWords
 from newsgraph.nlp.quotes.nearby import CueSearch
 from newsgraph.nlp.quotes.pieces import (
     QuoteSpan,
@@ -62,6 +63,7 @@ class QuotesFinder(CueSearch):
     uttered_cues: frozenset[str] = frozenset()
     colon_labels: frozenset[str] = frozenset()
     speaker_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    speaker_words: SpeakerWords = field(default_factory=SpeakerWords.load)
     # ''…'' are quotation marks (news archives' plain text): True, False, or None to detect it
     # per article (uses_apostrophe_quotes)
     apostrophe_quotes: bool | None = None
@@ -70,12 +72,14 @@ class QuotesFinder(CueSearch):
         text = doc.text  # spaCy joins it anew on each call: once per doc keeps this linear
         quotes = self.find(doc, text)
         quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
-        resolver = Resolver(doc, self.pronouns, self.speaker_titles, quoted)
+        resolver = Resolver(doc, self.pronouns, self.speaker_titles, quoted, self.speaker_words)
         for quote in quotes:
             if quote.speaker is not None:
                 antecedent = relative_antecedent(quote.speaker.root)
                 mention = mention_span(antecedent) if antecedent is not None else quote.speaker
-                quote.name, quote.entity = resolver.resolve(mention)
+                found = resolver.resolve(mention)
+                quote.name, quote.entity = found.name, found.entity
+                quote.via, quote.confidence = found.via, found.confidence
                 resolver.spoke(quote.speaker, quote.name, quote.entity)
         quotes.extend(pull_quotes(text, quotes))
         quotes.sort(key=lambda q: q.start)

@@ -27,7 +27,8 @@ class QuoteSpan:
 
     `pieces` are the quoted or reported parts in order; `start`/`end` run from the first to the
     last. `cue` and `speaker` are the cue words and the attributing mention (None when absent);
-    `name`/`entity` are what the speaker resolves to (None when it cannot be resolved).
+    `name`/`entity` are what the speaker resolves to (None when it cannot be resolved), `via`
+    and `confidence` how.
     `repeats` is the quote a pull quote repeats (None for a statement of its own).
     """
 
@@ -37,6 +38,8 @@ class QuoteSpan:
     speaker: Span | None = None
     name: str | None = None
     entity: str | None = None
+    via: str | None = None  # how `name` was reached: one of model.SPEAKER_VIAS
+    confidence: float | None = None
     repeats: QuoteSpan | None = None
     stretches: list[Stretch] = field(default_factory=list, repr=False)
 

@@ -52,7 +52,17 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
                 hi = start + len(match.group().rstrip())
                 q = quotes[i]
                 found.append(
-                    QuoteSpan([(lo, hi)], "direct", None, q.speaker, q.name, q.entity, repeats=q)
+                    QuoteSpan(
+                        [(lo, hi)],
+                        "direct",
+                        None,
+                        q.speaker,
+                        q.name,
+                        q.entity,
+                        q.via,
+                        q.confidence,
+                        repeats=q,
+                    )
                 )
                 break
     return found
