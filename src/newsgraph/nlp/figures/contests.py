@@ -15,7 +15,7 @@ class FigureSpan:
     """A count in a doc: `span` covers hedge and number; `source`/`cue` are None when unsourced."""
 
     span: Span
-    value: float | None  # None for vague amounts ("thousands")
+    value: float | None  # None for vague amounts ("thousands"); a range's low end
     hedge: str | None
     unit: str | None
     what: str | None  # the counted phrase ("village residents killed")
@@ -23,6 +23,8 @@ class FigureSpan:
     noun: str | None  # the counted noun's lemma
     partitive: bool  # "40 of the dead"
     sentence: int  # index of its sentence in the doc
+    value_high: float | None = None  # a range's high end ("6% to 11%"); None for one number
+    part_of: str | None = None  # the whole a partitive counts out of: "the dead" of "225 of the dead"
     source: Span | None = None
     cue: Span | None = None
     part: bool = False  # "more than 30 of them": a part of an earlier figure, not a rival count

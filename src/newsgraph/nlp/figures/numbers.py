@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Entity labels whose numbers are never counts: they name a date, a time, a rank or a thing.
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT",
@@ -12,40 +12,113 @@ NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "
 ANAPHORIC = {"the", "these", "those", "both", "their", "his", "her", "its", "our", "my", "your"}
 
 
+CURRENCY = re.compile(r"^(us\$|usd|\$|€|£|¥)(?=\d)")  # "USD15", "US$22,900" as one token
+RANGE = re.compile(r"^(\d[\d,.]*)[–-](\d[\d,.]*)$")  # "16–17" as one token
+
+
+def clean(text: str) -> str:
+    """A number token's text without thousands separators, a leading "~" or a glued currency."""
+    return CURRENCY.sub("", text.lower().lstrip("~")).replace(",", "")
+
+
 def parse_number(tokens: list[Token], words: dict[str, tuple[str, str]]) -> float | None:
-    """The value of a number run ("3,200", "1.5 million", "two hundred"); None when vague."""
+    """The value of a number run ("3,200", "1.5 million", "two hundred", "two-thirds",
+    "three-and-a-half million", "million-and-a-half"); None when vague. A range token ("16–17")
+    gives its low end."""
     value: float | None = None
+    before_and: float | None = None  # "three" of "three-and-a-half"
+    scale = 1.0  # the last scale seen: "million-and-a-half" is a half of a million
+    since_and: float | None = None
     for token in tokens:
-        text = token.lower_.replace(",", "")
+        text = clean(token.lower_)
         kind, number = words.get(text, ("", ""))
-        if re.fullmatch(r"\d+(\.\d+)?", text):
-            value = (value or 0) + float(text)
+        bounds = RANGE.match(text)
+        if text == "-":
+            continue
+        if text == "and":
+            before_and, since_and = value, None
+            continue
+        if bounds or re.fullmatch(r"\d+(\.\d+)?", text):
+            amount = float((bounds.group(1) if bounds else text).replace(",", ""))
         elif kind == "number":
-            value = (value or 0) + float(number)
+            amount = float(number)
         elif kind == "scale":
-            value = (value or 1) * float(number)
-        elif kind in ("vague", "modifier"):
-            return None
+            scale = float(number)
+            value = (value or 1) * scale
+            continue
+        elif kind == "fraction":
+            share = (since_and if before_and is not None else value) or 1.0
+            share /= float(number)
+            if before_and is None:
+                value = share
+            else:  # "one and two thirds", "million-and-a-half"
+                value = before_and + share * (scale if since_and == 1.0 else 1.0)
+            continue
+        else:
+            return None  # vague ("thousands") or a modifier ("several hundred")
+        value = (value or 0) + amount
+        if before_and is not None:
+            since_and = (since_and or 0) + amount
     return value
 
 
+def is_numeric(token: Token, words: dict[str, tuple[str, str]]) -> bool:
+    """A token of a number: digits, a number word, a scale or vague amount."""
+    kind = words.get(token.lower_, ("", ""))[0]
+    text = clean(token.text)
+    if kind in ("vague", "scale"):
+        return True
+    if RANGE.match(text):
+        return True
+    return bool(token.like_num or re.fullmatch(r"\d[\d,.]*", text)) and (
+        token.pos_ == "NUM" or bool(re.fullmatch(r"\d[\d,.]*", text))
+    )
+
+
+def glue(doc: Doc, i: int, end: int, words: dict[str, tuple[str, str]]) -> int:
+    """How many tokens from doc[i] continue a number: "-thirds", " thirds", "-and-a-half",
+    " and a half"; 0 when none."""
+    texts = [t.lower_ for t in doc[i : min(end, i + 6)]]
+    n = 1 if texts[:1] == ["-"] else 0
+    if len(texts) > n and words.get(texts[n], ("", ""))[0] == "fraction":
+        return n + 1
+    half = [t for t in texts if t != "-"][:3]
+    if half == ["and", "a", "half"]:
+        return texts.index("half") + 1
+    return 0
+
+
 def number_runs(sent: Span, words: dict[str, tuple[str, str]]) -> list[list[Token]]:
-    """Runs of number tokens in a sentence ("1.5 million", "a dozen", "thousands")."""
+    """Runs of number tokens in a sentence ("1.5 million", "a dozen", "thousands", "two-thirds",
+    "more than half of")."""
     runs: list[list[Token]] = []
-    for token in sent:
+    doc, i = sent.doc, sent.start
+    while i < sent.end:
+        token = doc[i]
         kind = words.get(token.lower_, ("", ""))[0]
-        numeric = kind in ("vague", "scale") or (
-            token.like_num and (token.pos_ == "NUM" or re.fullmatch(r"[\d,.]+", token.text))
-        )
+        numeric = is_numeric(token, words)
         if kind in ("number", "modifier") and token.i + 1 < sent.end and not token.like_num:
-            # "a dozen", "several hundred": only before a scale word
-            numeric = words.get(token.nbor().lower_, ("", ""))[0] in ("scale", "vague")
+            # "a dozen", "several hundred", "a third of": only before a scale word or share
+            after = doc[token.i + 1 : token.i + 3]
+            nxt = words.get(after[0].lower_, ("", ""))[0]
+            numeric = nxt in ("scale", "vague") or (
+                nxt == "fraction" and len(after) == 2 and after[1].lower_ == "of"
+            )
+        if kind == "scale" and len(token.text) <= 2 and runs and runs[-1][-1].i == token.i - 1:
+            numeric = currency_before(runs[-1][0], words)  # "$5 m" million, "23 m" metres
+        if kind == "fraction" and token.lower_ == "half" and i + 1 < sent.end:
+            numeric = doc[i + 1].lower_ == "of"  # "more than half of the seats"
         if not numeric:
+            i += 1
             continue
         if runs and runs[-1][-1].i == token.i - 1:
             runs[-1].append(token)
         else:
             runs.append([token])
+        i += 1
+        extra = glue(doc, i, sent.end, words) if kind != "fraction" else 0
+        runs[-1].extend(doc[i : i + extra])
+        i += extra
     return runs
 
 
@@ -62,10 +135,15 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
         return False
     if odds_or_fraction(run, words):
         return False
-    if last.dep_ in ("nummod", "appos", "compound") and last.head.i < first.i:
+    if (
+        last.dep_ in ("nummod", "appos", "compound")
+        and last.head.i < first.i
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and not is_numeric(last.head, words)
+    ):
         return False  # an identifier after its noun: "Resolution 242", "Flight 370"
-    if first.lower_ == "one" and last.dep_ != "nummod":
-        return False  # the pronoun "one": "one of the worst", "no one"
+    if first.lower_ == "one" and len(run) == 1 and not counted_one(last):
+        return False  # "one of the worst", "One MP told", "in one place": a someone, not a count
     noun = last.head if last.dep_ == "nummod" else None
     if noun is not None and any(
         c.lower_ in ANAPHORIC and c.i < first.i for c in noun.children if c.dep_ in ("det", "poss")
@@ -75,12 +153,23 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
 
 
 def odds_or_fraction(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
-    """ "three-in-five" (both numbers), "two-thirds": a share, not a count."""
+    """ "three-in-five" (both numbers): odds, not a count."""
     doc, first, last = run[0].doc, run[0], run[-1]
     after = [t.lower_ for t in doc[last.i + 1 : last.i + 3]]
     before = [t.lower_ for t in doc[max(first.i - 2, 0) : first.i]]
-    share = len(after) == 2 and (after[1] == "in" or words.get(after[1], ("", ""))[0] == "fraction")
-    return (after[:1] == ["-"] and share) or before == ["in", "-"]
+    return (after[:1] == ["-"] and len(after) == 2 and after[1] == "in") or before == ["in", "-"]
+
+
+def counted_one(token: Token) -> bool:
+    """ "one" counts when it numbers an object ("arrested one person", "failed by one vote");
+    as a subject or in a place or time phrase it picks out an individual ("One MP told",
+    "in one house", "on one occasion")."""
+    if token.dep_ != "nummod":
+        return False
+    noun = token.head
+    if noun.dep_ in ("dobj", "attr", "conj"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("by", "to", "for", "of", "than")
 
 
 def partitive_head(token: Token) -> Token | None:
@@ -91,28 +180,64 @@ def partitive_head(token: Token) -> Token | None:
     return None
 
 
+RANGE_WORDS = ("to", "-", "–", "and")
+
+
+def range_end(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """True when `nxt` is the high end of a range that starts at `run`: "6% to 11%", "$5 and $7
+    billion" after "between", "one-to-two hundred". A falling pair is a score or a split
+    ("49.6 percent to 43.3 percent", "a 6–3 majority"), not a range: the caller compares values."""
+    doc = run[0].doc
+    gap = list(doc[run[-1].i + 1 : nxt[0].i])
+    if gap and currency_before(nxt[0], words):
+        gap = gap[:-1]
+    texts = [t.lower_ for t in gap if words.get(t.lower_, ("", ""))[0] != "unit"]
+    joins = [t for t in texts if t not in ("-", "–")] or texts[:1]
+    if len(gap) > 3 or len(joins) != 1 or joins[0] not in RANGE_WORDS:
+        return False
+    start = run[0].i - (2 if currency_before(run[0], words) else 1)
+    return joins[0] != "and" or (start >= 0 and doc[start].lower_ == "between")
+
+
 def range_scale(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, str]]) -> float:
     """The scale a range's first number borrows from its second: "$300 to 400 billion"."""
-    doc = run[0].doc
-    if nxt[0].i != run[-1].i + 2 or doc[run[-1].i + 1].lower_ not in ("to", "and", "-", "–"):
-        return 1.0
     if any(words.get(t.lower_, ("", ""))[0] == "scale" for t in run):
         return 1.0
     scale = words.get(nxt[-1].lower_, ("", ""))
     return float(scale[1]) if scale[0] == "scale" and len(nxt) > 1 else 1.0
 
 
-def find_hedge(run: list[Token], hedges: frozenset[str]) -> tuple[str | None, int]:
-    """The longest hedge phrase right before the run, and the index of its first token."""
+def range_high(run: list[Token]) -> float | None:
+    """The high end of a range written as one token ("16–17"), or None."""
+    bounds = RANGE.match(clean(run[0].text)) if len(run) == 1 else None
+    return float(bounds.group(2).replace(",", "")) if bounds else None
+
+
+def currency_before(token: Token, words: dict[str, tuple[str, str]]) -> bool:
+    """A currency sign or code right before the token ("$", "US$", "€", "USD")."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    kind, unit = words.get(prev.lower_, ("", ""))
+    return kind == "unit" and len(unit) == 3 and unit.isupper() and not prev.is_alpha
+
+
+def find_hedge(
+    run: list[Token], hedges: frozenset[str], words: dict[str, tuple[str, str]]
+) -> tuple[str | None, int]:
+    """The longest hedge phrase right before the run, as written ("About", "at least"), and the
+    index of its first token; a "~" glued to the number ("~23 m") is a hedge of its own."""
     first = run[0]
     doc = first.doc
-    start = first.i - 1 if first.i > 0 and doc[first.i - 1].text in "$€£¥" else first.i
+    start = first.i - 1 if currency_before(first, words) else first.i
     for width in (3, 2, 1):
         if start - width < 0:
             continue
-        phrase = doc[start - width : start].text.lower()
-        if phrase in hedges:
-            return phrase, start - width
+        phrase = doc[start - width : start]
+        if phrase.text.lower() in hedges:
+            return phrase.text, start - width
+    if first.text.startswith("~"):
+        return "~", start
     return None, start  # "$1.5 billion": the currency belongs to the figure
 
 
@@ -122,7 +247,12 @@ def find_unit(run: list[Token], words: dict[str, tuple[str, str]]) -> str | None
     candidates = [doc[run[0].i - 1]] if run[0].i > 0 else []
     if run[-1].i + 1 < len(doc):
         candidates.append(doc[run[-1].i + 1])
+    glued = CURRENCY.match(run[0].lower_)
+    if glued:  # "USD15"
+        return words.get(glued.group(1), ("", ""))[1] or None
     for token in candidates:
+        if token.lower_ == "m" and not currency_before(run[0], words):
+            return "m"  # "~23 m": metres; "$5 m" is a scale
         kind, unit = words.get(token.lower_, ("", ""))
         if kind == "unit" and (token.lower_ != "per" or token.nbor().lower_ == "cent"):
             return unit
