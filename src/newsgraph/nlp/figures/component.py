@@ -31,6 +31,9 @@ from newsgraph.nlp.figures.sources import find_source, quoted_source
 from newsgraph.nlp.readers import load_pairs, load_words
 
 
+POSTPOSED = ("or more", "or so")  # hedges after the number
+
+
 @dataclass(frozen=True)
 class FiguresFinder:
     hedges: frozenset[str]
@@ -69,6 +72,8 @@ class FiguresFinder:
             counts = describe(noun, figure, run)
             source, cue = find_source(figure, self.cues, self.polls)
             end_i = end.i + 1
+            if hedge is None and sent.doc[end_i : end_i + 2].text.lower() in POSTPOSED:
+                hedge, end_i = sent.doc[end_i : end_i + 2].text, end_i + 2  # "four or more"
             if end_i < sent.end and self.words.get(sent.doc[end_i].lower_, ("", ""))[0] == "unit":
                 end_i += sent.doc[end_i].lower_ not in ("per", "$", "€", "£", "¥", "us$")
             figures.append(

@@ -82,6 +82,8 @@ def glue(doc: Doc, i: int, end: int, words: dict[str, tuple[str, str]]) -> int:
     n = 1 if texts[:1] == ["-"] else 0
     if len(texts) > n and words.get(texts[n], ("", ""))[0] == "fraction":
         return n + 1
+    if texts[:1] == ["of"] and len(texts) > 1 and words.get(texts[1], ("", ""))[0] == "vague":
+        return 2 if words.get(doc[i - 1].lower_, ("", ""))[0] == "vague" else 0
     half = [t for t in texts if t != "-"][:3]
     if half == ["and", "a", "half"]:
         return texts.index("half") + 1
@@ -125,7 +127,7 @@ def number_runs(sent: Span, words: dict[str, tuple[str, str]]) -> list[list[Toke
 def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     """False for dates, times, ordinals, names, ages, identifiers and "the two men"."""
     first, last = run[0], run[-1]
-    if any(t.ent_type_ in NOT_COUNTS for t in run):
+    if any(t.ent_type_ in NOT_COUNTS for t in run) and not dated_count(run, words):
         return False
     doc = first.doc
     after = doc[last.i + 1 : last.i + 4].text.lower().replace(" ", "")
@@ -133,23 +135,64 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     if any(after.startswith(f"-{w}") or after.startswith(w) for w, (k, _) in words.items()
            if k == "age") or words.get(before, ("", ""))[0] == "age":  # fmt: skip
         return False
-    if odds_or_fraction(run, words):
+    if odds_or_fraction(run, words) or identifier(run, words):
         return False
+    if first.lower_ == "one" and len(run) == 1 and not counted_one(last, words):
+        return False  # "one of the worst", "One MP told", "in one place": a someone, not a count
+    return not anaphoric(run, words)
+
+
+def unit_after(token: Token, words: dict[str, tuple[str, str]]) -> bool:
+    """A unit word right after the token: "15 percent", "2000 km"."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and words.get(nxt.lower_, ("", ""))[0] == "unit"
+
+
+def dated_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """A four-digit number the model tags DATE that counts: "2000 km", "1000 megawatt", "1500
+    troops" (a plural noun it numbers), but never "in 2019" or "2019 elections"."""
+    token = run[0]
+    if len(run) != 1 or not re.fullmatch(r"\d{4}", token.text) or token.ent_type_ != "DATE":
+        return False
+    if unit_after(token, words):
+        return True
+    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i == token.i + 1
+
+
+def identifier(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """ "Resolution 242", "Flight 370" (a number after its noun), "(1)" (a list item), a number
+    right after a date ("September 25–27")."""
+    first, last = run[0], run[-1]
+    doc = first.doc
     if (
         last.dep_ in ("nummod", "appos", "compound")
         and last.head.i < first.i
         and last.head.pos_ in ("NOUN", "PROPN")
         and not is_numeric(last.head, words)
     ):
-        return False  # an identifier after its noun: "Resolution 242", "Flight 370"
-    if first.lower_ == "one" and len(run) == 1 and not counted_one(last):
-        return False  # "one of the worst", "One MP told", "in one place": a someone, not a count
+        return True
+    around = doc[max(first.i - 1, 0) : last.i + 2]
+    if len(around) == len(run) + 2 and around[0].text in "({[" and around[-1].text in ")]}":
+        return not unit_after(last, words) and len(run) == 1 and first.text.isdigit()
+    return first.i > 0 and doc[first.i - 1].ent_type_ == "DATE" and first.ent_type_ != "DATE"
+
+
+def anaphoric(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """ "the two men", "the 36 must face": a reference to people already counted. A unit after
+    the number makes it a measure ("the 15 percent threshold"); a hedge between the article and
+    the number a count ("the over 200,000 deaths")."""
+    first, last = run[0], run[-1]
+    doc = first.doc
+    if first.i == 0 or unit_after(last, words):
+        return False
+    if words.get(last.lower_, ("", ""))[0] == "vague":
+        return False  # "by the hundreds" counts
     noun = last.head if last.dep_ == "nummod" else None
-    if noun is not None and any(
-        c.lower_ in ANAPHORIC and c.i < first.i for c in noun.children if c.dep_ in ("det", "poss")
-    ):
-        return False  # "the two men": a reference, not a count
-    return not (first.i > 0 and doc[first.i - 1].lower_ in ANAPHORIC and noun is not None)
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss")] if noun else []
+    return doc[first.i - 1].lower_ in ANAPHORIC or any(
+        c.lower_ in ANAPHORIC and c.i < first.i and all(t.pos_ == "ADJ" for t in doc[c.i + 1 : first.i])
+        for c in determiners
+    )  # "the other three treatments"
 
 
 def odds_or_fraction(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
@@ -160,10 +203,12 @@ def odds_or_fraction(run: list[Token], words: dict[str, tuple[str, str]]) -> boo
     return (after[:1] == ["-"] and len(after) == 2 and after[1] == "in") or before == ["in", "-"]
 
 
-def counted_one(token: Token) -> bool:
+def counted_one(token: Token, words: dict[str, tuple[str, str]]) -> bool:
     """ "one" counts when it numbers an object ("arrested one person", "failed by one vote");
     as a subject or in a place or time phrase it picks out an individual ("One MP told",
     "in one house", "on one occasion")."""
+    if unit_after(token, words):
+        return True  # "one percent"
     if token.dep_ != "nummod":
         return False
     noun = token.head

@@ -40,13 +40,19 @@ def find_source(
     return None, None
 
 
+def in_phrase(noun: Token) -> bool:
+    """The noun ends an "in ..." phrase: "in the RealClearPolitics head-to-head average"."""
+    left = min(t.i for t in noun.subtree)
+    return noun.head.lower_ == "in" or (left > 0 and noun.doc[left - 1].lower_ == "in")
+
+
 def nearest_poll(figure: Token, polls: frozenset[str]) -> Span | None:
     """The poll of "in the Monmouth poll" nearest the figure in its sentence, or None."""
     sent = figure.sent
     found = [
         t
         for t in sent
-        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in polls
+        if t.lemma_.lower() in polls and in_phrase(t)
     ]
     if not found:
         return None
