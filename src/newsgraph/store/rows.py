@@ -139,6 +139,10 @@ def figure_row(figure: Figure, seq: int) -> dict[str, Any]:
         "source_name": None if figure.source is None else figure.source.name,
         "cue": figure.cue,
         "contests": dump(list(figure.contests)),
+        "value_high": figure.value_high,
+        "part_of": figure.part_of,
+        "contest": figure.contest,
+        "reason": figure.reason,
     } | span(figure.prov)
 
 
@@ -222,5 +226,9 @@ def figure_from(row: Row, article_id: str) -> Figure:
         source=None if row["source"] is None else ref_from(json.loads(row["source"])),
         cue=row["cue"],
         contests=tuple(json.loads(row["contests"])),
+        value_high=row["value_high"],
+        part_of=row["part_of"],
+        contest=row["contest"],
+        reason=row["reason"],
         prov=prov_from(row, article_id),
     )

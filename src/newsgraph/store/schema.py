@@ -206,6 +206,10 @@ figures = Table(
     Column("source_name", Text),
     Column("cue", Text),
     Column("contests", Text, nullable=False),  # JSON list of article-local figure ids
+    Column("value_high", Float),  # a range's high end
+    Column("part_of", Text),  # the whole a share counts out of ("the dead")
+    Column("contest", Text),  # "total" or "composition"
+    Column("reason", Text),  # why the contested claims cannot all hold
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
 )

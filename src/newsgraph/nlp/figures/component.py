@@ -70,11 +70,16 @@ class FiguresFinder:
                         hedge, start = None, start + 1
             noun, figure = counted(run, self.words)
             counts = describe(noun, figure, run)
+            # "thousands of rockets", "millions of dollars": an amount of a kind, not a share
+            amount = self.words.get(run[-1].lower_, ("", ""))[0] in ("vague", "scale")
             source, cue = find_source(figure, self.cues, self.polls)
             end_i = end.i + 1
             if hedge is None and sent.doc[end_i : end_i + 2].text.lower() in POSTPOSED:
                 hedge, end_i = sent.doc[end_i : end_i + 2].text, end_i + 2  # "four or more"
-            if end_i < sent.end and self.words.get(sent.doc[end_i].lower_, ("", ""))[0] == "unit":
+            if end_i < sent.end and (
+                self.words.get(sent.doc[end_i].lower_, ("", ""))[0] == "unit"
+                or sent.doc[end_i].lower_ == "m"
+            ):
                 end_i += sent.doc[end_i].lower_ not in ("per", "$", "€", "£", "¥", "us$")
             figures.append(
                 FigureSpan(
@@ -86,8 +91,8 @@ class FiguresFinder:
                     what=counts.what,
                     quantity=quantity_of(counts, self.families),
                     noun=counts.noun,
-                    partitive=counts.partitive,
-                    part_of=counts.part_of,
+                    partitive=counts.partitive and not amount,
+                    part_of=None if amount else counts.part_of,
                     sentence=index,
                     source=source,
                     cue=cue,

@@ -113,8 +113,9 @@ def number_runs(sent: Span, words: dict[str, tuple[str, str]]) -> list[list[Toke
         if not numeric:
             i += 1
             continue
-        if runs and runs[-1][-1].i == token.i - 1:
-            runs[-1].append(token)
+        bare = re.fullmatch(r"\d[\d,.]*", token.text) is not None
+        if runs and runs[-1][-1].i == token.i - 1 and not (bare and runs[-1][-1].text[:1].isdigit()):
+            runs[-1].append(token)  # "400 737 Max jets": two numbers, the second a name
         else:
             runs.append([token])
         i += 1
@@ -127,7 +128,9 @@ def number_runs(sent: Span, words: dict[str, tuple[str, str]]) -> list[list[Toke
 def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     """False for dates, times, ordinals, names, ages, identifiers and "the two men"."""
     first, last = run[0], run[-1]
-    if any(t.ent_type_ in NOT_COUNTS for t in run) and not dated_count(run, words):
+    share = words.get(last.lower_, ("", ""))[0] == "fraction"  # "a third of": no ordinal
+    named = [t for t in run if t.ent_type_ in NOT_COUNTS and not (share and t.ent_type_ == "ORDINAL")]
+    if named and not dated_count(run, words):
         return False
     doc = first.doc
     after = doc[last.i + 1 : last.i + 4].text.lower().replace(" ", "")
@@ -145,7 +148,7 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
 def unit_after(token: Token, words: dict[str, tuple[str, str]]) -> bool:
     """A unit word right after the token: "15 percent", "2000 km"."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return nxt is not None and words.get(nxt.lower_, ("", ""))[0] == "unit"
+    return nxt is not None and (words.get(nxt.lower_, ("", ""))[0] == "unit" or nxt.lower_ == "m")
 
 
 def dated_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
@@ -164,6 +167,8 @@ def identifier(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     right after a date ("September 25–27")."""
     first, last = run[0], run[-1]
     doc = first.doc
+    if model_name(run):
+        return True
     if (
         last.dep_ in ("nummod", "appos", "compound")
         and last.head.i < first.i
@@ -175,6 +180,24 @@ def identifier(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     if len(around) == len(run) + 2 and around[0].text in "({[" and around[-1].text in ")]}":
         return not unit_after(last, words) and len(run) == 1 and first.text.isdigit()
     return first.i > 0 and doc[first.i - 1].ent_type_ == "DATE" and first.ent_type_ != "DATE"
+
+
+MODEL = re.compile(r"\d{3,}-\d+|\d+-\d{3,}")  # "787-9", "747-400", "A320-200"
+
+
+def model_name(run: list[Token]) -> bool:
+    """A product or model number: "787-9" (digits glued by a hyphen), or a number right after
+    another ("400 737 Max jets")."""
+    first, last = run[0], run[-1]
+    doc = first.doc
+    text, low, high = doc.text, first.idx, last.idx + len(last.text)
+    while low > 0 and (text[low - 1].isdigit() or text[low - 1] == "-"):
+        low -= 1
+    while high < len(text) and (text[high].isdigit() or text[high] == "-"):
+        high += 1
+    if MODEL.fullmatch(text[low:high].strip("-")):
+        return True
+    return first.i > 0 and re.fullmatch(r"\d[\d,.]*", doc[first.i - 1].text) is not None
 
 
 def anaphoric(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
@@ -255,7 +278,10 @@ def range_scale(run: list[Token], nxt: list[Token], words: dict[str, tuple[str, 
 def range_high(run: list[Token]) -> float | None:
     """The high end of a range written as one token ("16–17"), or None."""
     bounds = RANGE.match(clean(run[0].text)) if len(run) == 1 else None
-    return float(bounds.group(2).replace(",", "")) if bounds else None
+    if bounds is None:
+        return None
+    low, high = (float(b.replace(",", "")) for b in bounds.groups())
+    return high if high > low else None  # "a 6–3 majority" is a split, not a range
 
 
 def currency_before(token: Token, words: dict[str, tuple[str, str]]) -> bool:
