@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 NEARBY = 3  # sentences between rival figures; from the sample corpus: farther apart they count
 # different incidents ("three died in the first blast ... six in the second")
 ROUNDING = 0.1  # "approximately 280": 252-308; news rounds to the nearest ten or so
+FLOOR = 1.5  # "at least 40" is the count confirmed so far: a rival above 60 disputes it
 LOWER = {"at least", "more than", "over", "no fewer than", "upwards of", "in excess of",
          "just over", "well over", "above", "beyond", "or more"}  # fmt: skip
 UPPER = {"up to", "at most", "less than", "fewer than", "under", "no more than", "below",
@@ -40,7 +41,9 @@ class FigureSpan:
     partitive: bool  # "40 of the dead"
     sentence: int  # index of its sentence in the doc
     value_high: float | None = None  # a range's high end ("6% to 11%"); None for one number
-    part_of: str | None = None  # the whole a partitive counts out of: "the dead" of "225 of the dead"
+    part_of: str | None = (
+        None  # the whole a partitive counts out of: "the dead" of "225 of the dead"
+    )
     source: Span | None = None
     cue: Span | None = None
     part: bool = False  # "more than 30 of them": a part of an earlier figure, not a rival count
@@ -50,13 +53,13 @@ class FigureSpan:
 
 
 def bounds(fig: FigureSpan) -> tuple[float, float]:
-    """The least and most the figure allows, from its value and hedge."""
+    """The least and most the figure claims, from its value and hedge."""
     if fig.value is None:
         return 0.0, math.inf
     low, high = fig.value, fig.value_high if fig.value_high is not None else fig.value
     hedge = (fig.hedge or "").lower()
     if hedge in LOWER:
-        return low, math.inf
+        return low, high * FLOOR
     if hedge in UPPER:
         return 0.0, high
     if hedge:  # "about", "approximately", "an estimated", "~"

@@ -82,6 +82,10 @@ def glue(doc: Doc, i: int, end: int, words: dict[str, tuple[str, str]]) -> int:
     n = 1 if texts[:1] == ["-"] else 0
     if len(texts) > n and words.get(texts[n], ("", ""))[0] == "fraction":
         return n + 1
+    tens = words.get(doc[i - 1].lower_, ("", ""))
+    if texts[:1] == ["-"] and len(texts) > 1 and tens[0] == "number" and tens[1].endswith("0"):
+        unit = words.get(texts[1], ("", ""))
+        return 2 if unit[0] == "number" and len(unit[1]) == 1 else 0  # "twenty-three"
     if texts[:1] == ["of"] and len(texts) > 1 and words.get(texts[1], ("", ""))[0] == "vague":
         return 2 if words.get(doc[i - 1].lower_, ("", ""))[0] == "vague" else 0
     half = [t for t in texts if t != "-"][:3]
@@ -114,7 +118,11 @@ def number_runs(sent: Span, words: dict[str, tuple[str, str]]) -> list[list[Toke
             i += 1
             continue
         bare = re.fullmatch(r"\d[\d,.]*", token.text) is not None
-        if runs and runs[-1][-1].i == token.i - 1 and not (bare and runs[-1][-1].text[:1].isdigit()):
+        if (
+            runs
+            and runs[-1][-1].i == token.i - 1
+            and not (bare and runs[-1][-1].text[:1].isdigit())
+        ):
             runs[-1].append(token)  # "400 737 Max jets": two numbers, the second a name
         else:
             runs.append([token])
@@ -129,7 +137,9 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     """False for dates, times, ordinals, names, ages, identifiers and "the two men"."""
     first, last = run[0], run[-1]
     share = words.get(last.lower_, ("", ""))[0] == "fraction"  # "a third of": no ordinal
-    named = [t for t in run if t.ent_type_ in NOT_COUNTS and not (share and t.ent_type_ == "ORDINAL")]
+    named = [
+        t for t in run if t.ent_type_ in NOT_COUNTS and not (share and t.ent_type_ == "ORDINAL")
+    ]
     if named and not dated_count(run, words):
         return False
     doc = first.doc
@@ -173,6 +183,7 @@ def identifier(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
         last.dep_ in ("nummod", "appos", "compound")
         and last.head.i < first.i
         and last.head.pos_ in ("NOUN", "PROPN")
+        and last.head.text[:1].isupper()  # a name; "at one point 300 people" is a parse slip
         and not is_numeric(last.head, words)
     ):
         return True
@@ -213,7 +224,9 @@ def anaphoric(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     noun = last.head if last.dep_ == "nummod" else None
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")] if noun else []
     return doc[first.i - 1].lower_ in ANAPHORIC or any(
-        c.lower_ in ANAPHORIC and c.i < first.i and all(t.pos_ == "ADJ" for t in doc[c.i + 1 : first.i])
+        c.lower_ in ANAPHORIC
+        and c.i < first.i
+        and all(t.pos_ == "ADJ" for t in doc[c.i + 1 : first.i])
         for c in determiners
     )  # "the other three treatments"
 

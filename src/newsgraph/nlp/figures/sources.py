@@ -10,7 +10,13 @@ from spacy.tokens import Span, Token
 from newsgraph.nlp.spans import mention
 
 
-PERSONAL = {"he", "she", "they", "we", "i"}  # a pronoun subject is a source: "he claimed 56 percent"
+PERSONAL = {
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+}  # a pronoun subject is a source: "he claimed 56 percent"
 
 
 def find_source(
@@ -49,11 +55,7 @@ def in_phrase(noun: Token) -> bool:
 def nearest_poll(figure: Token, polls: frozenset[str]) -> Span | None:
     """The poll of "in the Monmouth poll" nearest the figure in its sentence, or None."""
     sent = figure.sent
-    found = [
-        t
-        for t in sent
-        if t.lemma_.lower() in polls and in_phrase(t)
-    ]
+    found = [t for t in sent if t.lemma_.lower() in polls and in_phrase(t)]
     if not found:
         return None
     noun = min(found, key=lambda t: abs(t.i - figure.i))

@@ -14,7 +14,12 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-COLUMNS = (("value_high", sa.Float), ("part_of", sa.Text), ("contest", sa.Text), ("reason", sa.Text))
+COLUMNS = (
+    ("value_high", sa.Float),
+    ("part_of", sa.Text),
+    ("contest", sa.Text),
+    ("reason", sa.Text),
+)
 
 
 def upgrade() -> None:
