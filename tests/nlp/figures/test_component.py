@@ -75,33 +75,92 @@ def test_the_two_men_is_a_reference_not_a_count(nlp, finder) -> None:  # type: i
 
 
 NUMBER_PHRASES = [
-    ("at-least", "At least 12 people were killed in the blast.", "At least 12", 12.0, "At least", None),
-    ("thousands-sep", "Nearly 3,700 rockets were fired at towns.", "Nearly 3,700", 3700.0, "Nearly", None),
-    ("more-than", "More than 300 protesters were detained.", "More than 300", 300.0, "More than", None),
+    (
+        "at-least",
+        "At least 12 people were killed in the blast.",
+        "At least 12",
+        12.0,
+        "At least",
+        None,
+    ),
+    (
+        "thousands-sep",
+        "Nearly 3,700 rockets were fired at towns.",
+        "Nearly 3,700",
+        3700.0,
+        "Nearly",
+        None,
+    ),
+    (
+        "more-than",
+        "More than 300 protesters were detained.",
+        "More than 300",
+        300.0,
+        "More than",
+        None,
+    ),
     ("money-scale", "The fund lost $1.5 billion last year.", "$1.5 billion", 1.5e9, None, "USD"),
     ("percent", "Turnout reached 62 percent on Sunday.", "62 percent", 62.0, None, "percent"),
     ("vague", "Thousands of people marched in the capital.", "Thousands", None, None, None),
-    ("tens-of-thousands", "Tens of thousands of people marched.", "Tens of thousands", None, None, None),
+    (
+        "tens-of-thousands",
+        "Tens of thousands of people marched.",
+        "Tens of thousands",
+        None,
+        None,
+        None,
+    ),
     ("up-to", "Up to 16 advisers were kidnapped.", "Up to 16", 16.0, "Up to", None),
-    ("approximately", "The agency counted approximately 300 dead.", "approximately 300", 300.0,
-     "approximately", None),
+    (
+        "approximately",
+        "The agency counted approximately 300 dead.",
+        "approximately 300",
+        300.0,
+        "approximately",
+        None,
+    ),
     ("spelled-hyphen", "Some twenty-three people died.", "Some twenty-three", 23.0, "Some", None),
-    ("and-a-half", "Over three-and-a-half million people fled.", "Over three-and-a-half million",
-     3.5e6, "Over", None),
-    ("scale-and-a-half", "A million-and-a-half people fled.", "A million-and-a-half", 1.5e6, None, None),
+    (
+        "and-a-half",
+        "Over three-and-a-half million people fled.",
+        "Over three-and-a-half million",
+        3.5e6,
+        "Over",
+        None,
+    ),
+    (
+        "scale-and-a-half",
+        "A million-and-a-half people fled.",
+        "A million-and-a-half",
+        1.5e6,
+        None,
+        None,
+    ),
     ("two-thirds", "Two-thirds of senators must vote.", "Two-thirds", 2 / 3, None, None),
     ("a-third", "A third of the voters stayed home.", "A third", 1 / 3, None, None),
-    ("more-than-half", "More than half of the seats went to women.", "More than half", 0.5,
-     "More than", None),
+    (
+        "more-than-half",
+        "More than half of the seats went to women.",
+        "More than half",
+        0.5,
+        "More than",
+        None,
+    ),
     ("metres-not-million", "The boat was 23 m long.", "23 m", 23.0, None, "m"),
     ("tilde", "The search covered ~415 km2 of sea.", "~415 km2", 415.0, "~", "km2"),
     ("glued-currency", "They raised the wage to USD15 an hour.", "USD15", 15.0, None, "USD"),
     ("four-digit-date-tag", "The 2000 km long pipeline is planned.", "2000 km", 2000.0, None, "km"),
     ("or-more", "Police counted four or more people.", "four or more", 4.0, "or more", None),
-    ("model-after-count", "Boeing delivered roughly 400 737 Max jets.", "roughly 400", 400.0,
-     "roughly", None),
+    (
+        "model-after-count",
+        "Boeing delivered roughly 400 737 Max jets.",
+        "roughly 400",
+        400.0,
+        "roughly",
+        None,
+    ),
     ("one-object", "Sheriff Lee said they arrested one person.", "one", 1.0, None, None),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -164,7 +223,7 @@ def test_a_falling_pair_is_two_figures(nlp) -> None:  # type: ignore[no-untyped-
         "identifier",
         "day-range",
         "anaphoric-adjective",
-    ],  # fmt: skip
+    ],
 )
 def test_numbers_that_count_nothing_are_left_out(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     assert nlp(sentence)._.figures == []

@@ -30,7 +30,6 @@ from newsgraph.nlp.figures.numbers import (
 from newsgraph.nlp.figures.sources import find_source, quoted_source
 from newsgraph.nlp.readers import load_pairs, load_words
 
-
 POSTPOSED = ("or more", "or so")  # hedges after the number
 
 

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.spans import mention
 
-
 PERSONAL = {
     "he",
     "she",
