@@ -148,7 +148,7 @@ def is_count(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
     if any(after.startswith(f"-{w}") or after.startswith(w) for w, (k, _) in words.items()
            if k == "age") or words.get(before, ("", ""))[0] == "age":  # fmt: skip
         return False
-    if odds_or_fraction(run, words) or identifier(run, words):
+    if odds_or_fraction(run, words) or identifier(run, words) or duration_or_time(run, words):
         return False
     if first.lower_ == "one" and len(run) == 1 and not counted_one(last, words):
         return False  # "one of the worst", "One MP told", "in one place": a someone, not a count
@@ -183,7 +183,8 @@ def identifier(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
         last.dep_ in ("nummod", "appos", "compound")
         and last.head.i < first.i
         and last.head.pos_ in ("NOUN", "PROPN")
-        and last.head.text[:1].isupper()  # a name; "at one point 300 people" is a parse slip
+        and (last.head.text[:1].isupper() or not noun_after(last))  # "week 22 of", "Flight 370";
+        # "at one point 300 people" is a parse slip: the number counts the noun after it
         and not is_numeric(last.head, words)
     ):
         return True
@@ -209,6 +210,22 @@ def model_name(run: list[Token]) -> bool:
     if MODEL.fullmatch(text[low:high].strip("-")):
         return True
     return first.i > 0 and re.fullmatch(r"\d[\d,.]*", doc[first.i - 1].text) is not None
+
+
+def noun_after(token: Token) -> bool:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def duration_or_time(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
+    """ "less than thirteen hours", "1000 UTC", "no two people": a span of time, a clock time or
+    a denial, not a count."""
+    first, last = run[0], run[-1]
+    doc = first.doc
+    nxt = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    if words.get(nxt, ("", ""))[0] in ("duration", "clock"):
+        return True
+    return first.i > 0 and doc[first.i - 1].lower_ == "no"
 
 
 def anaphoric(run: list[Token], words: dict[str, tuple[str, str]]) -> bool:
