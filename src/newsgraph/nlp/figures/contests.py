@@ -68,12 +68,26 @@ def bounds(fig: FigureSpan) -> tuple[float, float]:
 
 
 def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
-    """One quantity: the same family or verb, and the same counted noun unless one of them is a
-    word for anyone ("people", `*` in quantities.tsv)."""
+    """One quantity: the same family or verb, and the same counted noun or two words for anyone
+    ("people", `*` in quantities.tsv); a named group on one side only ("Artsakh soldiers",
+    "US deaths", "Buddhist pilgrims") is another quantity or a part of this one."""
     if a.quantity is None or a.quantity != b.quantity or a.unit != b.unit:
         return False
-    anyone = {n for n in (a.noun, b.noun) if n is None or families.get(n, ("", ""))[0] == "*"}
-    return a.noun == b.noun or bool(anyone)
+    anyone = [n is None or families.get(n, ("", ""))[0] == "*" for n in (a.noun, b.noun)]
+    if a.noun != b.noun and not all(anyone):
+        return False
+    return named(a) == named(b)
+
+
+def named(fig: FigureSpan) -> frozenset[str]:
+    """The capitalised words of what a figure counts: "Azerbaijani" of "Azerbaijani soldiers"."""
+    words = (fig.what or "").split()
+    return frozenset(w for w in words if w[:1].isupper())
+
+
+def polled(fig: FigureSpan) -> bool:
+    """A poll's result ("2 percent in the Monmouth poll"): polls differ by design, not in dispute."""
+    return fig.cue is not None and fig.cue.text.lower() == "in"
 
 
 def is_part(fig: FigureSpan) -> bool:
@@ -121,7 +135,9 @@ def link_totals(
     """Two wholes of one quantity from two sources whose hedged ranges do not meet."""
     for i, a in enumerate(figures):
         for j, b in enumerate(figures[:i]):
-            if is_part(a) or is_part(b) or abs(a.sentence - b.sentence) > NEARBY:
+            if is_part(a) or is_part(b) or polled(a) or polled(b):
+                continue
+            if abs(a.sentence - b.sentence) > NEARBY:
                 continue
             if who(a) is None or who(b) is None or who(a) == who(b):
                 continue
