@@ -86,7 +86,7 @@ def named(fig: FigureSpan) -> frozenset[str]:
 
 
 def polled(fig: FigureSpan) -> bool:
-    """A poll's result ("2 percent in the Monmouth poll"): polls differ by design, not in dispute."""
+    """A poll's result ("2 percent in the Monmouth poll"): polls differ by design, not dispute."""
     return fig.cue is not None and fig.cue.text.lower() == "in"
 
 
