@@ -149,6 +149,10 @@ def figures_from(doc: Doc) -> tuple[Figure, ...]:
             source=ref_from(doc, figure.source) if figure.source is not None else None,
             cue=figure.cue.text if figure.cue is not None else None,
             contests=tuple(f"f{j}" for j in figure.contests),
+            value_high=figure.value_high,
+            part_of=figure.part_of,
+            contest=figure.contest,
+            reason=figure.reason,
             prov=provenance(doc, figure.span.start_char, figure.span.end_char),
         )
         for i, figure in enumerate(doc._.figures or ())

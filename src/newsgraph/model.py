@@ -153,6 +153,10 @@ class Figure:
     source: Ref | None = None  # None when the reporter states it
     cue: str | None = None  # "according to", "insists"
     contests: tuple[str, ...] = ()  # ids of figures from other sources for the same quantity
+    value_high: float | None = None  # a range's high end ("6% to 11%"); None for one number
+    part_of: str | None = None  # the whole a share counts out of: "the dead" of "225 of the dead"
+    contest: str | None = None  # "total" or "composition" when `contests` is not empty
+    reason: str | None = None  # why the claims cannot all hold: "parts 100 + 225 > whole 280"
     prov: Provenance
 
 

@@ -126,3 +126,12 @@ def test_eval_figures_scores_a_gold_jsonl_built_from_the_reference(
     scores = evaluate("figures", path)  # as `newsgraph eval figures --gold FILE` runs it
     assert scores["correct"] == 1.0
     assert scores["precision"] == 1.0
+
+
+def test_reference_gives_one_composition_contest_with_its_reason(reference) -> None:  # type: ignore[no-untyped-def]
+    extracted, _ = reference
+    contested = [f for f in extracted.figures if f.contests]
+    groups = {frozenset((f.id, *f.contests)) for f in contested}
+    assert len(groups) == 1 and len(contested) == 3
+    assert {f.contest for f in contested} == {"composition"}
+    assert all(f.reason and ">" in f.reason for f in contested)

@@ -171,6 +171,8 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker_entity", LOCAL),  # article-local entity id; merged via article_entities
+    Column("speaker_via", String(16)),  # how the speaker was resolved: name, surname, title ...
+    Column("speaker_confidence", Float),
     Column("pieces", Text, nullable=False),  # JSON [[start, end], ...]
     Column("duplicate_of", LOCAL),
     *_span(),
@@ -238,6 +240,10 @@ figures = Table(
     Column("source_name", Text),
     Column("cue", Text),
     Column("contests", Text, nullable=False),  # JSON list of article-local figure ids
+    Column("value_high", Float),  # a range's high end
+    Column("part_of", Text),  # the whole a share counts out of ("the dead")
+    Column("contest", Text),  # "total" or "composition"
+    Column("reason", Text),  # why the contested claims cannot all hold
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
 )

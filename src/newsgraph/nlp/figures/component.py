@@ -23,10 +23,14 @@ from newsgraph.nlp.figures.numbers import (
     is_count,
     number_runs,
     parse_number,
+    range_end,
+    range_high,
     range_scale,
 )
 from newsgraph.nlp.figures.sources import find_source, quoted_source
 from newsgraph.nlp.readers import load_pairs, load_words
+
+POSTPOSED = ("or more", "or so")  # hedges after the number
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class FiguresFinder:
     words: dict[str, tuple[str, str]]
     cues: frozenset[str]
     families: dict[str, tuple[str, str]]
+    polls: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
@@ -48,28 +53,45 @@ class FiguresFinder:
     def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
         runs = number_runs(sent, self.words)
+        skip: set[int] = set()
         for i, run in enumerate(runs):
-            if not is_count(run, self.words):
+            if i in skip or not is_count(run, self.words):
                 continue
-            hedge, start = find_hedge(run, self.hedges)
-            value = parse_number(run, self.words)
-            if value is not None and i + 1 < len(runs):
-                value *= range_scale(run, runs[i + 1], self.words)
-            if value is None and hedge is None:
-                hedge = " ".join(t.lower_ for t in run)  # "thousands": vague is its own hedge
+            hedge, start = find_hedge(run, self.hedges, self.words)
+            value, high, end = parse_number(run, self.words), range_high(run), run[-1]
+            if value is not None and i + 1 < len(runs) and range_end(run, runs[i + 1], self.words):
+                low = value * range_scale(run, runs[i + 1], self.words)
+                top = parse_number(runs[i + 1], self.words)
+                if top is not None and top > low:  # "6% to 11%"; "49.6 to 43.3" is a score
+                    value, high, end = low, top, runs[i + 1][-1]
+                    skip.add(i + 1)
+                    if hedge is not None and hedge.lower() == "between":
+                        hedge, start = None, start + 1
             noun, figure = counted(run, self.words)
             counts = describe(noun, figure, run)
-            source, cue = find_source(figure, self.cues)
+            # "thousands of rockets", "millions of dollars": an amount of a kind, not a share
+            amount = self.words.get(run[-1].lower_, ("", ""))[0] in ("vague", "scale")
+            source, cue = find_source(figure, self.cues, self.polls)
+            end_i = end.i + 1
+            if hedge is None and sent.doc[end_i : end_i + 2].text.lower() in POSTPOSED:
+                hedge, end_i = sent.doc[end_i : end_i + 2].text, end_i + 2  # "four or more"
+            if end_i < sent.end and (
+                self.words.get(sent.doc[end_i].lower_, ("", ""))[0] == "unit"
+                or sent.doc[end_i].lower_ == "m"
+            ):
+                end_i += sent.doc[end_i].lower_ not in ("per", "$", "€", "£", "¥", "us$")
             figures.append(
                 FigureSpan(
-                    span=sent.doc[start : run[-1].i + 1],
+                    span=sent.doc[start:end_i],
                     value=value,
+                    value_high=high,
                     hedge=hedge,
                     unit=find_unit(run, self.words),
                     what=counts.what,
                     quantity=quantity_of(counts, self.families),
                     noun=counts.noun,
-                    partitive=counts.partitive,
+                    partitive=counts.partitive and not amount,
+                    part_of=None if amount else counts.part_of,
                     sentence=index,
                     source=source,
                     cue=cue,
@@ -87,14 +109,22 @@ class FiguresFinder:
         "words": "figure_words.tsv",
         "cues": "attribution_cues.txt",
         "families": "quantities.tsv",
+        "polls": "poll_nouns.txt",
     },
 )
 def make_figures(
-    nlp: Language, name: str, hedges: str, words: str, cues: str, families: str
+    nlp: Language,
+    name: str,
+    hedges: str,
+    words: str,
+    cues: str,
+    families: str,
+    polls: str = "poll_nouns.txt",
 ) -> FiguresFinder:
     return FiguresFinder(
         hedges=load_words(hedges),
         words=load_pairs(words),
         cues=load_words(cues),
         families=load_pairs(families),
+        polls=load_words(polls),
     )

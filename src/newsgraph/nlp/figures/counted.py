@@ -46,6 +46,7 @@ class Counted:
     noun: str | None  # the counted noun's lemma ("miner"), or the partitive's ("injured")
     partitive: bool  # "40 of the dead": a count out of a group named after "of"
     lemmas: tuple[str, ...]  # clause verb, partitive or noun, attribute: most telling first
+    part_of: str | None = None  # the group a partitive counts out of: "the dead"
 
 
 def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
@@ -54,6 +55,7 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
         t.i for t in run[0].doc[run[0].i - 3 : run[0].i] if t.pos_ != "NOUN"
     }
     parts, lemmas = [], []
+    whole: str | None = None
     partitive = noun is not None and noun.head.lower_ == "of" and noun.head.head == figure
     if noun is not None:
         words = [
@@ -62,6 +64,9 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
             if t.i <= noun.i and t.i not in skip and (partitive or t.dep_ != "det")
         ]  # "of the dead", but "people killed" for "the 40 people killed"
         parts.append(("of " if partitive else "") + " ".join(t.text for t in words))
+        if partitive:
+            whole = " ".join(t.text for t in noun.subtree if t.i <= noun.i)
+    whole = whole if partitive and noun is not None and noun.pos_ != "PRON" else None
     appos = next((c for c in figure.children if c.dep_ == "appos"), None)
     if appos is not None:  # "more than 30 of them children"
         parts.append(" ".join(t.text for t in appos.subtree))
@@ -81,6 +86,7 @@ def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
         noun=noun.lemma_.lower() if noun is not None else None,
         partitive=partitive,
         lemmas=tuple(lemmas),
+        part_of=whole,
     )
 
 

@@ -1,0 +1,41 @@
+"""The figures scorer: vague amounts' hedges, and the wikinews_dev floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.evaluate import evaluate, score_figures
+
+EPSILON = 0.005  # floors are met "less a noise epsilon"
+
+
+def _row(figure: dict) -> dict:  # type: ignore[type-arg]
+    return {"id": "a", "text": "Thousands marched.", "figures": [figure]}
+
+
+def test_a_vague_amount_may_or_may_not_be_its_own_hedge() -> None:
+    gold = {"start": 0, "end": 9, "text": "Thousands", "value": None, "hedge": None, "source": None}
+    for hedge in (None, "thousands"):
+        predicted = {"article": {"id": "a"}, "figures": [{**gold, "hedge": hedge, "source": None}]}
+        assert score_figures([_row(gold)], [predicted])["hedge_accuracy"] == 1.0
+
+
+def test_a_counted_figure_needs_its_hedge_as_written() -> None:
+    gold = {
+        "start": 0,
+        "end": 8,
+        "text": "About 40",
+        "value": 40.0,
+        "hedge": "About",
+        "source": None,
+    }
+    predicted = {"article": {"id": "a"}, "figures": [{**gold, "hedge": "about"}]}
+    assert score_figures([_row(gold)], [predicted])["hedge_accuracy"] == 0.0
+
+
+@pytest.mark.slow
+def test_figures_on_wikinews_dev_meet_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = evaluate("figures", shared / "data" / "wikinews_dev.jsonl")
+    for name in ("precision", "recall", "correct"):
+        floor = floors[f"figures.wikinews.{name}"]
+        assert scores[name] >= floor - EPSILON, f"{name}: {scores[name]:.3f} < {floor}"
