@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsgraph.errors import OnError, ReadError, raise_it
-from newsgraph.extract import extract_articles
+from newsgraph.extract import confident, extract_articles
 from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import DEFAULTS, ReadOptions, Stream, read_articles
@@ -34,13 +34,16 @@ def extract_paths(
     model: str | None = None,
     on_error: OnError = raise_it,
     nlp: Language | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[ExtractedArticle]:
     """`newsgraph extract`: read, run the pipeline, yield one record per article.
 
-    Larger documents than `options.max_bytes` are reported `too-large`; `nlp` saves loading one.
+    Larger documents than `options.max_bytes` are reported `too-large`; `nlp` saves loading one;
+    `min_confidence` leaves out quotes scored below it (`extract.confident`).
     """
     nlp = nlp or pipeline_for(options, model)
-    yield from extract_articles(read_articles(paths_or_stream, options, on_error), nlp)
+    for extracted in extract_articles(read_articles(paths_or_stream, options, on_error), nlp):
+        yield confident(extracted, min_confidence)
 
 
 def extract_rows(
@@ -77,11 +80,13 @@ def ingest_paths(
     model: str | None = None,
     on_error: OnError | None = None,
     on_article: Callable[[Tally], None] | None = None,
+    min_confidence: float | None = None,
 ) -> Tally:
     """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
 
     Articles already stored (same content hash) are not extracted again; bad records go to the
-    errors table and to `on_error`; `on_article` sees the running tally after each article.
+    errors table and to `on_error`; `on_article` sees the running tally after each article;
+    quotes scored below `min_confidence` are not stored.
     """
     tally = Tally()
     with open_store(db) as store:
@@ -101,7 +106,8 @@ def ingest_paths(
                     on_article(tally)
 
         nlp = pipeline_for(options, model)
-        for extracted in extract_articles(fresh(read_articles(paths, options, keep_error)), nlp):
+        for found in extract_articles(fresh(read_articles(paths, options, keep_error)), nlp):
+            extracted = confident(found, min_confidence)
             if store.put(extracted):
                 tally.stored += 1
                 tally.quotes += len(extracted.quotes)
@@ -121,12 +127,20 @@ def find_quotes(
     since: date | None = None,
     until: date | None = None,
     outlet: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 100,
 ) -> list[Cited[Quote]]:
-    """`newsgraph quotes`: quotes with the article each comes from."""
+    """`newsgraph quotes`: quotes with the article each comes from; `min_confidence` leaves
+    out those scored below it."""
     with open_store(db) as store:
         return store.cited_quotes(
-            speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
+            speaker=speaker,
+            search=search,
+            since=since,
+            until=until,
+            outlet=outlet,
+            min_confidence=min_confidence,
+            limit=limit,
         )
 
 

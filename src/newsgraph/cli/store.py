@@ -17,6 +17,7 @@ from newsgraph.cli.options import (
     FormatOption,
     LimitOption,
     MaxMbOption,
+    MinConfidenceOption,
     ModelOption,
     Output,
     OutputOption,
@@ -47,6 +48,7 @@ def ingest(
     model: ModelOption = None,
     max_mb: MaxMbOption = MAX_MB,
     apostrophe_quotes: ApostropheOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Extract and store articles in the database; running it again changes nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -65,7 +67,16 @@ def ingest(
             text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
             bar.update(task, description=text)
 
-        tick(ingest_paths(paths, options, db=db, model=model, on_error=report, on_article=tick))
+        tally = ingest_paths(
+            paths,
+            options,
+            db=db,
+            model=model,
+            on_error=report,
+            on_article=tick,
+            min_confidence=min_confidence,
+        )
+        tick(tally)
 
 
 @app.command()
@@ -84,6 +95,7 @@ def quotes(
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet's articles.")] = None,
+    min_confidence: MinConfidenceOption = None,
     db: DbOption = None,
     output: OutputOption = Output.table,
     limit: LimitOption = 100,
@@ -98,6 +110,7 @@ def quotes(
         since=day(since, "--since"),
         until=day(until, "--until"),
         outlet=outlet,
+        min_confidence=min_confidence,
         limit=limit,
     )
     show(quote_rows(found), output, title="quotes", columns=QUOTE_COLUMNS)

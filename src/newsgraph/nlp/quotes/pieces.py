@@ -29,6 +29,7 @@ class QuoteSpan:
     last. `cue` and `speaker` are the cue words and the attributing mention (None when absent);
     `name`/`entity` are what the speaker resolves to (None when it cannot be resolved).
     `repeats` is the quote a pull quote repeats (None for a statement of its own).
+    `confidence` is the model's probability that the quote is right (None: rules only).
     """
 
     pieces: list[tuple[int, int]]
@@ -38,6 +39,7 @@ class QuoteSpan:
     name: str | None = None
     entity: str | None = None
     repeats: QuoteSpan | None = None
+    confidence: float | None = None
     stretches: list[Stretch] = field(default_factory=list, repr=False)
 
     @property
