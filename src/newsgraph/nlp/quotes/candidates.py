@@ -63,6 +63,8 @@ def wider_candidates(
         if token.pos_ not in ("VERB", "AUX") or token.i in quoted or token.i in taken:
             continue
         speaker = speaker_of(token) or _agent(token)
+        if speaker is not None and _borrowed(token, speaker):
+            continue
         lemma = token.lemma_.lower()
         for child in token.children:
             origin = COMPLEMENTS.get(child.dep_)
@@ -80,6 +82,14 @@ def wider_candidates(
             span = trim(doc, token.head.left_edge.i, token.left_edge.i)
             if span is not None:
                 yield Candidate([span], cue_span(token), speaker, "parataxis")
+
+
+def _borrowed(token: Token, speaker: Span) -> bool:
+    """A subject the verb shares with the verb it hangs on ("Demonstrating how great the gap is,
+    X insisted ..."): the writer's framing more often than X's words. On train (out of fold),
+    such candidates' speakers were right for 0.63 of the right spans, against 0.86 for a verb's
+    own subject; "X, who warned ..." (the clause's noun) is the verb's own."""
+    return speaker.root.head.i != token.i and token.dep_ != "relcl"
 
 
 def _agent(token: Token) -> Span | None:
@@ -114,6 +124,11 @@ def features(
     out += [f"kind+len={kind}+{_bucket(n)}", f"pieces={min(len(pieces), 3)}"]
     out += _cue_features(doc, cue, start, end, kind, origin, cues)
     out += _speaker_features(speaker, origin)
+    if speaker is not None and cue is not None:
+        # the cue's own subject, or one it shares with the verb it hangs on (rule quotes only:
+        # such candidates are not proposed, `_borrowed`)
+        own = speaker.root.head.i == cue.root.i
+        out.append(f"speaker_of_cue={own}+{origin}")
     if content is not None and n:
         out += _content_features(text, content, start)
     out.append(f"sentence={min(_sentence_number(doc, start), 3)}")
@@ -130,6 +145,7 @@ def _cue_features(
     side = "before" if cue.end_char <= start else "after" if cue.start_char >= end else "in"
     out = [f"lemma={lemma}", f"lemma+origin={lemma}+{origin}", f"lemma+kind={lemma}+{kind}"]
     out += [f"cue_list={lemma in cues}", f"tag={root.tag_}", f"dep={root.dep_}"]
+    out.append(f"dep+tag={root.dep_}+{root.tag_}")  # "Demonstrating ..., X insisted": advcl+VBG
     out += [f"side={side}", f"side+kind={side}+{kind}", f"origin+dep={origin}+{root.dep_}"]
     children = {c.dep_ for c in root.children}
     if "neg" in children:
