@@ -100,7 +100,7 @@ def test_confidences_on_polnear_dev_are_calibrated(shared) -> None:  # type: ign
     "text, cue",
     [
         (
-            "Illustrating how far apart the two sides remain, the minister insisted the plan was dead.",
+            "Illustrating how far apart the sides are, the minister insisted the plan was dead.",
             "Illustrating",
         ),
         (
