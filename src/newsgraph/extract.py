@@ -6,6 +6,7 @@ intermediate objects are defined in its own package or module under `newsgraph.n
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -83,9 +84,10 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
             speaker_end=q.speaker.end_char if q.speaker is not None else None,
             speaker_entity=q.entity,
             speaker_via=q.via,
-            speaker_confidence=q.confidence,
+            speaker_confidence=q.speaker_confidence,
             pieces=tuple(q.pieces) if len(q.pieces) > 1 else (),
             duplicate_of=ids.get(id(q.repeats)) if q.repeats is not None else None,
+            confidence=q.confidence,
             prov=provenance(doc, q.start, q.end),
         )
         for q in spans
@@ -169,6 +171,17 @@ def extracted_from(article: Article, doc: Doc) -> ExtractedArticle:
         figures=figures_from(doc),
         sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
     )
+
+
+def confident(extracted: ExtractedArticle, min_confidence: float | None) -> ExtractedArticle:
+    """The record without the quotes whose confidence is below `min_confidence` (None keeps all;
+    quotes no model scored stay). A pull quote has its source's confidence: they go together."""
+    if min_confidence is None:
+        return extracted
+    quotes = tuple(
+        q for q in extracted.quotes if q.confidence is None or q.confidence >= min_confidence
+    )
+    return dataclasses.replace(extracted, quotes=quotes)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError, OnError, ReadError, raise_it
-from newsgraph.extract import extract_article, extract_articles
+from newsgraph.extract import confident, extract_article, extract_articles
 from newsgraph.fetch.address import origins
 from newsgraph.fetch.client import POLITE, Politeness
 from newsgraph.fetch.pages import fetched_articles, is_url
@@ -43,13 +43,16 @@ def extract_paths(
     model: str | None = None,
     on_error: OnError = raise_it,
     nlp: Language | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[ExtractedArticle]:
     """`newsgraph extract`: read, run the pipeline, yield one record per article.
 
-    Larger documents than `options.max_bytes` are reported `too-large`; `nlp` saves loading one.
+    Larger documents than `options.max_bytes` are reported `too-large`; `nlp` saves loading one;
+    `min_confidence` leaves out quotes scored below it (`extract.confident`).
     """
     nlp = nlp or pipeline_for(options, model)
-    yield from extract_articles(read_articles(paths_or_stream, options, on_error), nlp)
+    for extracted in extract_articles(read_articles(paths_or_stream, options, on_error), nlp):
+        yield confident(extracted, min_confidence)
 
 
 def extract_rows(
@@ -107,12 +110,14 @@ def ingest_paths(
     on_error: OnError | None = None,
     on_article: Callable[[Tally], None] | None = None,
     politeness: Politeness = POLITE,
+    min_confidence: float | None = None,
 ) -> Tally:
     """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
 
     `paths` may name http(s) URLs too, fetched with `politeness` (`read_inputs`). Articles
     already stored (same content hash) are not extracted again; bad records go to the errors
-    table and to `on_error`; `on_article` sees the running tally after each article.
+    table and to `on_error`; `on_article` sees the running tally after each article; quotes
+    scored below `min_confidence` are not stored.
     """
     tally = Tally()
     with open_store(db) as store:
@@ -134,7 +139,8 @@ def ingest_paths(
 
         nlp = pipeline_for(options, model)
         read = read_inputs(paths, options, keep_error, db=db, politeness=politeness)
-        for extracted in extract_articles(fresh(read), nlp):
+        for found in extract_articles(fresh(read), nlp):
+            extracted = confident(found, min_confidence)
             with disk_full_said():
                 new = store.put(extracted)
             if new:
@@ -216,12 +222,20 @@ def find_quotes(
     since: date | None = None,
     until: date | None = None,
     outlet: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 100,
 ) -> list[Cited[Quote]]:
-    """`newsgraph quotes`: quotes with the article each comes from."""
+    """`newsgraph quotes`: quotes with the article each comes from; `min_confidence` leaves
+    out those scored below it."""
     with open_store(existing(db)) as store:
         return store.cited_quotes(
-            speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
+            speaker=speaker,
+            search=search,
+            since=since,
+            until=until,
+            outlet=outlet,
+            min_confidence=min_confidence,
+            limit=limit,
         )
 
 

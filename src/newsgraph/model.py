@@ -120,6 +120,9 @@ class Quote:
     speaker_confidence: float | None = None  # 0-1, by `speaker_via` (see nlp/quotes/speakers.py)
     pieces: tuple[tuple[int, int], ...] = ()  # discontinuous parts when the cue splits the quote
     duplicate_of: str | None = None  # a pull quote: the id of the quote it repeats
+    # probability (0-1) that this is an attribution as a person would mark it (calibrated on
+    # PolNeAR); None when no model scored it (rules only)
+    confidence: float | None = None
     prov: Provenance
 
 

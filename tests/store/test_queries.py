@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -44,6 +45,22 @@ def test_quote_search_finds_every_word(filled: str, words: str, hits: int) -> No
 def test_quotes_from_one_outlet(filled: str) -> None:
     assert len(find_quotes(filled, outlet="example wire")) == 1
     assert find_quotes(filled, outlet="Other Times") == []
+
+
+@pytest.mark.parametrize(
+    "confidence, floor, hits",
+    [(0.3, 0.5, 0), (0.7, 0.5, 1), (None, 0.5, 1), (0.3, None, 1)],
+    ids=["below", "at-or-above", "unscored-stays", "no-filter"],
+)
+def test_quotes_below_a_confidence_are_left_out(
+    store, store_url, confidence: float | None, floor: float | None, hits: int
+) -> None:  # type: ignore[no-untyped-def]
+    extracted = story()
+    scored = tuple(dataclasses.replace(q, confidence=confidence) for q in extracted.quotes)
+    store.put(dataclasses.replace(extracted, quotes=scored))
+    found = find_quotes(store_url, min_confidence=floor)
+    assert len(found) == hits
+    assert all(c.record.confidence == confidence for c in found)
 
 
 def test_quotes_since_a_date_leave_out_older_articles(filled: str) -> None:

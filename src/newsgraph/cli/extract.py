@@ -16,6 +16,7 @@ from newsgraph.cli.options import (
     ApostropheOption,
     FormatOption,
     MaxMbOption,
+    MinConfidenceOption,
     ModelOption,
     Output,
     PathsArgument,
@@ -36,6 +37,7 @@ def extract(
     model: ModelOption = None,
     max_mb: MaxMbOption = MAX_MB,
     apostrophe_quotes: ApostropheOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Extract entities, quotes, events and figures: one record per article."""
     from newsgraph.jobs import extract_paths
@@ -46,7 +48,8 @@ def extract(
     )
     skipped = Skipped()
     records = with_progress(
-        extract_paths(paths, options, model=model, on_error=skipped), "articles"
+        extract_paths(paths, options, model=model, on_error=skipped, min_confidence=min_confidence),
+        "articles",
     )
     write_records(records, output)
     if skipped.reasons:

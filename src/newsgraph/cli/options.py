@@ -47,6 +47,10 @@ ApostropheOption = Annotated[
         "default: per article, where pairs of '' stand around words and no other marks compete."
     ),
 ]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(min=0.0, max=1.0, help="Leave out quotes whose confidence (0-1) is below this."),
+]
 MAX_MB = 20  # the default of --max-mb: read.article.MAX_BYTES in MiB
 ContactOption = Annotated[
     str | None,

@@ -18,6 +18,7 @@ from newsgraph.cli.options import (
     FormatOption,
     LimitOption,
     MaxMbOption,
+    MinConfidenceOption,
     ModelOption,
     Output,
     OutputOption,
@@ -54,6 +55,7 @@ def ingest(
     max_mb: MaxMbOption = MAX_MB,
     apostrophe_quotes: ApostropheOption = None,
     contact: ContactOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Extract and store articles in the database; running it again changes nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -83,6 +85,7 @@ def ingest(
             on_error=report,
             on_article=tick,
             politeness=politeness,
+            min_confidence=min_confidence,
         )
         tick(tally)
 
@@ -103,6 +106,7 @@ def quotes(
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet's articles.")] = None,
+    min_confidence: MinConfidenceOption = None,
     db: DbOption = None,
     output: OutputOption = Output.table,
     limit: LimitOption = 100,
@@ -117,6 +121,7 @@ def quotes(
         since=day(since, "--since"),
         until=day(until, "--until"),
         outlet=outlet,
+        min_confidence=min_confidence,
         limit=limit,
     )
     show(quote_rows(found), output, title="quotes", columns=QUOTE_COLUMNS)

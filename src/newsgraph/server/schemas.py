@@ -44,6 +44,7 @@ DESCRIPTIONS = {
     (Ref, "entity"): "Article-local entity id; null when unresolved.",
     (Quote, "kind"): "direct, indirect or mixed.",
     (Quote, "speaker_start"): "Start of the attributing mention.",
+    (Quote, "confidence"): "Probability (0-1) that the attribution is right; null: rules only.",
     (Event, "type"): "PLOVER event type: CONSULT, ASSAULT ...",
     (Event, "when"): "The date expression as written.",
     (Event, "date"): "ISO date or start/end range; null when unresolved.",

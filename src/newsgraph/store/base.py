@@ -97,6 +97,7 @@ class Store(Protocol):
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
     ) -> list[Quote]: ...
 
@@ -125,9 +126,14 @@ class Store(Protocol):
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
     ) -> list[Cited[Quote]]:
-        """`quotes()` with the article each comes from (title, outlet, date)."""
+        """`quotes()` with the article each comes from (title, outlet, date).
+
+        `min_confidence` leaves out quotes the model scored below it; unscored ones (rules only,
+        confidence None) stay.
+        """
         ...
 
     def cited_events(

@@ -105,8 +105,12 @@ def quotes_query(
     since: date | None,
     until: date | None,
     outlet: str | None,
+    min_confidence: float | None = None,
 ) -> Select[Any]:
-    """Quotes with their articles, newest first; the speaker filter is added by the caller."""
+    """Quotes with their articles, newest first; the speaker filter is added by the caller.
+
+    `min_confidence` keeps quotes scored at or above it and those no model scored (NULL).
+    """
     query = (
         select(quotes, *BYLINE)
         .join(articles, articles.c.hash == quotes.c.article_hash)
@@ -120,6 +124,10 @@ def quotes_query(
         query = query.where(articles.c.published <= until)
     if outlet:
         query = query.where(func.lower(articles.c.outlet) == outlet.lower())
+    if min_confidence is not None:
+        query = query.where(
+            or_(quotes.c.confidence.is_(None), quotes.c.confidence >= min_confidence)
+        )
     return query.order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
 
 

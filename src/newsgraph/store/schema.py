@@ -175,6 +175,7 @@ quotes = Table(
     Column("speaker_confidence", Float),
     Column("pieces", Text, nullable=False),  # JSON [[start, end], ...]
     Column("duplicate_of", LOCAL),
+    Column("confidence", Float),  # None when no model scored it
     *_span(),
     # the key of the same quote in the article this one's article copies; None when original
     Column("copy_of", Text),

@@ -190,10 +190,17 @@ class SqlStore:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
     ) -> list[Quote]:
         cited = self.cited_quotes(
-            speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
+            speaker=speaker,
+            search=search,
+            since=since,
+            until=until,
+            outlet=outlet,
+            min_confidence=min_confidence,
+            limit=limit,
         )
         return [c.record for c in cited]
 
@@ -206,10 +213,17 @@ class SqlStore:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
     ) -> list[Cited[Quote]]:
         query = queries.quotes_query(
-            self.dialect, speaker=speaker, search=search, since=since, until=until, outlet=outlet
+            self.dialect,
+            speaker=speaker,
+            search=search,
+            since=since,
+            until=until,
+            outlet=outlet,
+            min_confidence=min_confidence,
         )
         with self.engine.connect() as conn:
             if speaker:

@@ -7,7 +7,8 @@ stretch grows to cover it; the letters inside and outside quotation marks decide
 indirect, mixed), as in the PolNeAR guidelines. Quoted stretches no cue claims are attributed to a
 cue right after or before them, or continue the quote before them in the paragraph. Speakers are
 resolved to entities by `speakers.Resolver`. Pull quotes (a paragraph repeating an earlier quote)
-are linked with `duplicate_of`, not counted again.
+are linked with `duplicate_of`, not counted again. With a trained model (`learned.py`), every
+quote gets a confidence and reported speech the rules miss (`candidates.py`) may join them.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import newsgraph.nlp  # noqa: F401  (declares the Doc extensions)
+from newsgraph.nlp.quotes.candidates import propose, speech_stretches
 from newsgraph.nlp.quotes.colons import colon_lines, colon_paragraphs
 from newsgraph.nlp.quotes.cues import mention_span, relative_antecedent
 from newsgraph.nlp.quotes.index import QuoteIndex
 from newsgraph.nlp.quotes.kinds import is_title, kind_of
-from newsgraph.nlp.quotes.marks import Stretches, find_stretches, uses_apostrophe_quotes
+from newsgraph.nlp.quotes.learned import QuoteModel, keep
 from newsgraph.nlp.quotes.names import SpeakerWords
 from newsgraph.nlp.quotes.nearby import CueSearch
 from newsgraph.nlp.quotes.pieces import (
@@ -31,14 +33,13 @@ from newsgraph.nlp.quotes.pieces import (
     continue_paragraphs,
     drop_nested,
     from_cue,
-    is_speech,
     join_quote_paragraphs,
     quote_right_after,
     quoted_tokens,
 )
 from newsgraph.nlp.quotes.pulls import pull_quotes
 from newsgraph.nlp.quotes.speakers import Resolver
-from newsgraph.nlp.readers import load_synonyms, load_words
+from newsgraph.nlp.readers import RESOURCES, load_synonyms, load_words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,10 +68,14 @@ class QuotesFinder(CueSearch):
     # ''…'' are quotation marks (news archives' plain text): True, False, or None to detect it
     # per article (uses_apostrophe_quotes)
     apostrophe_quotes: bool | None = None
+    # the attribution model (learned.py): confidences, and reported speech the rules miss
+    model: QuoteModel | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy joins it anew on each call: once per doc keeps this linear
         quotes = self.find(doc, text)
+        if self.model is not None:
+            quotes = self.scored(doc, text, quotes, self.model)
         quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
         resolver = Resolver(doc, self.pronouns, self.speaker_titles, quoted, self.speaker_words)
         for quote in quotes:
@@ -79,7 +84,7 @@ class QuotesFinder(CueSearch):
                 mention = mention_span(antecedent) if antecedent is not None else quote.speaker
                 found = resolver.resolve(mention)
                 quote.name, quote.entity = found.name, found.entity
-                quote.via, quote.confidence = found.via, found.confidence
+                quote.via, quote.speaker_confidence = found.via, found.confidence
                 resolver.spoke(quote.speaker, quote.name, quote.entity)
         quotes.extend(pull_quotes(text, quotes))
         quotes.sort(key=lambda q: q.start)
@@ -89,11 +94,7 @@ class QuotesFinder(CueSearch):
     def find(self, doc: Doc, text: str | None = None) -> list[QuoteSpan]:
         """Attributions of one doc, without speakers resolved or pull quotes; `text`: doc.text."""
         text = doc.text if text is None else text
-        apostrophes = self.apostrophe_quotes
-        if apostrophes is None:
-            apostrophes = uses_apostrophe_quotes(text)
-        marked = find_stretches(text, apostrophes=apostrophes)
-        stretches = Stretches(s for s in marked if is_speech(text, s))
+        stretches = speech_stretches(text, self.apostrophe_quotes)
         quoted = quoted_tokens(doc, stretches)
         cues = [c for t in doc if t.i not in quoted and (c := self.cue_at(t)) is not None]
         for cue in cues:  # "“We'll see,” when asked whether ...": a quote's word is no speaker
@@ -125,6 +126,29 @@ class QuotesFinder(CueSearch):
         ]
         return sorted(quotes, key=lambda q: q.start)
 
+    def scored(
+        self, doc: Doc, text: str, quotes: list[QuoteSpan], model: QuoteModel
+    ) -> list[QuoteSpan]:
+        """The rule quotes and the wider candidates that `learned.keep` keeps, each with its
+        confidence; a rule quote keeps its own span, cue and speaker."""
+        stretches = speech_stretches(text, self.apostrophe_quotes)
+        items = propose(doc, quotes, model.object_cues, self.cues, stretches)
+        confidences = [model.confidence(item.features) for item in items]
+        proposals = [item.proposal(c) for item, c in zip(items, confidences, strict=True)]
+        kept = []
+        for i in keep(proposals, model.drop, model.add):
+            item = items[i]
+            if item.index is not None:
+                quote = quotes[item.index]
+            else:
+                quote = QuoteSpan(list(item.pieces), item.kind, item.cue, item.speaker)
+                quote.stretches.extend(stretches.touching(quote.start, quote.end))
+                if quote.kind == "direct" and is_title(text, quote, self.uttered_cues):
+                    continue  # 'wrote “Peter Pan Returns”': a title, as the rules read it
+            quote.confidence = round(confidences[i], 3)
+            kept.append(quote)
+        return kept
+
 
 @Language.factory(
     "newsgraph_quotes",
@@ -141,6 +165,7 @@ class QuotesFinder(CueSearch):
         "colon_labels": "colon_labels.txt",
         "speaker_titles": "speaker_titles.txt",
         "apostrophe_quotes": None,
+        "model": "quote_model.json",
     },
 )
 def make_quotes(
@@ -157,8 +182,13 @@ def make_quotes(
     colon_labels: str,
     speaker_titles: str,
     apostrophe_quotes: bool | None,
+    model: str | None,
 ) -> QuotesFinder:
-    """Build newsgraph_quotes; each word list is a file name in `nlp/resources/` (or a path)."""
+    """Build newsgraph_quotes; each word list is a file name in `nlp/resources/` (or a path).
+
+    `model`: the attribution model's weights, likewise (`newsgraph train quotes` writes one);
+    None for the rules alone, whose quotes then have no confidence.
+    """
     return QuotesFinder(
         cues=load_words(cues),
         prep_cues=load_words(prep_cues),
@@ -171,4 +201,5 @@ def make_quotes(
         colon_labels=load_words(colon_labels),
         speaker_titles=load_synonyms(speaker_titles),
         apostrophe_quotes=apostrophe_quotes,
+        model=QuoteModel.load(RESOURCES / model) if model is not None else None,
     )

@@ -28,8 +28,9 @@ class QuoteSpan:
     `pieces` are the quoted or reported parts in order; `start`/`end` run from the first to the
     last. `cue` and `speaker` are the cue words and the attributing mention (None when absent);
     `name`/`entity` are what the speaker resolves to (None when it cannot be resolved), `via`
-    and `confidence` how.
+    and `speaker_confidence` how.
     `repeats` is the quote a pull quote repeats (None for a statement of its own).
+    `confidence` is the model's probability that the quote is right (None: rules only).
     """
 
     pieces: list[tuple[int, int]]
@@ -39,8 +40,9 @@ class QuoteSpan:
     name: str | None = None
     entity: str | None = None
     via: str | None = None  # how `name` was reached: one of model.SPEAKER_VIAS
-    confidence: float | None = None
+    speaker_confidence: float | None = None
     repeats: QuoteSpan | None = None
+    confidence: float | None = None
     stretches: list[Stretch] = field(default_factory=list, repr=False)
 
     @property

@@ -51,18 +51,18 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
                 lo = start + len(match.group()) - len(match.group().lstrip())
                 hi = start + len(match.group().rstrip())
                 q = quotes[i]
-                found.append(
-                    QuoteSpan(
-                        [(lo, hi)],
-                        "direct",
-                        None,
-                        q.speaker,
-                        q.name,
-                        q.entity,
-                        q.via,
-                        q.confidence,
-                        repeats=q,
-                    )
+                pull = QuoteSpan(
+                    [(lo, hi)],
+                    "direct",
+                    None,
+                    q.speaker,
+                    q.name,
+                    q.entity,
+                    q.via,
+                    q.speaker_confidence,
+                    repeats=q,
                 )
+                pull.confidence = q.confidence
+                found.append(pull)
                 break
     return found

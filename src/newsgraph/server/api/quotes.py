@@ -23,11 +23,20 @@ def list_quotes(
     since: Annotated[date | None, Query(description="Published on or after.")] = None,
     until: Annotated[date | None, Query(description="Published on or before.")] = None,
     outlet: Annotated[str | None, Query()] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="Leave out quotes scored below this.")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[QuoteHit]:
-    """Quotes with speaker, cue, span and the article they come from."""
+    """Quotes with speaker, cue, span, confidence and the article they come from."""
     cited = store.cited_quotes(
-        speaker=speaker, search=search, since=since, until=until, outlet=outlet, limit=limit
+        speaker=speaker,
+        search=search,
+        since=since,
+        until=until,
+        outlet=outlet,
+        min_confidence=min_confidence,
+        limit=limit,
     )
     return quote_hits(cited)
 

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from newsgraph.extract import confident
 from newsgraph.model import ExtractedArticle
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, summary
@@ -28,13 +29,19 @@ from newsgraph.server.views import (
     meeting_graph,
     quote_hits,
 )
-from newsgraph.server.web.segments import paragraphs, quote_cards, speaker_colours
+from newsgraph.server.web.segments import (
+    LOW_CONFIDENCE,
+    paragraphs,
+    quote_cards,
+    speaker_colours,
+)
 from newsgraph.store.base import Store
 
 HERE = Path(__file__).parent
 # Article text is untrusted: autoescape everything, never `|safe` (see segments.py).
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["path"] = lambda text: url_quote(str(text), safe="")
+env.globals["low_confidence"] = LOW_CONFIDENCE
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 EVENTS_SHOWN = 200  # a timeline page; filters narrow it
@@ -135,10 +142,16 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id:path}")
-def reader(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
-    extracted = store.article(article_id)
-    if extracted is None:
+def reader(
+    request: Request,
+    article_id: str,
+    store: StoreDep,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> HTMLResponse:
+    found = store.article(article_id)
+    if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
+    extracted = confident(found, min_confidence)
     colours = speaker_colours(extracted.quotes)
     entities = sorted(extracted.entities, key=lambda e: (-len(e.mentions), e.name))
     return render(
@@ -152,6 +165,8 @@ def reader(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
         entities=entities,
         figures=extracted.figures,
         events=extracted.events,
+        min_confidence=min_confidence,
+        hidden=len(found.quotes) - len(extracted.quotes),
     )
 
 

@@ -14,6 +14,9 @@ from newsgraph.model import ExtractedArticle, Quote
 
 # Speaker colours cycle through this many CSS classes (.sp-0 ... .sp-7); .sp-x is "unattributed".
 PALETTE = 8
+# a quote the model scores below this is shown as uncertain (dashed) and a filter hides it; at
+# 0.5 it is as likely wrong as right (the confidences are calibrated: README, model card)
+LOW_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class QuoteCard:
     mention: str | None  # the attributing mention as written ("he", "the ministry")
     colour: str
     duplicate_of: str | None
+    confidence: float | None  # None: no model scored it
+    low: bool  # below LOW_CONFIDENCE
 
 
 def speaker_colours(quotes: Iterable[Quote]) -> dict[str | None, str]:
@@ -52,6 +57,11 @@ def speaker_colours(quotes: Iterable[Quote]) -> dict[str | None, str]:
         if quote.speaker not in colours:
             colours[quote.speaker] = f"sp-{(len(colours) - 1) % PALETTE}"
     return colours
+
+
+def is_low(quote: Quote) -> bool:
+    """Scored below LOW_CONFIDENCE by the model."""
+    return quote.confidence is not None and quote.confidence < LOW_CONFIDENCE
 
 
 def quote_cards(extracted: ExtractedArticle) -> list[QuoteCard]:
@@ -71,6 +81,8 @@ def quote_cards(extracted: ExtractedArticle) -> list[QuoteCard]:
             ),
             colour=colours[q.speaker],
             duplicate_of=q.duplicate_of,
+            confidence=q.confidence,
+            low=is_low(q),
         )
         for q in extracted.quotes
     ]
@@ -83,7 +95,8 @@ def marks(extracted: ExtractedArticle) -> list[Mark]:
     for q in extracted.quotes:
         title = f"{q.speaker or 'unattributed'}" + (f" · {q.cue}" if q.cue else "")
         for start, end in q.pieces or ((q.prov.start, q.prov.end),):
-            found.append(Mark(start, end, f"q q-{q.kind} {colours[q.speaker]}", title, q.id))
+            low = " q-low" if is_low(q) else ""
+            found.append(Mark(start, end, f"q q-{q.kind}{low} {colours[q.speaker]}", title, q.id))
         if q.cue_start is not None and q.cue_end is not None:
             found.append(Mark(q.cue_start, q.cue_end, "cue", f"cue of {q.id}", q.id))
         if q.speaker_start is not None and q.speaker_end is not None:
