@@ -16,7 +16,17 @@ ALLOWED = {
     "read": {"model", "errors", "read"},
     "nlp": {"model", "errors", "nlp"},
     "extract": {"model", "errors", "nlp"},
-    "evaluate": {"model", "errors", "nlp", "extract", "read", "jobs", "evaluate_identity"},
+    "evaluate": {
+        "model",
+        "errors",
+        "nlp",
+        "extract",
+        "read",
+        "jobs",
+        "evaluate_identity",
+        "evaluate_events",
+    },
+    "evaluate_events": {"evaluate_identity"},
     # `eval speakers` ingests the gold into a temporary store: the one scorer that needs it
     "evaluate_identity": {"model", "errors", "nlp", "extract", "read", "store"},
     "store": {"model", "errors", "store", "extract", "nlp", "read"},
