@@ -93,16 +93,33 @@ def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+TRUSTED = 0.5  # the confidence under which events are hidden (nlp/events/checks.py: TRUSTED)
+
+
+def shown(events: list[Row]) -> list[Row]:
+    """The events a reader sees: confidence at least TRUSTED, or not scored (None)."""
+    return [e for e in events if e.get("confidence") is None or e["confidence"] >= TRUSTED]
+
+
 def score_article_events(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, float]:
-    """precision, recall, f1 of events (type + an actor's entity + the sentence); CONSULT
-    precision and recall; `date_accuracy` among matched events whose gold has a date (an ISO day
-    or month), `status_accuracy` among all matched events."""
+    """precision, recall, f1 of the events shown (type + an actor's entity + the sentence);
+    CONSULT precision and recall; `date_accuracy` among matched events whose gold has a date (an
+    ISO day or month), `status_accuracy` among all matched events. `all_precision` and
+    `all_recall` count hidden events too."""
+    scores = count_article_events(gold_rows, predicted_rows, shown)
+    everything = count_article_events(gold_rows, predicted_rows, list)
+    return scores | {"all_precision": everything["precision"], "all_recall": everything["recall"]}
+
+
+def count_article_events(
+    gold_rows: list[Row], predicted_rows: list[Row], keep: Callable[[list[Row]], list[Row]]
+) -> dict[str, float]:
     by_id = {row["article"]["id"]: row for row in predicted_rows}
     tp = n_pred = n_gold = consult_tp = consult_pred = consult_gold = 0
     dated = dated_right = status_right = 0
     for row in gold_rows:
         mine = by_id.get(row["id"], {})
-        predicted = list(mine.get("events", ()))
+        predicted = keep(list(mine.get("events", ())))
         gold = list(row.get("events", ()))
         ends = [sentence_end(g, mine.get("sentences", []), row["text"]) for g in gold]
         pairs = match_events(gold, predicted, ends)

@@ -123,6 +123,7 @@ def event_row(event: Event, seq: int) -> dict[str, Any]:
         "place": None if event.place is None else dump(ref_json(event.place)),
         "when": event.when,
         "date": event.date,
+        "confidence": event.confidence,
     } | span(event.prov)
 
 
@@ -207,6 +208,7 @@ def event_from(row: Row, article_id: str) -> Event:
         place=None if row["place"] is None else ref_from(json.loads(row["place"])),
         when=row["when"],
         date=row["date"],
+        confidence=row["confidence"],
         prov=prov_from(row, article_id),
     )
 
