@@ -56,10 +56,12 @@ def actor_kind(span: Span, agents: frozenset[str]) -> str | None:
         return root.ent_type_
     if root.lemma_.lower() in agents or root.lower_ in agents:
         return "agent"
-    if root.pos_ == "NOUN" and any(
+    if root.tag_ == "NNS" and any(
         c.ent_type_ in ("NORP", "GPE") for c in root.children if c.dep_ in ("amod", "compound")
     ):
-        return "agent"  # "US servicemen", "Russian advisers"
+        return (
+            "agent"  # "US servicemen", "Russian advisers": people of a nation, not a "US measure"
+        )
     return None
 
 

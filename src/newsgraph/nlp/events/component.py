@@ -72,7 +72,7 @@ class EventsFinder:
                 trigger=trigger.span,
                 source=sources,
                 target=targets,
-                status=status_of(trigger.head, self.future_cues),
+                status=status_of(trigger.head, self.future_cues, trigger.entry.type),
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
