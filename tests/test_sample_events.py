@@ -31,7 +31,7 @@ def bare(name: str, agents: frozenset[str]) -> bool:
     nation's people), and its head word not in the agent lists."""
     head = name.split()[-1].lower()
     forms = {head, head.removesuffix("s"), head.removesuffix("ies") + "y"}
-    return not any(w[:1].isupper() for w in name.split()) and not forms & agents
+    return not any(c.isupper() for c in name) and not forms & agents
 
 
 def test_no_shown_actor_is_a_pronoun_a_bare_noun_or_a_number(shown) -> None:  # type: ignore[no-untyped-def]

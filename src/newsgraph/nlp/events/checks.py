@@ -52,8 +52,8 @@ def actor_kind(span: Span, agents: frozenset[str]) -> str | None:
         )
     if root.pos_ == "PRON":
         return None  # "he", "them" left unresolved
-    if root.ent_type_ in ACTOR_LABELS:
-        return root.ent_type_
+    if root.ent_type_ in ACTOR_LABELS and root.pos_ == "PROPN":
+        return root.ent_type_  # a name the entity layer did not keep; not "anti-Muslim document"
     if root.lemma_.lower() in agents or root.lower_ in agents:
         return "agent"
     if root.tag_ == "NNS" and any(
