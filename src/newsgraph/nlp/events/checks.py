@@ -54,8 +54,8 @@ def actor_kind(span: Span, agents: frozenset[str]) -> str | None:
         return None  # "he", "them" left unresolved
     if root.ent_type_ in ACTOR_LABELS and root.pos_ == "PROPN":
         return root.ent_type_  # a name the entity layer did not keep; not "anti-Muslim document"
-    if root.lemma_.lower() in agents or root.lower_ in agents:
-        return "agent"
+    if root.pos_ == "NOUN" and (root.lemma_.lower() in agents or root.lower_ in agents):
+        return "agent"  # a noun: not the "person" of "in-person"
     if root.tag_ == "NNS" and any(
         c.ent_type_ in ("NORP", "GPE") for c in root.children if c.dep_ in ("amod", "compound")
     ):
