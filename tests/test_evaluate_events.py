@@ -16,6 +16,13 @@ def test_plover_dev_meets_the_floors(shared, floors) -> None:  # type: ignore[no
     assert scores["actor_f1"] >= floors["events.actor_f1"] - EPSILON
 
 
+@pytest.mark.slow
+def test_wikinews_dev_events_meet_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = evaluate("events", shared / "data" / "wikinews_dev.jsonl")
+    for key in ("precision", "recall", "consult_precision", "date_accuracy", "status_accuracy"):
+        assert scores[key] >= floors[f"events.wikinews_{key}"] - EPSILON, key
+
+
 def gold_row(events):  # type: ignore[no-untyped-def]
     return {"id": "a", "text": "Rebels agreed to free the hostages.", "events": events}
 

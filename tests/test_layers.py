@@ -27,7 +27,8 @@ ALLOWED: dict[str, set[str]] = {
     # the polite fetcher: pages through read's HTML reader, watch rounds into a Store
     "fetch": BASE | {"read", "store"},
     "jobs": LIBRARY | {"fetch"},
-    "evaluate": LIBRARY | {"jobs", "evaluate_identity"},
+    "evaluate": LIBRARY | {"jobs", "evaluate_identity", "evaluate_events"},
+    "evaluate_events": {"evaluate_identity"},
     # `eval speakers` ingests the gold into a temporary store: the one scorer that needs it
     "evaluate_identity": LIBRARY,
     "export": BASE | {"store"},

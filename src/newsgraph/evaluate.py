@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.evaluate_events import is_article_gold, score_article_events
 from newsgraph.evaluate_identity import b_cubed, same_referent, stored_speakers
 
 Row = dict[str, Any]
@@ -316,7 +317,11 @@ def score_events(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, f
 
     Each gold event is answered by the aligned predicted events (see `_aligned_events`); type
     accuracy is the share whose type is right; actor F1 counts source and target separately.
+    Gold events with offsets into whole articles (wikinews_dev.jsonl) are scored by
+    `evaluate_events.score_article_events` instead.
     """
+    if is_article_gold(gold_rows):
+        return score_article_events(gold_rows, predicted_rows)
     by_id = {row["article"]["id"]: row for row in predicted_rows}
     right = total = 0
     source, target = Counts(), Counts()

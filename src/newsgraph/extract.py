@@ -132,6 +132,7 @@ def events_from(doc: Doc) -> tuple[Event, ...]:
             ),
             when=event.date.span.text if event.date is not None else None,
             date=event.date.iso if event.date is not None else None,
+            confidence=event.confidence,
             prov=provenance(doc, event.trigger.start_char, event.trigger.end_char),
         )
         for i, event in enumerate(doc._.events or ())

@@ -140,6 +140,7 @@ class Event:
     place: Ref | None = None
     when: str | None = None  # the date expression as written ("later Tuesday")
     date: str | None = None  # ISO date, or "start/end" range; None when unresolved
+    confidence: float | None = None  # 0..1: how far to trust it; None when not scored
     prov: Provenance
 
 

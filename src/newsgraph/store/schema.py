@@ -210,6 +210,7 @@ event_sources = Table(
     Column("place", Text),  # JSON REF
     Column("when", Text),
     Column("date", String(32)),
+    Column("confidence", Float),  # 0..1, None when not scored (migration 0010)
     *_span(),
 )
 

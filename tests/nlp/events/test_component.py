@@ -11,8 +11,15 @@ from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
 
 @pytest.fixture(scope="module")
 def lexicon():  # type: ignore[no-untyped-def]
-    return load_lexicon("plover_events.tsv", "plover_roles.tsv", "plover_statements.tsv",
-                        "actor_nouns.txt", "actor_groups.txt")  # fmt: skip
+    return load_lexicon(
+        "plover_events.tsv",
+        "plover_roles.tsv",
+        "cameo_verbs.tsv",
+        "cameo_skips.txt",
+        "plover_statements.tsv",
+        "actor_nouns.txt",
+        "actor_groups.txt",
+    )
 
 
 def built(nlp, words, heads, deps, pos, lemmas, ents=None) -> Doc:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from newsgraph.nlp.dates import DateSpan
 from newsgraph.nlp.events.actors import (
     roles,
 )
+from newsgraph.nlp.events.checks import confidence, holds, is_boilerplate, keep_actors
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
@@ -34,6 +35,7 @@ class EventsFinder:
     cues: frozenset[str]  # verbs of saying
     future_cues: frozenset[str]
     places: Places
+    agents: frozenset[str]  # agent nouns that are actors ("police", "protesters")
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
@@ -58,6 +60,8 @@ class EventsFinder:
 
     def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
         out: list[EventSpan] = []
+        if is_boilerplate(sent):
+            return out
         for trigger in self.lexicon.find(sent):
             if any(c.dep_ == "neg" for c in trigger.head.children):
                 continue  # "did not agree": PLOVER codes the refusal, not the event
@@ -68,10 +72,16 @@ class EventsFinder:
                 trigger=trigger.span,
                 source=sources,
                 target=targets,
-                status=status_of(trigger.head, self.future_cues),
+                status=status_of(trigger.head, self.future_cues, trigger.entry.type),
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
+            actors = keep_actors(replace(event), self.agents)
+            if holds(actors, self.agents):
+                event = actors
+                event.confidence = confidence(event, self.agents, trigger.entry.cameo)
+            else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
+                event.confidence = 0.0
             found = find_place(trigger, event.source + event.target, self.places) or [None]
             if (
                 not event.target
@@ -93,6 +103,9 @@ class EventsFinder:
     requires=["doc._.dates"],
     default_config={
         "events": "plover_events.tsv",
+        "cameo": "",
+        "cameo_skips": "cameo_skips.txt",
+        "agents": "agent_nouns.txt",
         "roles": "plover_roles.tsv",
         "statements": "plover_statements.tsv",
         "cues": "statement_cues.txt",
@@ -105,6 +118,9 @@ def make_events(
     nlp: Language,
     name: str,
     events: str,
+    cameo: str,
+    cameo_skips: str,
+    agents: str,
     roles: str,
     statements: str,
     cues: str,
@@ -113,7 +129,10 @@ def make_events(
     groups: str,
 ) -> EventsFinder:
     return EventsFinder(
-        lexicon=load_lexicon(events, roles, statements, actor_nouns, groups),
+        lexicon=load_lexicon(
+            events, roles, cameo or None, cameo_skips or None, statements, actor_nouns, groups
+        ),
+        agents=load_words(agents) | load_words(actor_nouns),
         cues=load_words(cues),
         future_cues=load_words(future_cues),
         places=load_places(),

@@ -17,6 +17,23 @@ def ancestors_within(token: Token, limit: int = 6) -> list[Token]:
     return out
 
 
+YEAR_PREPS = ("in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "to")
+
+
+def is_date(date_span: DateSpan) -> bool:
+    """A bare number is a year only in a date context: "in 2018", "the 2018 election", never
+    "resolution 2259" (a number after a noun names a thing), nor years far past the story's."""
+    span = date_span.span
+    if not (len(span) == 1 and span[0].like_num):
+        return True
+    published = span.doc._.published
+    start = date_span.start
+    if published is not None and start is not None and start.year > published.year + 10:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.lower_ in YEAR_PREPS or before.pos_ not in ("NOUN", "PROPN")
+
+
 def event_date(head: Token, dates: list[DateSpan], cues: frozenset[str]) -> DateSpan | None:
     """The date of the trigger's clause: the DATE whose lowest common head with it is nearest.
 
@@ -25,7 +42,7 @@ def event_date(head: Token, dates: list[DateSpan], cues: frozenset[str]) -> Date
     chain = ancestors_within(head, 12)
     best: tuple[int, int, DateSpan] | None = None
     for date_span in dates:
-        if date_span.duration:
+        if date_span.duration or not is_date(date_span):
             continue
         above = ancestors_within(date_span.span.root, 12)
         common = next((node for node in chain if node in above), None)
@@ -57,7 +74,7 @@ def main_date(sent: Span, dates: list[DateSpan], cues: frozenset[str]) -> DateSp
     if root.lemma_.lower() in cues:
         return None
     for date_span in dates:
-        if date_span.tense != "past" or date_span.duration:
+        if date_span.tense != "past" or date_span.duration or not is_date(date_span):
             continue
         if date_span.start is not None and date_span.start != date_span.end:
             continue  # a week, a month or a year is no day the story goes on from

@@ -21,6 +21,7 @@ class EventSpan:
     place: Span | None = None
     status: str = "happened"
     date: DateSpan | None = None
+    confidence: float = 1.0  # 0..1, see checks.confidence
     # names that spans stand for: a seat or national adjective acting for its state ("the talks
     # with <capital>"), a described place ("the <national> capital"); keyed by (start, end)
     names: dict[tuple[int, int], str] = field(default_factory=dict)

@@ -1,7 +1,9 @@
 """The PLOVER lexicon of newsgraph_events: which words trigger which event type and mode.
 
-The lexicon is read from readable files in `resources/` (plover_events.tsv, plover_roles.tsv,
-plover_statements.tsv); this module loads them and finds trigger words in a parsed sentence.
+The lexicon is read from readable files in `resources/`: cameo_verbs.tsv (CAMEO's verb
+dictionary mapped to PLOVER, MIT, see LICENSE-petrarch2), plover_events.tsv (our own lines for what
+CAMEO lacks: nouns, and verbs the annotation standard codes otherwise), plover_roles.tsv,
+plover_statements.tsv; this module loads them and finds trigger words in a parsed sentence.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Entry:
     pos: str  # "V", "N" or "*"
     type: str
     mode: str | None
+    cameo: bool = False  # from cameo_verbs.tsv, not our own list
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,19 @@ class Lexicon:
                     used.update(trigger.words)
                     found.append(trigger)
                     break
-        return found
+        return light_verbs_dropped(found)
+
+
+def light_verbs_dropped(found: list[Trigger]) -> list[Trigger]:
+    """A CAMEO verb whose object is a trigger of our own list gives way to it: the noun names
+    the act ("launched mediation", "granted asylum", "resorted to demonstrations")."""
+    heads = {t.head.i for t in found if not t.entry.cameo}
+
+    def objects(token: Token) -> set[int]:
+        out = {c.i for c in token.children if c.dep_ in ("dobj", "xcomp", "attr")}
+        return out | {g.i for c in token.children if c.dep_ == "prep" for g in c.children}
+
+    return [t for t in found if not (t.entry.cameo and objects(t.head) & heads)]
 
 
 def pos_fits(token: Token, pos: str) -> bool:
@@ -127,6 +142,8 @@ def flagged(roles: str, flag: str) -> frozenset[str]:
 def load_lexicon(
     events: str,
     roles: str,
+    cameo: str | None,
+    skips: str | None,
     statements: str,
     actor_nouns: str,
     groups: str,
@@ -134,11 +151,16 @@ def load_lexicon(
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
-    for row in read_table(events):
+    # our own lines first: at the same length, the first entry of a word wins (sorted is stable)
+    skipped = load_words(skips) if skips else frozenset()
+    own = read_table(events)
+    for i, row in enumerate([*own, *(read_table(cameo) if cameo else [])]):
         lemmas, pos, kind, mode = (*row, "-", "-", "-")[:4]
-        if kind not in PLOVER_TYPES:
+        if kind not in PLOVER_TYPES or (i >= len(own) and lemmas.lower() in skipped):
             continue  # a typo in a user's file drops that line only
-        entry = Entry(tuple(lemmas.lower().split()), pos, kind, None if mode == "-" else mode)
+        entry = Entry(
+            tuple(lemmas.lower().split()), pos, kind, None if mode == "-" else mode, i >= len(own)
+        )
         entries.setdefault(entry.lemmas[0], []).append(entry)
     return Lexicon(
         entries={k: tuple(sorted(v, key=lambda e: -len(e.lemmas))) for k, v in entries.items()},

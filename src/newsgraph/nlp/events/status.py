@@ -18,19 +18,44 @@ from newsgraph.nlp.events.plover import Lexicon
 
 SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
 ONGOING = ("ongoing", "continuing", "continued")
+# "could meet": possible, not done; not "would": "said they would meet" is a reported future
+MAYBE = ("may", "might", "could", "should")
+IF = ("if", "unless")  # "if they meet": a condition
+# "threatened to strike", "plans to meet": the act is in the complement of these
+INTENT = {"plan": "planned", "intend": "planned", "aim": "planned", "prepare": "planned",
+          "threaten": "hypothetical", "hope": "hypothetical", "want": "hypothetical",
+          "seek": "hypothetical", "consider": "hypothetical"}  # fmt: skip
+VERBAL = ("REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "AGREE", "REJECT")  # happened once said
 
 
 def clause_of(head: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
 
 
-def status_of(head: Token, future_cues: frozenset[str]) -> str:
-    """ "planned" (will, plans to), "ongoing" (ongoing talks, is meeting) or "happened"."""
+def mood_of(verb: Token) -> str | None:
+    """ "hypothetical" (could meet, if they meet, threatened to strike) or "planned" (plans to
+    meet), read off the verb's own clause; None when the clause states the act."""
+    if any(c.dep_ == "aux" and c.lower_ in MAYBE for c in verb.children):
+        return "hypothetical"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in verb.children):
+        return "hypothetical"
+    if verb.dep_ == "xcomp":
+        return INTENT.get(verb.head.lemma_.lower())
+    return None
+
+
+def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
+    """ "planned" (will, plans to), "hypothetical" (could, if, threatened to), "ongoing"
+    (ongoing talks, is meeting) or "happened". A verbal act (a demand, an accusation) happened
+    once it was made, whatever its content."""
     if any(c.lower_ in ONGOING for c in head.children if c.dep_ == "amod"):
         return "ongoing"
     verb = clause_of(head)
     if verb is None:
         return "happened"
+    mood = mood_of(verb) if kind not in VERBAL or verb != head else None
+    if mood is not None:
+        return mood
     if tense_of(verb, future_cues) == "future":
         return "planned"
     if verb.tag_ == "VBG" and any(
