@@ -363,9 +363,10 @@ def _same_hedge(gold: Row, predicted: Row) -> bool:
     g, p = gold["hedge"] or None, predicted["hedge"] or None
     if g == p:
         return True
-    vague = gold["value"] is None and predicted["value"] is None
-    written = {str(predicted["text"]).lower(), str(gold.get("text") or "").lower()}
-    return vague and {h.lower() for h in (g, p) if h} <= written
+    if gold["value"] is not None or predicted["value"] is not None:
+        return False  # only a vague amount may be its own hedge
+    written = {str(row.get("text") or "").lower() for row in (gold, predicted)}
+    return {h.lower() for h in (g, p) if h} <= written
 
 
 @scorer("figures")
