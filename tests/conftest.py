@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,28 @@ def reference(nlp):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def reference_gold() -> dict[str, Any]:
     return json.loads(REFERENCE_GOLD.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+# The tasks each gold file of ../shared/data is scored on by the floor tests.
+GOLD_TASKS = {
+    "polnear_dev.jsonl": ["quotes"],
+    "plover_dev.jsonl": ["events"],
+    "wikinews_dev.jsonl": ["quotes", "speakers", "figures", "events"],
+}
+
+
+@pytest.fixture(scope="session")
+def gold_scores(shared: Path):  # type: ignore[no-untyped-def]
+    """`gold_scores(FILE, TASK)`: the scores of TASK on ../shared/data/FILE, as `newsgraph eval`
+    gives them. Every task of one file is scored together on the first call, extracting the
+    file's articles once for the session (the floor tests share the xdist group of their file)."""
+    from newsgraph.evaluate import evaluate_tasks
+
+    @functools.cache
+    def scored(name: str) -> dict[str, dict[str, float]]:
+        return evaluate_tasks(GOLD_TASKS[name], shared / "data" / name)
+
+    return lambda name, task: scored(name)[task]
 
 
 @pytest.fixture(scope="session")

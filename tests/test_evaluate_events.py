@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate import evaluate, score_events, score_figures
+from newsgraph.evaluate import score_events, score_figures
 
 EPSILON = 0.005  # model noise between spaCy builds
 
 
 @pytest.mark.slow
-def test_plover_dev_meets_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("events", shared / "data" / "plover_dev.jsonl")
+@pytest.mark.xdist_group("plover_dev")
+def test_plover_dev_meets_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores("plover_dev.jsonl", "events")
     assert scores["type_accuracy"] >= floors["events.type_accuracy"] - EPSILON
     assert scores["actor_f1"] >= floors["events.actor_f1"] - EPSILON
 
 
 @pytest.mark.slow
-def test_wikinews_dev_events_meet_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("events", shared / "data" / "wikinews_dev.jsonl")
+@pytest.mark.xdist_group("wikinews_dev")
+def test_wikinews_dev_events_meet_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores("wikinews_dev.jsonl", "events")
     for key in ("precision", "recall", "consult_precision", "date_accuracy", "status_accuracy"):
         assert scores[key] >= floors[f"events.wikinews_{key}"] - EPSILON, key
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate import evaluate, score_figures
+from newsgraph.evaluate import score_figures
 
 EPSILON = 0.005  # floors are met "less a noise epsilon"
 
@@ -34,8 +34,9 @@ def test_a_counted_figure_needs_its_hedge_as_written() -> None:
 
 
 @pytest.mark.slow
-def test_figures_on_wikinews_dev_meet_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("figures", shared / "data" / "wikinews_dev.jsonl")
+@pytest.mark.xdist_group("wikinews_dev")
+def test_figures_on_wikinews_dev_meet_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores("wikinews_dev.jsonl", "figures")
     for name in ("precision", "recall", "correct"):
         floor = floors[f"figures.wikinews.{name}"]
         assert scores[name] >= floor - EPSILON, f"{name}: {scores[name]:.3f} < {floor}"

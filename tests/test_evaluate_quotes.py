@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate import evaluate, score_quotes
+from newsgraph.evaluate import score_quotes
 
 EPSILON = 0.005
 
@@ -73,8 +73,9 @@ def test_pull_quotes_are_not_scored() -> None:
 
 
 @pytest.mark.slow
-def test_quote_accuracy_on_polnear_dev_meets_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("quotes", shared / "data" / "polnear_dev.jsonl")
+@pytest.mark.xdist_group("polnear_dev")
+def test_quote_accuracy_on_polnear_dev_meets_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores("polnear_dev.jsonl", "quotes")
     keys = [k for k in floors if k.startswith("quotes.")]
     assert keys
     for key in keys:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate import evaluate, score_quotes, score_speakers
+from newsgraph.evaluate import evaluate, evaluate_tasks, score_quotes, score_speakers
 from newsgraph.evaluate_identity import b_cubed, quotes_with_stored_entities, same_referent
 
 EPSILON = 0.005  # floors are met "less a noise epsilon"
@@ -175,15 +176,43 @@ def test_speakers_refuses_a_predictions_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_resolved_speaker_accuracy_on_wikinews_dev_meets_the_floor(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("quotes", shared / "data" / WIKINEWS)
+@pytest.mark.xdist_group("wikinews_dev")
+def test_resolved_speaker_accuracy_on_wikinews_dev_meets_the_floor(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores(WIKINEWS, "quotes")
     floor = floors["speakers.wikinews.resolved_accuracy"]
     assert scores["resolved_accuracy"] >= floor - EPSILON, f"{scores['resolved_accuracy']:.3f}"
 
 
 @pytest.mark.slow
-def test_speaker_clustering_across_wikinews_dev_meets_the_floors(shared, floors) -> None:  # type: ignore[no-untyped-def]
-    scores = evaluate("speakers", shared / "data" / WIKINEWS)
+@pytest.mark.xdist_group("wikinews_dev")
+def test_speaker_clustering_across_wikinews_dev_meets_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    scores = gold_scores(WIKINEWS, "speakers")
     for name in ("precision", "recall", "f1"):
         floor = floors[f"speakers.wikinews.bcubed_{name}"]
         assert scores[name] >= floor - EPSILON, f"bcubed_{name}: {scores[name]:.3f} < {floor}"
+
+
+def test_tasks_scored_together_are_scored_as_each_alone(shared) -> None:  # type: ignore[no-untyped-def]
+    gold = shared / "data" / WIKINEWS
+    tasks = ["quotes", "speakers", "figures"]
+    together = evaluate_tasks(tasks, gold, limit=3)
+    assert together == {task: evaluate(task, gold, limit=3) for task in tasks}
+
+
+def test_eval_prints_several_tasks_by_task(shared) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from newsgraph import cli
+
+    args = ["eval", "quotes", "figures", "--gold", str(shared / "data" / WIKINEWS), "--limit", "1"]
+    shown = json.loads(CliRunner().invoke(cli.app, [*args, "--json"]).stdout)
+    assert sorted(shown) == ["figures", "quotes"] and "all.f1" in shown["quotes"]
+    table = CliRunner().invoke(cli.app, args).stdout.splitlines()
+    assert {line.split()[0] for line in table} == {
+        f"{task}.{name}" for task, scores in shown.items() for name in scores
+    }
+
+
+def test_an_unknown_task_is_named_before_anything_runs(tmp_path: Path) -> None:
+    with pytest.raises(NewsgraphError, match="unknown task 'quotas'"):
+        evaluate_tasks(["quotes", "quotas"], tmp_path / "not-read.jsonl")

@@ -4,7 +4,8 @@ Used by `newsgraph eval TASK --gold FILE` and by the accuracy-floor tests. Each 
 scorer in SCORERS: `scorer(gold_rows, predicted_rows) -> dict[str, float]`, where both are lists
 of JSON records keyed by article id (predictions in the public schema of `newsgraph extract`).
 A task whose predictions cannot come from `extract` alone registers its own predictor in
-PREDICTORS (`speakers`: the gold ingested into one store); such a task takes no predictions file.
+PREDICTORS (`speakers`: the extracted gold put into one store); such a task takes no predictions
+file. `evaluate_tasks` scores several tasks on one gold file and extracts its articles once.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ import json
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.evaluate_events import is_article_gold, score_article_events
 from newsgraph.evaluate_identity import b_cubed, same_referent, stored_speakers
 
+if TYPE_CHECKING:
+    from newsgraph.model import ExtractedArticle
+
 Row = dict[str, Any]
 Scorer = Callable[[list[Row], list[Row]], dict[str, float]]
-Predictor = Callable[[list[Row], str | None], list[Row]]  # (gold rows, model) -> predicted rows
+Predictor = Callable[[list["ExtractedArticle"]], list[Row]]  # extracted gold -> predicted rows
 SCORERS: dict[str, Scorer] = {}
 PREDICTORS: dict[str, Predictor] = {}
 
@@ -105,8 +109,10 @@ def read_gold(path: str | Path, *, limit: int | None = None) -> list[Row]:
 def predict(rows: Iterable[Row], *, model: str | None = None) -> Iterator[Row]:
     """Run newsgraph over gold rows' texts: predictions in the public schema, same ids."""
     from newsgraph.jobs import extract_rows
+    from newsgraph.model import to_json
 
-    yield from extract_rows(rows, model=model)
+    for record in extract_rows(rows, model=model):
+        yield to_json(record)
 
 
 def evaluate(
@@ -118,17 +124,44 @@ def evaluate(
     limit: int | None = None,
 ) -> dict[str, float]:
     """Score one task; predictions are computed unless a JSONL of them is given."""
-    if predictions is not None and task in PREDICTORS:
-        raise NewsgraphError(f"{task} ingests the gold into a store of its own; drop --predictions")
+    return evaluate_tasks([task], gold_path, predictions=predictions, model=model, limit=limit)[
+        task
+    ]
+
+
+def evaluate_tasks(
+    tasks: Iterable[str],
+    gold_path: str | Path,
+    *,
+    predictions: str | Path | None = None,
+    model: str | None = None,
+    limit: int | None = None,
+) -> dict[str, dict[str, float]]:
+    """Score several tasks against one gold file: task -> scores. The gold articles are
+    extracted once for all of them, unless a JSONL of predictions is given."""
+    from newsgraph.jobs import extract_rows
+    from newsgraph.model import to_json
+
+    tasks = list(tasks)
+    unknown = [task for task in tasks if task not in SCORERS]
+    if unknown:
+        raise NewsgraphError(f"unknown task {unknown[0]!r}; choose from {sorted(SCORERS)}")
+    stored = [task for task in tasks if task in PREDICTORS]
+    if predictions is not None and stored:
+        raise NewsgraphError(
+            f"{stored[0]} ingests the gold into a store of its own; drop --predictions"
+        )
     gold = read_gold(gold_path, limit=limit)
     if predictions is not None:
         ids = {row["id"] for row in gold}
-        predicted = [r for r in read_gold(predictions) if r["article"]["id"] in ids]
-    elif task in PREDICTORS:
-        predicted = PREDICTORS[task](gold, model)
-    else:
-        predicted = list(predict(gold, model=model))
-    return SCORERS[task](gold, predicted)
+        public = [r for r in read_gold(predictions) if r["article"]["id"] in ids]
+        return {task: SCORERS[task](gold, public) for task in tasks}
+    extracted = list(extract_rows(gold, model=model))
+    public = [to_json(record) for record in extracted]
+    return {
+        task: SCORERS[task](gold, PREDICTORS[task](extracted) if task in PREDICTORS else public)
+        for task in tasks
+    }
 
 
 # --- quotes -------------------------------------------------------------------------------------

@@ -15,7 +15,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsgraph.model import ExtractedArticle
 
 Row = dict[str, Any]
 
@@ -109,22 +112,17 @@ def b_cubed(items: Sequence[tuple[Hashable, Hashable]]) -> tuple[float, float, f
 # --- predictions through the store ---------------------------------------------------------------
 
 
-def stored_speakers(gold_rows: Iterable[Row], model: str | None = None) -> list[Row]:
-    """Extract the gold articles, put them all into one temporary SQLite store, and read back
-    each article's quotes with `speaker_entity` the stored (merged, archive-wide) entity id;
-    None where the quote's speaker has no entity. Rows are shaped like `extract` output."""
-    from newsgraph.extract import extract_articles
-    from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
-    from newsgraph.read.jsonl import article_from_row
+def stored_speakers(extracted: Iterable[ExtractedArticle]) -> list[Row]:
+    """Put the extracted gold articles all into one temporary SQLite store, and read back each
+    article's quotes with `speaker_entity` the stored (merged, archive-wide) entity id; None
+    where the quote's speaker has no entity. Rows are shaped like `extract` output."""
     from newsgraph.store import open_store
 
-    nlp = load_pipeline(model or DEFAULT_MODEL)
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as folder:
         store = open_store(str(Path(folder) / "speakers.db"))
         try:
-            articles = (article_from_row(row, source="gold") for row in gold_rows)
-            for extracted in extract_articles(articles, nlp):
-                store.put(extracted)
+            for record in extracted:
+                store.put(record)
             return quotes_with_stored_entities(store.rows("article_entities"), store.rows("quotes"))
         finally:
             store.close()

@@ -57,15 +57,12 @@ def extract_paths(
 
 def extract_rows(
     rows: Iterable[dict[str, object]], *, model: str | None = None
-) -> Iterator[dict[str, object]]:
-    """Extract records for JSON rows shaped like our JSONL input: public-schema dicts, same ids."""
-    from newsgraph.model import to_json
+) -> Iterator[ExtractedArticle]:
+    """Extract the articles of JSON rows shaped like our JSONL input (ids kept), one by one."""
     from newsgraph.read.jsonl import article_from_row
 
     nlp = load_pipeline(model or DEFAULT_MODEL)
-    articles = (article_from_row(row, source="gold") for row in rows)
-    for record in extract_articles(articles, nlp):
-        yield to_json(record)
+    yield from extract_articles((article_from_row(row, source="gold") for row in rows), nlp)
 
 
 # --- store: ingest ------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ from newsgraph.cli.options import (
     PublishedOption,
     read_options,
 )
-from newsgraph.errors import NewsgraphError
 from newsgraph.model import ExtractedArticle
 
 
@@ -78,7 +77,13 @@ def write_records(records: list[ExtractedArticle], output: Output) -> None:
 
 @app.command("eval")
 def eval_(
-    task: Annotated[str, typer.Argument(help="quotes, speakers, entities, events or figures.")],
+    tasks: Annotated[
+        list[str],
+        typer.Argument(
+            help="quotes, speakers, entities, events or figures; several share one extraction.",
+            metavar="TASK...",
+        ),
+    ],
     *,
     gold: Annotated[Path, typer.Option(help="Gold JSONL (see ../shared/data/README.md).")],
     predictions: Annotated[
@@ -88,14 +93,19 @@ def eval_(
     limit: Annotated[int | None, typer.Option(help="Score only the first N gold articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Precision, recall and F1 of one task against gold JSONL."""
-    from newsgraph.evaluate import SCORERS, evaluate
+    """Precision, recall and F1 of each task against gold JSONL. One task prints its scores;
+    several print them task by task (JSON: an object keyed by task)."""
+    from newsgraph.evaluate import evaluate_tasks
 
-    if task not in SCORERS:
-        raise NewsgraphError(f"unknown task {task!r}; choose from {sorted(SCORERS)}")
-    scores = evaluate(task, gold, predictions=predictions, model=model, limit=limit)
+    scores = evaluate_tasks(tasks, gold, predictions=predictions, model=model, limit=limit)
+    one = scores[tasks[0]] if len(tasks) == 1 else None  # one task: its scores, as ever
     if as_json:
-        sys.stdout.write(json.dumps(scores, indent=2) + "\n")
-    else:
-        for name, value in scores.items():
-            sys.stdout.write(f"{name:<32} {value:.3f}\n")
+        sys.stdout.write(json.dumps(scores if one is None else one, indent=2) + "\n")
+        return
+    flat = (
+        one
+        if one is not None
+        else {f"{task}.{key}": v for task, found in scores.items() for key, v in found.items()}
+    )
+    for name, value in flat.items():
+        sys.stdout.write(f"{name:<32} {value:.3f}\n")
