@@ -40,7 +40,8 @@ class EntityCluster:
 
 
 class EntityIndex:
-    """`entity_at` for many look-ups in one doc: mentions sorted by start, found by bisection."""
+    """`entity_at` for many look-ups in one doc: mentions sorted by start, found by bisection;
+    and `named`, the cluster of a name."""
 
     def __init__(self, clusters: Sequence[EntityCluster]) -> None:
         self.clusters = list(clusters)
@@ -51,6 +52,20 @@ class EntityIndex:
         )
         self.starts = [start for start, _, _ in self.spans]
         self.longest = max((end - start for start, end, _ in self.spans), default=0)
+        self.names: dict[str, list[int]] = {}  # a name or alias, casefolded -> cluster ranks
+        for rank, cluster in enumerate(self.clusters):
+            for known in {cluster.name.casefold(), *(a.casefold() for a in cluster.aliases)}:
+                self.names.setdefault(known, []).append(rank)
+
+    def named(self, name: str, *, label: str | None = None) -> EntityCluster | None:
+        """The one cluster called `name` (its name or an alias, case aside), of `label` when
+        given; None when none is, or when several are (two "Smith"s: no guess)."""
+        ranks = [
+            r
+            for r in self.names.get(name.casefold(), [])
+            if label is None or self.clusters[r].label == label
+        ]
+        return self.clusters[ranks[0]] if len(ranks) == 1 else None
 
     def at(self, start_char: int, end_char: int) -> EntityCluster | None:
         """The same answer as `entity_at`: the first cluster with a mention overlapping the span."""

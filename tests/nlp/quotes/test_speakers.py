@@ -167,3 +167,32 @@ def test_sample_speakers_are_clean(sample_quotes, words) -> None:  # type: ignor
     assert [q.speaker for q in named if q.speaker.count("(") != q.speaker.count(")")] == []
     assert [q.speaker for q in named if words.title_length(q.speaker.split())] == []
     assert all(q.speaker_via in SPEAKER_VIAS for q in named)
+
+
+def test_the_entity_index_finds_the_one_cluster_of_a_name() -> None:
+    from newsgraph.nlp import EntityCluster, EntityIndex
+
+    index = EntityIndex(
+        [
+            EntityCluster("e0", "Ada Quill", "PERSON", aliases=["Quill"]),
+            EntityCluster("e1", "Tom Hale", "PERSON"),
+            EntityCluster("e2", "Tom Hale", "ORG"),
+        ]
+    )
+    assert index.named("ada quill").key == "e0"  # type: ignore[union-attr]
+    assert index.named("Quill").key == "e0"  # type: ignore[union-attr]  # an alias
+    assert index.named("Tom Hale") is None  # two of that name: no guess
+    assert index.named("Tom Hale", label="ORG").key == "e2"  # type: ignore[union-attr]
+    assert index.named("Lina Ortiz") is None
+
+
+def test_a_speaker_resolved_by_name_is_the_entity_of_that_name(reference) -> None:  # type: ignore[no-untyped-def]
+    extracted, _ = reference
+    by_name: dict[str, list[str]] = {}
+    for entity in extracted.entities:
+        by_name.setdefault(entity.name, []).append(entity.id)
+    named = [q for q in extracted.quotes if q.speaker_via in ("name", "surname")]
+    assert named
+    for quote in named:
+        if len(by_name.get(quote.speaker, [])) == 1:
+            assert quote.speaker_entity == by_name[quote.speaker][0], quote.speaker
