@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -19,7 +20,7 @@ from newsgraph.read import ReadOptions
 from newsgraph.store import open_store
 from newsgraph.store.schema import TABLES
 
-from .make import SRC, write_corpus
+from .make import SHARED, SRC, write_corpus
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}
 
@@ -91,3 +92,41 @@ def test_a_bad_db_url_exits_2_with_advice_and_no_traceback(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "only SQLite and PostgreSQL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def shortest_articles(folder: Path, articles: int) -> Path:
+    """A folder with one JSONL file of the `articles` shortest Wikinews samples."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = (SHARED / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = sorted((json.loads(line) for line in lines), key=lambda r: (len(r["text"]), r["id"]))
+    body = "".join(json.dumps(r) + "\n" for r in rows[:articles])
+    (folder / "wikinews.jsonl").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_two_workers_killed_mid_run_then_rerun_store_what_one_worker_stores(
+    tmp_path: Path, nlp: Any
+) -> None:
+    """Extraction in worker processes changes nothing the one writer stores (SQLite: the writer
+    is the same code on PostgreSQL, killed there by the test above)."""
+    corpus = shortest_articles(tmp_path / "corpus", 8)
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    ingest_paths([corpus], db=one, workers=1, nlp=nlp)
+    store = open_store(two)
+    command = [*ingest_command(corpus, two), "--workers", "2"]
+    child = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while store.counts()["articles"] < 1:
+        if child.poll() is not None or time.monotonic() > deadline:
+            child.kill()
+            pytest.fail(f"ingest ended or stalled before the kill (exit {child.returncode})")
+        time.sleep(0.01)  # polling the row count, with the deadline above
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    stored = store.counts()["articles"]
+    store.close()
+    assert 1 <= stored < 8, "the kill came after the run ended"
+    rerun = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
+    assert "articles/s" in rerun.stderr and "⠋" not in rerun.stderr  # a rate, no spinner
+    assert contents(two) == contents(one)
+    assert len(contents(one)["articles"]) == 8
