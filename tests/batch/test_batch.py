@@ -248,20 +248,29 @@ def test_ray_engine_on_the_sample_warc_equals_extract(tmp_path: Path, nlp: Any) 
     assert by_id(read_batch(tmp_path)) == extracted_directly([warc], nlp)[0]
 
 
-def test_load_twice_changes_nothing(batch_out: Any, store_url: str) -> None:
+def test_load_twice_changes_nothing(batch_out: Any, new_store_url: Any) -> None:
     from newsgraph.store import open_store
+    from store.test_ingest import contents  # tests/ is on the path: the packages' root
 
+    store_url, one_by_one = new_store_url(), new_store_url()
     store = open_store(store_url)
     try:
-        first = load_batch(batch_out[0], store)
+        first = load_batch(batch_out[0], store, batch_size=8)  # batches of 8, 8 and 5
         counts = store.counts()
+        loaded = contents(store_url)
         again = load_batch(batch_out[0], store)
-        assert store.counts() == counts
+        assert contents(store_url) == loaded
     finally:
         store.close()
     assert (first["articles"], first["new"], again["new"]) == (21, 21, 0)
     assert counts["articles"] == 21
     assert counts["errors"] == first["bad records"] > 0  # the cut WARC, the repeats
+    with open_store(one_by_one) as store:  # what ingest does: one transaction per article
+        for _, error in read_errors(batch_out[0]):
+            store.put_error(error)
+        for extracted in read_batch(batch_out[0]):
+            store.put(extracted)
+    assert contents(one_by_one) == loaded
 
 
 def test_load_gives_the_database_of_ingest(

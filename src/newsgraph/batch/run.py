@@ -152,10 +152,14 @@ def read_batch(out: str | Path, *, on_error: OnError | None = None) -> Iterator[
                 on_error(ReadError(file, record, "duplicate", detail))
 
 
-def load_batch(out: str | Path, store: Store) -> dict[str, int]:
-    """`newsgraph load`: put every article and bad record under `out` into the store, one
-    transaction per article keyed by content hash, so loading twice changes nothing. The store
-    merges entities and wire copies across articles as it stores each one."""
+LOAD_BATCH = 500  # articles a transaction of `load`
+
+
+def load_batch(out: str | Path, store: Store, *, batch_size: int = LOAD_BATCH) -> dict[str, int]:
+    """`newsgraph load`: put every article and bad record under `out` into the store,
+    `batch_size` articles a transaction (`Store.put_many`: COPY on PostgreSQL), keyed by
+    content hash, so loading twice changes nothing. The store merges entities and wire copies
+    across articles as `ingest` does, article by article in path order."""
     out = Path(out)
     if not (out / "articles").is_dir():
         raise NewsgraphError(f"{out} holds no `newsgraph batch` output (no articles/ folder)")
@@ -167,9 +171,14 @@ def load_batch(out: str | Path, store: Store) -> dict[str, int]:
 
     for _shard, error in read_errors(out):
         keep_error(error)
+    pending: list[ExtractedArticle] = []
     for extracted in read_batch(out, on_error=keep_error):
         counts["articles"] += 1
-        counts["new"] += store.put(extracted)
+        pending.append(extracted)
+        if len(pending) == batch_size:
+            counts["new"] += store.put_many(pending)
+            pending.clear()
+    counts["new"] += store.put_many(pending) if pending else 0
     return counts
 
 
