@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from newsgraph.model import ExtractedArticle
-from newsgraph.store import open_store
+from newsgraph.store import bulk, open_store
 from newsgraph.store.schema import articles
 
 from .make import STORY, article, person, quote, story
@@ -38,7 +39,10 @@ def records() -> list[ExtractedArticle]:
     ]
 
 
-def test_a_batch_stores_the_rows_of_one_put_per_article(new_store_url: Any) -> None:
+def test_a_batch_stores_the_rows_of_one_put_per_article(
+    new_store_url: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "IN_CHUNK", 3)  # each lookup asked in several parts
     one, many = new_store_url(), new_store_url()
     for url in (one, many):
         with open_store(url) as store:

@@ -14,11 +14,11 @@ transaction a batch: a crash loses the batch in hand, and a rerun skips what is 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Table, bindparam, func, select, text
+from sqlalchemy import Connection, Select, Table, bindparam, func, select, text
 
 from newsgraph.model import Entity, Event, ExtractedArticle
 from newsgraph.store import merge, rows
@@ -55,6 +55,26 @@ ORDER = (
 )
 
 
+# Values a query's IN list takes at most: under SQLite's 32,766 variables and PostgreSQL's 65,535
+# parameters, whatever the batch holds.
+IN_CHUNK = 5000
+
+
+def rows_in(
+    conn: Connection, query: Select[Any], column: Any, values: Iterable[Any]
+) -> Iterator[Any]:
+    """The rows of `query` where `column` is one of `values`, asked IN_CHUNK values at a time."""
+    ordered = sorted(set(values))
+    for first in range(0, len(ordered), IN_CHUNK):
+        yield from conn.execute(query.where(column.in_(ordered[first : first + IN_CHUNK])))
+
+
+def scalars_in(
+    conn: Connection, query: Select[Any], column: Any, values: Iterable[Any]
+) -> Iterator[Any]:
+    return (row[0] for row in rows_in(conn, query, column, values))
+
+
 def lookup_keys(entity: Entity) -> frozenset[str]:
     return entity_keys(entity) or frozenset([fold(entity.name) or entity.name])
 
@@ -89,9 +109,8 @@ class Batch:
     # --- what the database holds --------------------------------------------------------------
 
     def read_stored(self, batch: Sequence[ExtractedArticle]) -> set[str]:
-        hashes = sorted({x.article.content_hash for x in batch})
-        query = select(articles.c.hash).where(articles.c.hash.in_(hashes))
-        return set(self.conn.execute(query).scalars())
+        hashes = {x.article.content_hash for x in batch}
+        return set(scalars_in(self.conn, select(articles.c.hash), articles.c.hash, hashes))
 
     def read_entities(self, batch: Sequence[ExtractedArticle]) -> None:
         keys: set[str] = set()
@@ -101,49 +120,39 @@ class Batch:
                 found = lookup_keys(entity)
                 keys |= found
                 surnames |= person_surnames(entity, found)
-        split = select(merges.c.key).where(merges.c.action == "split", merges.c.key.in_(keys))
-        self.split = set(self.conn.execute(split).scalars())
-        hits = select(aliases.c.entity_id).where(
-            aliases.c.key.in_(sorted(keys)) | aliases.c.surname.in_(sorted(surnames))
+        split = select(merges.c.key).where(merges.c.action == "split")
+        self.split = set(scalars_in(self.conn, split, merges.c.key, keys))
+        hits = set(scalars_in(self.conn, select(aliases.c.entity_id), aliases.c.key, keys))
+        hits |= set(scalars_in(self.conn, select(aliases.c.entity_id), aliases.c.surname, surnames))
+        named = select(entities, aliases.c.key, aliases.c.surname).join(
+            aliases, aliases.c.entity_id == entities.c.id
         )
-        found_rows = self.conn.execute(
-            select(entities, aliases.c.key, aliases.c.surname)
-            .join(aliases, aliases.c.entity_id == entities.c.id)
-            .where(entities.c.id.in_(hits))
-        ).all()
-        for row in found_rows:
+        for row in rows_in(self.conn, named, entities.c.id, hits):
             self.names[row.id] = (row.name, row.label, row.country)
             self.index_alias(row.id, row.key, row.surname)
-        if self.names:
-            counted = self.conn.execute(
-                select(article_entities.c.entity_id, func.count())
-                .where(article_entities.c.entity_id.in_(sorted(self.names)))
-                .group_by(article_entities.c.entity_id)
-            )
-            self.links.update({entity_id: int(n) for entity_id, n in counted})
+        counted = select(article_entities.c.entity_id, func.count()).group_by(
+            article_entities.c.entity_id
+        )
+        for entity_id, n in rows_in(self.conn, counted, article_entities.c.entity_id, self.names):
+            self.links[entity_id] = int(n)
         self.taken |= set(self.names)
         wanted = {
             merge.entity_id(e.label, e.name, "split" if lookup_keys(e) & self.split else "")
             for x in batch
             for e in x.entities
         }
-        taken = select(entities.c.id).where(entities.c.id.in_(sorted(wanted)))
-        self.taken |= set(self.conn.execute(taken).scalars())
+        self.taken |= set(scalars_in(self.conn, select(entities.c.id), entities.c.id, wanted))
         self.free |= wanted - self.taken
 
     def read_originals(self, batch: Sequence[ExtractedArticle]) -> None:
         self.minhashes = {x.article.content_hash: merge.signature(x.article.text) for x in batch}
-        buckets = sorted({h for m in self.minhashes.values() for _, h in merge.buckets(m)})
-        found = self.conn.execute(
-            select(article_bands.c.bucket, article_bands.c.article_hash).where(
-                article_bands.c.bucket.in_(buckets)
-            )
-        ).all()
+        buckets = {h for m in self.minhashes.values() for _, h in merge.buckets(m)}
+        banded = select(article_bands.c.bucket, article_bands.c.article_hash)
+        found = list(rows_in(self.conn, banded, article_bands.c.bucket, buckets))
         for bucket, article_hash in found:
             self.bands[bucket].add(article_hash)
-        hashes = sorted({h for _, h in found})
         signed = select(articles.c.hash, articles.c.copy_of, articles.c.minhash)
-        for row in self.conn.execute(signed.where(articles.c.hash.in_(hashes))):
+        for row in rows_in(self.conn, signed, articles.c.hash, {h for _, h in found}):
             self.signatures[row.hash] = (row.copy_of, row.minhash)
 
     # --- merging, as merge.resolve_entity and merge.find_original do -------------------------
