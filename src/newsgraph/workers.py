@@ -12,7 +12,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from types import TracebackType
 
 from spacy.language import Language
@@ -121,13 +121,15 @@ class ExtractionPool:
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        with one_thread_each():
-            self.pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded parent
-                initializer=start_worker,
-                initargs=(model, dict(config)),
-            )
+        # The pool starts its processes as tasks come: the limits stay set while it is open.
+        self.threads = ExitStack()
+        self.threads.enter_context(one_thread_each())
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded parent
+            initializer=start_worker,
+            initargs=(model, dict(config)),
+        )
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
         pending: deque[Future[list[ExtractedArticle]]] = deque()
@@ -140,6 +142,7 @@ class ExtractionPool:
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+        self.threads.close()
 
     def __enter__(self) -> ExtractionPool:
         return self
