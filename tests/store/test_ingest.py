@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -20,7 +19,7 @@ from newsgraph.read import ReadOptions
 from newsgraph.store import open_store
 from newsgraph.store.schema import TABLES
 
-from .make import SHARED, SRC, write_corpus
+from .make import SRC, write_corpus
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}
 
@@ -54,17 +53,21 @@ def test_ingesting_the_corpus_twice_changes_no_row(store_url: str, tmp_path: Pat
     store.close()
 
 
-def ingest_command(corpus: Path, url: str) -> list[str]:
-    return [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", url]
+def ingest_command(corpus: Path, url: str, workers: int = 1) -> list[str]:
+    command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", url]
+    return [*command, "--workers", str(workers)]
 
 
 def test_an_ingest_killed_mid_run_then_rerun_equals_an_uninterrupted_one(
     new_store_url, tmp_path: Path
 ) -> None:
+    """Two extracting workers, killed with their writer and rerun, give the database of one
+    worker in one uninterrupted run: the writer keeps input order whatever the workers do."""
     corpus = write_corpus(tmp_path / "corpus", 24)
     killed, whole = new_store_url(), new_store_url()
     store = open_store(killed)  # migrated before the child starts: no race over the schema
-    child = subprocess.Popen(ingest_command(corpus, killed), env=ENV, stderr=subprocess.DEVNULL)
+    command = ingest_command(corpus, killed, workers=2)
+    child = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while store.counts()["articles"] < 3:
         if child.poll() is not None or time.monotonic() > deadline:
@@ -77,8 +80,9 @@ def test_an_ingest_killed_mid_run_then_rerun_equals_an_uninterrupted_one(
     store.close()
     assert child.returncode == -signal.SIGKILL
     assert 3 <= stored < 25, "the kill came after the run ended: give it more input"
-    subprocess.run(ingest_command(corpus, killed), env=ENV, check=True, capture_output=True)
-    ingest_paths([corpus], db=whole)  # the same job, uninterrupted, in this process
+    rerun = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
+    assert "articles/s" in rerun.stderr and "⠋" not in rerun.stderr  # a rate, no spinner
+    ingest_paths([corpus], db=whole, workers=1)  # the same job, uninterrupted, in this process
     resumed, uninterrupted = contents(killed), contents(whole)
     assert len(uninterrupted["articles"]) == 25
     assert resumed == uninterrupted
@@ -92,41 +96,3 @@ def test_a_bad_db_url_exits_2_with_advice_and_no_traceback(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "only SQLite and PostgreSQL" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def shortest_articles(folder: Path, articles: int) -> Path:
-    """A folder with one JSONL file of the `articles` shortest Wikinews samples."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = (SHARED / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    rows = sorted((json.loads(line) for line in lines), key=lambda r: (len(r["text"]), r["id"]))
-    body = "".join(json.dumps(r) + "\n" for r in rows[:articles])
-    (folder / "wikinews.jsonl").write_text(body, encoding="utf-8")
-    return folder
-
-
-def test_two_workers_killed_mid_run_then_rerun_store_what_one_worker_stores(
-    tmp_path: Path, nlp: Any
-) -> None:
-    """Extraction in worker processes changes nothing the one writer stores (SQLite: the writer
-    is the same code on PostgreSQL, killed there by the test above)."""
-    corpus = shortest_articles(tmp_path / "corpus", 8)
-    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
-    ingest_paths([corpus], db=one, workers=1, nlp=nlp)
-    store = open_store(two)
-    command = [*ingest_command(corpus, two), "--workers", "2"]
-    child = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while store.counts()["articles"] < 1:
-        if child.poll() is not None or time.monotonic() > deadline:
-            child.kill()
-            pytest.fail(f"ingest ended or stalled before the kill (exit {child.returncode})")
-        time.sleep(0.01)  # polling the row count, with the deadline above
-    child.send_signal(signal.SIGKILL)
-    child.wait()
-    stored = store.counts()["articles"]
-    store.close()
-    assert 1 <= stored < 8, "the kill came after the run ended"
-    rerun = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
-    assert "articles/s" in rerun.stderr and "⠋" not in rerun.stderr  # a rate, no spinner
-    assert contents(two) == contents(one)
-    assert len(contents(one)["articles"]) == 8

@@ -83,13 +83,15 @@ def ingest(
     if err.is_terminal:  # a log file gets the last line only, without a spinner's glyph
         columns = (SpinnerColumn(), *columns)
     with Progress(*columns, console=err) as bar:
-        task, first = bar.add_task("starting"), [0.0]
+        task = bar.add_task("starting")
+        first: dict[str, tuple[float, int]] = {}
 
         def tick(t: Tally) -> None:
-            # the rate from the first article on: the model's loading is not part of it
+            # the rate from the first tick on: the model's loading is not part of it (workers
+            # read ahead, so that tick may already count several articles)
             now = time.perf_counter()
-            first[0] = first[0] or now
-            rate = (t.articles - 1) / (now - first[0]) if t.articles > 1 else 0.0
+            since, counted = first.setdefault("tick", (now, t.articles))
+            rate = (t.articles - counted) / (now - since) if now > since else 0.0
             text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
             bar.update(task, description=f"{text}, {rate:.1f} articles/s")
 
