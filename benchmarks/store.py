@@ -12,6 +12,12 @@ near-duplicate of another), bulk inserted in large transactions. Memory: each in
 fresh process; the 10x input repeats the articles with new ids and an extra sentence each.
 The model's own memory grows a little with what it has read (spaCy's string store), so the
 store alone is measured too: puts of the real records with new texts, no model loaded.
+
+`--load-db URL` (a PostgreSQL server; `--only-load` alone: SQLite files) times `load`'s bulk
+writes (`Store.put_many`, 500 articles a transaction, COPY on PostgreSQL) against one `put` a
+transaction, as `ingest` writes, on `--load-articles` synthetic articles (`synthetic_articles`:
+seven named people of 400 recurring ones, a place, three quotes, two meetings and two figures
+each, texts distinct), each into a fresh schema; both databases end with the same rows.
 """
 
 from __future__ import annotations
@@ -161,6 +167,163 @@ def store_memory(records: int, source: str, target: str) -> float:
     return int(result.stdout.split()[-1]) / 1024
 
 
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = words("Anna Boris Chen Dara Elif Farid Greta Hugo Ines Jonas Kemal Lena Marco Nadia Omar")
+FIRST += words("Priya Quinn Rosa Sven Tariq")
+LAST = words("Abara Berger Costa Dumont Eriksen Fischer Garcia Haddad Ivanov Jensen Kowalski")
+LAST += words("Lindqvist Moreau Novak Okafor Petrov Quispe Rossi Santos Tanaka")
+PLACES = words("Arendel Brindle Corvale Dunmore Eastwick Fairholt Glenrock Harrowgate")
+WORDS = words(
+    "the council said on talks ministers agreed budget reform workers port strike court ruling "
+    "election vote river flood storm harvest market prices bank rates trade tariff border police "
+    "arrest protest hospital school road bridge energy grid"
+)
+
+
+def synthetic_articles(count: int, seed: int = 7) -> list[Any]:
+    """`count` ExtractedArticles made up for the store: distinct texts (never near-duplicates),
+    people drawn from 400 names, so that entities merge across articles as in a real crawl."""
+    from newsgraph.model import (
+        Article,
+        Entity,
+        Event,
+        ExtractedArticle,
+        Figure,
+        Mention,
+        Provenance,
+        Quote,
+        Ref,
+    )
+
+    pick = random.Random(seed)
+    names = [f"{first} {last}" for first in FIRST for last in LAST]
+    made = []
+    for number in range(count):
+        people, place = pick.sample(names, 7), pick.choice(PLACES)
+        text, spans = "", {}
+        for sentence in range(30):
+            filler = " ".join(pick.choice(WORDS) for _ in range(12))
+            if sentence < len(people):
+                spans[people[sentence]] = (len(text), len(text) + len(people[sentence]))
+                text += f"{people[sentence]} met officials in "
+                spans.setdefault(place, (len(text), len(text) + len(place)))
+                text += f"{place} and {filler}. "
+            else:
+                text += f"Story {number} sentence {sentence}: {filler}. "
+        aid = f"synthetic-{number}"
+
+        def prov(start: int, end: int, aid: str = aid) -> Any:
+            return Provenance(article_id=aid, sentence=0, start=start, end=end)
+
+        found = [
+            *((f"e{i}", name, "PERSON") for i, name in enumerate(people)),
+            ("e9", place, "GPE"),
+        ]
+        entities = tuple(
+            Entity(
+                id=key,
+                name=name,
+                label=label,
+                mentions=(Mention(text=name, label=label, kind="name", prov=prov(*spans[name])),),
+            )
+            for key, name, label in found
+        )
+        quotes = tuple(
+            Quote(
+                id=f"q{i}",
+                text=text[spans[people[i]][1] : spans[people[i]][1] + 30],
+                kind="direct",
+                cue="said",
+                speaker=people[i],
+                speaker_entity=f"e{i}",
+                prov=prov(spans[people[i]][1], spans[people[i]][1] + 30),
+            )
+            for i in range(3)
+        )
+        refs = [
+            Ref(name=people[i], entity=f"e{i}", start=spans[people[i]][0], end=spans[people[i]][1])
+            for i in range(4)
+        ]
+        events = tuple(
+            Event(
+                id=f"v{i}",
+                type="CONSULT",
+                mode="meeting",
+                trigger="met",
+                source=(refs[2 * i],),
+                target=(refs[2 * i + 1],),
+                date="2023-03-14",
+                prov=prov(*spans[people[2 * i]]),
+            )
+            for i in range(2)
+        )
+        figures = tuple(
+            Figure(
+                id=f"f{i}", text="Story", value=float(number + i), unit="people", prov=prov(0, 5)
+            )
+            for i in range(2)
+        )
+        article = Article(
+            id=aid,
+            text=text,
+            source=f"synthetic.jsonl#line {number + 1}",
+            outlet="Synthetic Wire",
+            title=f"Story {number}",
+            language="en",
+        )
+        made.append(
+            ExtractedArticle(
+                article=article,
+                sentences=((0, len(text)),),
+                entities=entities,
+                quotes=quotes,
+                events=events,
+                figures=figures,
+            )
+        )
+    return made
+
+
+def fresh_schema(server: str) -> str:
+    """A URL of `server` whose tables go to a new schema of their own."""
+    import uuid
+
+    import sqlalchemy
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    engine = sqlalchemy.create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    url = sqlalchemy.engine.make_url(server).update_query_dict(
+        {"options": f"-csearch_path={schema}"}
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def load_rates(made: list[Any], urls: tuple[str, str]) -> dict[str, float]:
+    """Articles/s of one `put` a transaction into urls[0] and of `put_many` batches into
+    urls[1]; and whether both hold the same row counts."""
+    from newsgraph.batch.run import LOAD_BATCH
+
+    with open_store(urls[0]) as store:
+        start = time.perf_counter()
+        for extracted in made:
+            store.put(extracted)
+        one = len(made) / (time.perf_counter() - start)
+        counts = store.counts()
+    with open_store(urls[1]) as store:
+        start = time.perf_counter()
+        for first in range(0, len(made), LOAD_BATCH):
+            store.put_many(made[first : first + LOAD_BATCH])
+        bulk = len(made) / (time.perf_counter() - start)
+        same = store.counts() == counts
+    return {"one put a transaction articles/s": one, "bulk articles/s": bulk, "same rows": same}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=20, help="articles to extract and ingest")
@@ -169,8 +332,32 @@ def main() -> None:
     parser.add_argument("--memory-articles", type=int, default=40, help="1x input for memory")
     parser.add_argument("--store-records", type=int, default=100, help="1x puts, store only")
     parser.add_argument("--db", help="database for the search test (default: a temp SQLite)")
+    parser.add_argument("--load-db", help="PostgreSQL server for the load comparison")
+    parser.add_argument("--load-articles", type=int, default=2000, help="synthetic, for load")
+    parser.add_argument("--only-load", action="store_true", help="skip the other measurements")
     args = parser.parse_args()
     report: dict[str, Any] = {}
+    if args.load_db or args.only_load:
+        made = synthetic_articles(args.load_articles)
+        if not args.load_db:  # SQLite files instead
+            with tempfile.TemporaryDirectory() as tmp:
+                sqlite = tuple(f"sqlite:///{Path(tmp) / f'load-{n}.db'}" for n in (1, 2))
+                for name, value in load_rates(made, sqlite).items():  # type: ignore[arg-type]
+                    report[f"SQLite {name}"] = value
+        else:
+            urls = (fresh_schema(args.load_db), fresh_schema(args.load_db))
+            for name, value in load_rates(made, urls).items():
+                report[f"PostgreSQL {name}"] = value
+        for engine in ("SQLite", "PostgreSQL"):
+            if f"{engine} bulk articles/s" in report:
+                ratio = (
+                    report[f"{engine} bulk articles/s"]
+                    / report[f"{engine} one put a transaction articles/s"]
+                )
+                report[f"{engine} bulk speed-up x"] = ratio
+    if args.only_load:
+        print_report(report)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = write_input(folder, args.articles)
@@ -192,8 +379,16 @@ def main() -> None:
             target = f"sqlite:///{folder / f'store-{count}.db'}"
             report[f"store-only peak MiB {count} puts"] = store_memory(count, db, target)
     report["benchmark peak MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print_report(report)
+
+
+def print_report(report: dict[str, Any]) -> None:
     for name, value in report.items():
-        print(f"{name:<28} {value:,.1f}" if isinstance(value, float) else f"{name:<28} {value:,}")
+        if isinstance(value, bool):
+            shown = "yes" if value else "NO"
+        else:
+            shown = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+        print(f"{name:<48} {shown}")
 
 
 if __name__ == "__main__":

@@ -24,15 +24,17 @@ ALLOWED: dict[str, set[str]] = {
     "nlp": BASE,
     "extract": BASE | {"nlp"},
     "store": BASE,
+    # extraction in worker processes, for ingest and batch
+    "workers": BASE | {"nlp", "extract"},
     # the polite fetcher: pages through read's HTML reader, watch rounds into a Store
     "fetch": BASE | {"read", "store"},
-    "jobs": LIBRARY | {"fetch"},
+    "jobs": LIBRARY | {"fetch", "workers"},
     "evaluate": LIBRARY | {"jobs", "evaluate_identity", "evaluate_events"},
     "evaluate_events": {"evaluate_identity"},
     # `eval speakers` ingests the gold into a temporary store: the one scorer that needs it
     "evaluate_identity": LIBRARY,
     "export": BASE | {"store"},
-    "batch": LIBRARY,
+    "batch": LIBRARY | {"workers"},
     # `newsgraph train`: fits weights that nlp/ loads from resources/, scoring as `eval` does
     "train": LIBRARY | {"evaluate"},
     "server": LIBRARY | {"jobs"},  # deps, schemas, views: what both faces share

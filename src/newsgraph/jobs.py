@@ -29,6 +29,7 @@ from newsgraph.nlp.events.plover import PLOVER_TYPES
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.read import DEFAULTS, ReadOptions, Stream, read_articles
 from newsgraph.store import Cited, EntityProfile, existing, open_store
+from newsgraph.workers import ExtractionPool, default_workers
 
 
 def pipeline_for(options: ReadOptions, model: str | None = None) -> Language:
@@ -108,13 +109,18 @@ def ingest_paths(
     on_article: Callable[[Tally], None] | None = None,
     politeness: Politeness = POLITE,
     min_confidence: float | None = None,
+    workers: int | None = 1,
+    nlp: Language | None = None,
 ) -> Tally:
     """`newsgraph ingest`: read, extract and store, one transaction per article, streaming.
 
     `paths` may name http(s) URLs too, fetched with `politeness` (`read_inputs`). Articles
     already stored (same content hash) are not extracted again; bad records go to the errors
     table and to `on_error`; `on_article` sees the running tally after each article; quotes
-    scored below `min_confidence` are not stored.
+    scored below `min_confidence` are not stored. `workers` processes extract (None: one per
+    core, as memory allows, `workers.default_workers`); this process reads and is the one
+    writer, in input order, so the database is the same whatever their number. `nlp` saves
+    loading a pipeline in a one-worker run.
     """
     tally = Tally()
     with open_store(db) as store:
@@ -134,18 +140,36 @@ def ingest_paths(
                 elif on_article is not None:
                     on_article(tally)
 
-        nlp = pipeline_for(options, model)
         read = read_inputs(paths, options, keep_error, db=db, politeness=politeness)
-        for found in extract_articles(fresh(read), nlp):
-            extracted = confident(found, min_confidence)
-            with disk_full_said():
-                new = store.put(extracted)
-            if new:
-                tally.stored += 1
-                tally.quotes += len(extracted.quotes)
-            if on_article is not None:
-                on_article(tally)
+        with extractor(options, model, workers or default_workers(), nlp) as extract:
+            for found in extract(fresh(read)):
+                extracted = confident(found, min_confidence)
+                with disk_full_said():
+                    new = store.put(extracted)
+                if new:
+                    tally.stored += 1
+                    tally.quotes += len(extracted.quotes)
+                if on_article is not None:
+                    on_article(tally)
     return tally
+
+
+Extract = Callable[[Iterable[Article]], Iterator[ExtractedArticle]]
+
+
+@contextmanager
+def extractor(
+    options: ReadOptions, model: str | None, workers: int, nlp: Language | None = None
+) -> Iterator[Extract]:
+    """Articles -> records in input order: in this process for one worker (with `nlp` when
+    given), else in a pool of `workers` processes, each loading the pipeline once
+    (`workers.ExtractionPool`)."""
+    if workers <= 1:
+        loaded = nlp or pipeline_for(options, model)
+        yield lambda articles: extract_articles(articles, loaded)
+        return
+    with ExtractionPool(workers, model or DEFAULT_MODEL, options.components()) as pool:
+        yield pool.extract
 
 
 def read_inputs(

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -148,14 +149,20 @@ def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nl
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
     assert len({r.worker for r in results}) == len(batch_corpus)  # a fresh worker each time
-    repeats: list[ReadError] = []
-    records = by_id(read_batch(out, on_error=repeats.append))
+    again: list[ReadError] = []
+    records = by_id(read_batch(out, on_error=again.append))
 
     expected, expected_repeats = extracted_directly(batch_corpus, nlp)
     assert len(records) == 21  # 20 pages and the reference article: the rest are repeats
     assert records == expected
-    assert set(repeats) == expected_repeats
+    # The Parquet itself holds each text once: the repeats are taken out and reported.
+    assert sum(len(list(read_shard(out, key))) for key in done_keys(out)) == 21
+    assert not again
+    repeats = {e for _, e in read_errors(out) if e.reason == "duplicate"}
+    assert repeats == expected_repeats
     assert {e.source for e in repeats} == {batch_corpus[1].name, batch_corpus[3].name}
+    assert sum(r.duplicates for r in results) == len(repeats)
+    assert sum(r.articles for r in results) == 21
 
 
 def test_cut_warc_is_reported_and_its_articles_kept(
@@ -203,14 +210,16 @@ def test_killed_batch_rerun_gives_the_same_parquet(
     command = [sys.executable, "-m", "newsgraph", "batch", *map(str, shards)]
     command += ["--out", str(out), "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    killed = subprocess.Popen(
-        command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    assert killed.stderr is not None
-    for line in killed.stderr:  # the first finished shard: kill the run and its workers
-        if " articles, " in line:
+    killed = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+    # Results come out in path order (the cut WARC's first), so the page's finished files, not
+    # a line, tell when to kill the run and its workers.
+    deadline = time.monotonic() + 120
+    while not done_keys(out):
+        if killed.poll() is not None or time.monotonic() > deadline:
             os.killpg(killed.pid, signal.SIGKILL)
-            break
+            pytest.fail(f"batch ended or stalled before the kill (exit {killed.returncode})")
+        time.sleep(0.01)  # polling the output folder, with the deadline above
+    os.killpg(killed.pid, signal.SIGKILL)
     killed.wait()
     assert killed.returncode == -signal.SIGKILL
     assert 1 <= len(done_keys(out)) < len(shards)
@@ -239,20 +248,29 @@ def test_ray_engine_on_the_sample_warc_equals_extract(tmp_path: Path, nlp: Any) 
     assert by_id(read_batch(tmp_path)) == extracted_directly([warc], nlp)[0]
 
 
-def test_load_twice_changes_nothing(batch_out: Any, store_url: str) -> None:
+def test_load_twice_changes_nothing(batch_out: Any, new_store_url: Any) -> None:
     from newsgraph.store import open_store
+    from store.test_ingest import contents  # tests/ is on the path: the packages' root
 
+    store_url, one_by_one = new_store_url(), new_store_url()
     store = open_store(store_url)
     try:
-        first = load_batch(batch_out[0], store)
+        first = load_batch(batch_out[0], store, batch_size=8)  # batches of 8, 8 and 5
         counts = store.counts()
+        loaded = contents(store_url)
         again = load_batch(batch_out[0], store)
-        assert store.counts() == counts
+        assert contents(store_url) == loaded
     finally:
         store.close()
     assert (first["articles"], first["new"], again["new"]) == (21, 21, 0)
     assert counts["articles"] == 21
     assert counts["errors"] == first["bad records"] > 0  # the cut WARC, the repeats
+    with open_store(one_by_one) as store:  # what ingest does: one transaction per article
+        for _, error in read_errors(batch_out[0]):
+            store.put_error(error)
+        for extracted in read_batch(batch_out[0]):
+            store.put(extracted)
+    assert contents(one_by_one) == loaded
 
 
 def test_load_gives_the_database_of_ingest(

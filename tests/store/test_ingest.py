@@ -53,17 +53,21 @@ def test_ingesting_the_corpus_twice_changes_no_row(store_url: str, tmp_path: Pat
     store.close()
 
 
-def ingest_command(corpus: Path, url: str) -> list[str]:
-    return [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", url]
+def ingest_command(corpus: Path, url: str, workers: int = 1) -> list[str]:
+    command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", url]
+    return [*command, "--workers", str(workers)]
 
 
 def test_an_ingest_killed_mid_run_then_rerun_equals_an_uninterrupted_one(
     new_store_url, tmp_path: Path
 ) -> None:
+    """Two extracting workers, killed with their writer and rerun, give the database of one
+    worker in one uninterrupted run: the writer keeps input order whatever the workers do."""
     corpus = write_corpus(tmp_path / "corpus", 24)
     killed, whole = new_store_url(), new_store_url()
     store = open_store(killed)  # migrated before the child starts: no race over the schema
-    child = subprocess.Popen(ingest_command(corpus, killed), env=ENV, stderr=subprocess.DEVNULL)
+    command = ingest_command(corpus, killed, workers=2)
+    child = subprocess.Popen(command, env=ENV, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while store.counts()["articles"] < 3:
         if child.poll() is not None or time.monotonic() > deadline:
@@ -76,8 +80,9 @@ def test_an_ingest_killed_mid_run_then_rerun_equals_an_uninterrupted_one(
     store.close()
     assert child.returncode == -signal.SIGKILL
     assert 3 <= stored < 25, "the kill came after the run ended: give it more input"
-    subprocess.run(ingest_command(corpus, killed), env=ENV, check=True, capture_output=True)
-    ingest_paths([corpus], db=whole)  # the same job, uninterrupted, in this process
+    rerun = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
+    assert "articles/s" in rerun.stderr and "⠋" not in rerun.stderr  # a rate, no spinner
+    ingest_paths([corpus], db=whole, workers=1)  # the same job, uninterrupted, in this process
     resumed, uninterrupted = contents(killed), contents(whole)
     assert len(uninterrupted["articles"]) == 25
     assert resumed == uninterrupted

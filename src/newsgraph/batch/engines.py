@@ -8,33 +8,16 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from newsgraph.batch.worker import Job, ShardResult, load_worker, run_in_worker
 from newsgraph.errors import NewsgraphError
+from newsgraph.workers import default_workers, one_thread_each
 
 log = logging.getLogger(__name__)
 
 SHARDS_PER_WORKER = 8  # then the worker is replaced: spaCy's memory grows in long-lived workers
-
-
-# One BLAS/OpenMP thread per worker: OpenBLAS's own threads in two workers on two cores cut the
-# scaling efficiency of 1 -> 2 workers from ~90% to ~25% (benchmarks/batch.py, this machine).
-THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-@contextmanager
-def one_thread_each() -> Iterator[None]:
-    """Workers spawned inside inherit single-threaded BLAS, unless the user set these himself."""
-    added = [name for name in THREAD_LIMITS if name not in os.environ]
-    os.environ.update(dict.fromkeys(added, "1"))
-    try:
-        yield
-    finally:
-        for name in added:
-            os.environ.pop(name, None)
 
 
 class WorkerSlot:
@@ -72,12 +55,13 @@ class WorkerSlot:
 def run_local(
     shards: list[str], job: Job, *, workers: int | None, address: str | None = None
 ) -> Iterator[ShardResult]:
-    """Worker processes on this machine (one per CPU by default), each loading the model once,
-    fed one shard at a time. `address` is for the ray engine only."""
+    """Worker processes on this machine (by default one per core, as memory allows: see
+    `workers.default_workers`), each loading the model once, fed one shard at a time. `address`
+    is for the ray engine only."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    workers = workers or cpu_count()
+    workers = workers or default_workers()
     queue = list(reversed(shards))
     running: dict[Any, tuple[WorkerSlot, str]] = {}
     with one_thread_each():
@@ -193,10 +177,6 @@ def run_ray(
     finally:
         if started:
             ray.shutdown()
-
-
-def cpu_count() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 Engine = Callable[..., Iterator[ShardResult]]

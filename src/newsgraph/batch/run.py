@@ -18,6 +18,7 @@ from newsgraph.batch.engines import ENGINES
 from newsgraph.batch.shards import (
     ShardWriter,
     done_keys,
+    drop_repeats,
     is_done,
     read_errors,
     read_shard,
@@ -60,9 +61,11 @@ def batch_paths(
     workers: int | None = None,
     model: str | None = None,
 ) -> Iterator[ShardResult]:
-    """`newsgraph batch`: one result per input file as it finishes. Rerunning skips finished
-    shards; a failed shard is retried once, then recorded in the errors table (reason `internal`)
-    and left unfinished, so the next run tries it again."""
+    """`newsgraph batch`: one result per input file, in path order as the files before it
+    finish. A text an earlier shard holds is taken out of the later one (`Repeats`), so the
+    Parquet holds each article once. Rerunning skips finished shards; a failed shard is retried
+    once, then recorded in the errors table (reason `internal`) and left unfinished, so the next
+    run tries it again."""
     if engine not in ENGINES:
         raise NewsgraphError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     out = Path(out).absolute()  # workers may run elsewhere: shard paths are theirs to resolve
@@ -74,12 +77,11 @@ def batch_paths(
     if "-" in shards:
         raise NewsgraphError("batch reads files and folders, not standard input (-)")
     job = Job(out=out, model=model or DEFAULT_MODEL, options=options, names=names)
-    pending = []
+    pending = [shard for shard in shards if not is_done(out, shard_key(shard))]
+    repeats = Repeats(out, shards)
     for shard in shards:
-        if is_done(out, shard_key(shard)):
-            yield ShardResult(shard, "skipped")
-        else:
-            pending.append(shard)
+        if shard not in pending:
+            yield from repeats.finish(ShardResult(shard, "skipped"))
     for attempt in range(1, ATTEMPTS + 1):
         if not pending:
             break
@@ -93,8 +95,39 @@ def batch_paths(
             if result.status == "failed":
                 record_failure(out, result)
                 result = dataclasses.replace(result, errors=result.errors + 1)
-            yield result
+            yield from repeats.finish(result)
         pending = failed
+
+
+def path_order(shard: str) -> tuple[str, ...]:
+    """Shards in path order, as `extract` reads a folder (and `read_batch` reads them back)."""
+    return Path(shard).parts
+
+
+class Repeats:
+    """One text once in the whole output: a shard's results are given out in path order, each
+    once every shard before it is finished, without the articles an earlier shard holds (the
+    first copy stays, as `extract` keeps it; the repeats go to the shard's errors table)."""
+
+    def __init__(self, out: Path, shards: list[str]) -> None:
+        self.out, self.order = out, sorted(shards, key=path_order)
+        self.finished: dict[str, ShardResult] = {}
+        self.seen: dict[str, str] = {}  # content hash -> source of the first copy
+        self.next = 0
+
+    def finish(self, result: ShardResult) -> Iterator[ShardResult]:
+        self.finished[result.shard] = result
+        while self.next < len(self.order) and self.order[self.next] in self.finished:
+            ready = self.finished.pop(self.order[self.next])
+            self.next += 1
+            key = shard_key(ready.shard)
+            dropped = drop_repeats(self.out, key, self.seen) if is_done(self.out, key) else 0
+            if ready.status == "done":
+                yield dataclasses.replace(
+                    ready, articles=ready.articles - dropped, duplicates=dropped
+                )
+            else:
+                yield dataclasses.replace(ready, duplicates=dropped)
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -119,10 +152,14 @@ def read_batch(out: str | Path, *, on_error: OnError | None = None) -> Iterator[
                 on_error(ReadError(file, record, "duplicate", detail))
 
 
-def load_batch(out: str | Path, store: Store) -> dict[str, int]:
-    """`newsgraph load`: put every article and bad record under `out` into the store, one
-    transaction per article keyed by content hash, so loading twice changes nothing. The store
-    merges entities and wire copies across articles as it stores each one."""
+LOAD_BATCH = 500  # articles a transaction of `load`
+
+
+def load_batch(out: str | Path, store: Store, *, batch_size: int = LOAD_BATCH) -> dict[str, int]:
+    """`newsgraph load`: put every article and bad record under `out` into the store,
+    `batch_size` articles a transaction (`Store.put_many`: COPY on PostgreSQL), keyed by
+    content hash, so loading twice changes nothing. The store merges entities and wire copies
+    across articles as `ingest` does, article by article in path order."""
     out = Path(out)
     if not (out / "articles").is_dir():
         raise NewsgraphError(f"{out} holds no `newsgraph batch` output (no articles/ folder)")
@@ -134,17 +171,26 @@ def load_batch(out: str | Path, store: Store) -> dict[str, int]:
 
     for _shard, error in read_errors(out):
         keep_error(error)
+    pending: list[ExtractedArticle] = []
     for extracted in read_batch(out, on_error=keep_error):
         counts["articles"] += 1
-        counts["new"] += store.put(extracted)
+        pending.append(extracted)
+        if len(pending) == batch_size:
+            counts["new"] += store.put_many(pending)
+            pending.clear()
+    counts["new"] += store.put_many(pending) if pending else 0
     return counts
 
 
 def summarise(results: Sequence[ShardResult], out: str | Path) -> str:
-    """One line: shards by status, articles and bad records written."""
+    """One line: shards by status, articles, repeats taken out and bad records written."""
     status = {
         name: sum(r.status == name for r in results) for name in ("done", "skipped", "failed")
     }
     articles, errors = sum(r.articles for r in results), sum(r.errors for r in results)
+    repeats = sum(r.duplicates for r in results)
     shards = ", ".join(f"{n} {name}" for name, n in status.items())
-    return f"{len(results)} shards ({shards}): {articles} articles, {errors} bad records -> {out}"
+    return (
+        f"{len(results)} shards ({shards}): {articles} articles, {repeats} duplicates across "
+        f"shards, {errors} bad records -> {out}"
+    )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsgraph.errors import ReadError
@@ -36,6 +37,7 @@ from newsgraph.model import (
     from_json,
     to_json,
 )
+from newsgraph.read.article import split_source
 
 # One file per table and shard: DIR/<table>/<key>.parquet; `articles` last marks the shard done.
 TABLES = ("entities", "mentions", "quotes", "events", "figures", "errors", "articles")
@@ -298,3 +300,49 @@ def read_errors(out: str | Path) -> Iterator[tuple[str, ReadError]]:
         for row in pq.read_table(path, schema=SCHEMAS["errors"]).to_pylist():
             shard = row.pop("shard")
             yield shard, ReadError(**row)
+
+
+# --- one text once across shards -----------------------------------------------------------------
+
+
+def drop_repeats(out: Path, key: str, seen: dict[str, str]) -> int:
+    """Take out of a finished shard every article whose text an earlier shard holds (`seen`:
+    content hash -> source of the first copy, updated with this shard's), each reported in its
+    errors table as `duplicate`, as `extract` reports a repeat. The number taken out."""
+    rows = pq.read_table(
+        table_path(out, "articles", key), columns=["article_index", "content_hash", "source"]
+    ).to_pylist()
+    repeats: dict[int, ReadError] = {}
+    for row in rows:
+        first = seen.get(row["content_hash"])
+        if first is None:
+            seen[row["content_hash"]] = row["source"]
+            continue
+        file, record = split_source(row["source"])
+        detail = f"same text as {first}"
+        repeats[row["article_index"]] = ReadError(file, record, "duplicate", detail)
+    if repeats:
+        rewrite_without(out, key, repeats)
+    return len(repeats)
+
+
+def rewrite_without(out: Path, key: str, repeats: dict[int, ReadError]) -> None:
+    """Rewrite a shard's tables without the articles at these indexes, their errors added;
+    `articles` last, so a run killed half way finds the repeats again and ends the job."""
+    drop = pa.array(sorted(repeats), type=pa.int64())
+    shard = str(pq.read_table(table_path(out, "articles", key), columns=["shard"])["shard"][0])
+    for table in TABLES:
+        path = table_path(out, table, key)
+        if not path.exists():
+            continue
+        rows = pq.read_table(path, schema=SCHEMAS[table])
+        if table == "errors":
+            known = {tuple(r.values()) for r in rows.to_pylist()}
+            added = [error_row(e, shard) for e in repeats.values()]
+            added = [r for r in added if tuple(r.values()) not in known]
+            rows = pa.concat_tables([rows, pa.Table.from_pylist(added, schema=SCHEMAS[table])])
+        else:
+            rows = rows.filter(pc.invert(pc.is_in(rows["article_index"], value_set=drop)))
+        temp = path.with_name(f".{key}.parquet.{os.getpid()}.tmp")
+        pq.write_table(rows, temp, compression="zstd")
+        os.replace(temp, path)

@@ -42,14 +42,16 @@ class ShardResult:
     cpu: float = 0.0  # CPU seconds the worker spent on it (below `seconds` when cores are shared)
     memory: float = 0.0  # peak resident memory of the worker so far, MiB (0 when unknown)
     worker: int = 0  # process id of the worker (0 when unknown)
+    duplicates: int = 0  # articles taken out: an earlier shard holds their text
 
     def __str__(self) -> str:
         if self.status == "failed":
             return f"{self.shard}: failed ({self.detail})"
+        repeats = f", {self.duplicates} duplicates of earlier shards" if self.duplicates else ""
         if self.status == "skipped":
-            return f"{self.shard}: skipped (already written)"
+            return f"{self.shard}: skipped (already written){repeats}"
         return (
-            f"{self.shard}: {self.articles} articles, {self.errors} bad records"
+            f"{self.shard}: {self.articles} articles{repeats}, {self.errors} bad records"
             f" in {self.seconds:.1f} s (worker peak {self.memory:.0f} MiB)"
         )
 

@@ -34,7 +34,9 @@ def batch(
     out: Annotated[Path, typer.Option(help="Folder for the Parquet shards (one per table).")],
     engine: Annotated[Engine, typer.Option(help="local worker processes, or ray.")] = Engine.local,
     address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray engine).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Workers (default: one per CPU).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Workers (default: one per core, as memory allows).")
+    ] = None,
     model: ModelOption = None,
     published: PublishedOption = None,
     fmt: FormatOption = None,

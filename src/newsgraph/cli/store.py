@@ -56,8 +56,18 @@ def ingest(
     apostrophe_quotes: ApostropheOption = None,
     contact: ContactOption = None,
     min_confidence: MinConfidenceOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes extracting articles, each holding a model (~400 MB); one process "
+            "writes. \\[default: one per core, as available memory allows]",
+        ),
+    ] = None,
 ) -> None:
     """Extract and store articles in the database; running it again changes nothing."""
+    import time
+
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from newsgraph.fetch.client import Politeness
@@ -69,13 +79,21 @@ def ingest(
         fmt=fmt, published=published, max_mb=max_mb, apostrophe_quotes=apostrophe_quotes
     )
     politeness = Politeness(contact=contact, max_bytes=options.max_bytes)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), TimeElapsedColumn())
+    if err.is_terminal:  # a log file gets the last line only, without a spinner's glyph
+        columns = (SpinnerColumn(), *columns)
     with Progress(*columns, console=err) as bar:
         task = bar.add_task("starting")
+        first: dict[str, tuple[float, int]] = {}
 
         def tick(t: Tally) -> None:
+            # the rate from the first tick on: the model's loading is not part of it (workers
+            # read ahead, so that tick may already count several articles)
+            now = time.perf_counter()
+            since, counted = first.setdefault("tick", (now, t.articles))
+            rate = (t.articles - counted) / (now - since) if now > since else 0.0
             text = f"{t.articles} articles ({t.stored} new), {t.quotes} quotes, {t.errors} errors"
-            bar.update(task, description=text)
+            bar.update(task, description=f"{text}, {rate:.1f} articles/s")
 
         tally = ingest_paths(
             paths,
@@ -86,6 +104,7 @@ def ingest(
             on_article=tick,
             politeness=politeness,
             min_confidence=min_confidence,
+            workers=workers,
         )
         tick(tally)
 

@@ -5,7 +5,7 @@ Keys are content hashes, so writes are upserts and running again changes nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
@@ -73,6 +73,11 @@ class EntityProfile:
 class Store(Protocol):
     def put(self, extracted: ExtractedArticle) -> bool:
         """Store one article with all its records in one transaction; False if already stored."""
+        ...
+
+    def put_many(self, batch: Iterable[ExtractedArticle]) -> int:
+        """Store a batch of articles in one transaction, each merged as `put` merges it, in
+        input order; the number newly stored (the rest were stored already)."""
         ...
 
     def has(self, content_hash: str) -> bool:

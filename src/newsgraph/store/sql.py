@@ -8,7 +8,7 @@ facade: connecting is `connect.py`, writing `write.py`, reading `queries.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -22,6 +22,7 @@ from newsgraph.store import overrides, queries, rows
 from newsgraph.store import search as matching
 from newsgraph.store import sources as watched
 from newsgraph.store.base import Cited, EntityProfile
+from newsgraph.store.bulk import write_batch
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
 from newsgraph.store.filters import checked
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
@@ -89,6 +90,14 @@ class SqlStore:
                 return False  # another writer stored the same article first
             raise
         return True
+
+    def put_many(self, batch: Iterable[ExtractedArticle]) -> int:
+        """Store a batch of articles in one transaction, each merged as `put` merges it, in
+        input order (`bulk.py`: COPY on PostgreSQL); the number newly stored."""
+        with writing(self.engine) as conn:
+            if self.dialect == "postgresql":  # article writes take turns, as in `put`
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7710532)")
+            return write_batch(conn, batch)
 
     def has(self, content_hash: str, conn: Connection | None = None) -> bool:
         """Whether an article with this content hash is stored."""
