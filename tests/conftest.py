@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,24 +112,22 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-@pytest.fixture(params=STORE_BACKENDS)
-def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A factory of URLs of empty databases: SQLite files, or fresh PostgreSQL schemas.
-
-    PostgreSQL runs against NEWSGRAPH_TEST_POSTGRES and is skipped only when that is unset; each
-    URL gets a schema of its own (via search_path), dropped after the test.
-    """
+@contextlib.contextmanager
+def database_urls(backend: str, folder: Path) -> Iterator[Callable[[], str]]:
+    """A factory of URLs of empty databases: SQLite files in `folder`, or fresh PostgreSQL
+    schemas (via search_path) on NEWSGRAPH_TEST_POSTGRES, dropped on leaving; skips when that
+    server is not given."""
     import os
     import uuid
 
     made: list[str] = []
     server = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
-    if request.param == "postgresql" and not server:
+    if backend == "postgresql" and not server:
         pytest.skip("NEWSGRAPH_TEST_POSTGRES is not set (scripts/test.sh sets it)")
 
     def make() -> str:
-        if request.param == "sqlite":
-            return f"sqlite:///{tmp_path / f'store-{uuid.uuid4().hex[:8]}.db'}"
+        if backend == "sqlite":
+            return f"sqlite:///{folder / f'store-{uuid.uuid4().hex[:8]}.db'}"
         import sqlalchemy
 
         schema = f"test_{uuid.uuid4().hex[:16]}"
@@ -149,6 +149,21 @@ def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: igno
             for schema in made:
                 conn.execute(sqlalchemy.text(f"DROP SCHEMA {schema} CASCADE"))
         engine.dispose()
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def new_store_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A factory of URLs of empty databases on SQLite and on PostgreSQL, for one test."""
+    with database_urls(request.param, tmp_path) as make:
+        yield make
+
+
+@pytest.fixture(scope="module", params=STORE_BACKENDS)
+def module_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The URL of one empty database, SQLite and PostgreSQL, shared by a module's tests (for
+    tests that only read what a fixture stored once)."""
+    with database_urls(request.param, tmp_path_factory.mktemp("store")) as make:
+        yield make()
 
 
 @pytest.fixture

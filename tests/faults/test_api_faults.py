@@ -5,7 +5,6 @@ values past SQLite's LIKE limit, over-long or NUL bodies, and the security heade
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,30 +43,32 @@ LIKE_ROUTES = [
 ]
 
 
-@pytest.fixture
-def ingested(store_url: str, nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """`newsgraph ingest` of two articles with `/` in their ids and a line holding a NUL."""
+@pytest.fixture(scope="module")
+def ingested(module_store_url: str, nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """`newsgraph ingest` of two articles with `/` in their ids and a line holding a NUL, once
+    a module per backend: every test here only reads (its POSTs are refused)."""
     import newsgraph.jobs
 
-    monkeypatch.setattr(newsgraph.jobs, "load_pipeline", lambda *a, **k: nlp)
     rows = [
         {"id": "wire/1", "text": WIKINEWS[0]["text"]},
         NUL_LINE,
         {"id": "polnear/2019/02/slug", "text": WIKINEWS[1]["text"]},
     ]
-    dump = tmp_path / "dump.jsonl"
+    dump = tmp_path_factory.mktemp("dump") / "dump.jsonl"
     dump.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    return newsgraph.jobs.ingest_paths([dump], db=store_url)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(newsgraph.jobs, "load_pipeline", lambda *a, **k: nlp)
+        return newsgraph.jobs.ingest_paths([dump], db=module_store_url)
 
 
 @pytest.fixture
-def client(ingested: Any, store_url: str, nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+def client(ingested: Any, module_store_url: str, nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     from fastapi.testclient import TestClient
 
     from newsgraph.server import create_app
 
     monkeypatch.setenv("NEWSGRAPH_TOKEN", TOKEN)
-    app = create_app(store_url, nlp=nlp)
+    app = create_app(module_store_url, nlp=nlp)
 
     @app.get("/api/boom", include_in_schema=False)
     def boom() -> None:
