@@ -64,6 +64,7 @@ python3 -m ruff check src tests benchmarks tools
 python3 -m ruff format --check src tests benchmarks tools
 python3 -m mypy
 
-# On every core (pytest-xdist; NEWSGRAPH_TEST_WORKERS=0 runs in this process). Tests that share
-# one expensive fixture (the floor tests of one gold file) carry an xdist_group and run together.
-python3 -m pytest -n "${NEWSGRAPH_TEST_WORKERS:-auto}" --dist loadgroup "$@"
+# On every core (pytest-xdist; NEWSGRAPH_TEST_WORKERS=0 runs in this process), the 25 slowest
+# tests listed at the end for the CI log. Tests that share one expensive fixture (the floor tests
+# of one gold file) carry an xdist_group and run together.
+python3 -m pytest -n "${NEWSGRAPH_TEST_WORKERS:-auto}" --dist loadgroup --durations=25 "$@"
