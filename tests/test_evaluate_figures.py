@@ -33,10 +33,22 @@ def test_a_counted_figure_needs_its_hedge_as_written() -> None:
     assert score_figures([_row(gold)], [predicted])["hedge_accuracy"] == 0.0
 
 
+def test_credited_source_accuracy_counts_only_figures_the_text_credits() -> None:
+    text = "Thousands marched, police said. Dozens fled."
+    gold = [
+        {"start": 0, "end": 9, "value": None, "hedge": None, "source": "police"},
+        {"start": 32, "end": 38, "value": None, "hedge": None, "source": None},
+    ]
+    predicted = [{**gold[0], "source": {"name": "Police"}}, {**gold[1], "source": {"name": "x"}}]
+    row = {"id": "a", "text": text, "figures": gold}
+    scores = score_figures([row], [{"article": {"id": "a"}, "figures": predicted}])
+    assert (scores["credited_source_accuracy"], scores["source_accuracy"]) == (1.0, 0.5)
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("wikinews_dev")
 def test_figures_on_wikinews_dev_meet_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
     scores = gold_scores("wikinews_dev.jsonl", "figures")
-    for name in ("precision", "recall", "correct"):
+    for name in ("precision", "recall", "correct", "credited_source_accuracy"):
         floor = floors[f"figures.wikinews.{name}"]
         assert scores[name] >= floor - EPSILON, f"{name}: {scores[name]:.3f} < {floor}"

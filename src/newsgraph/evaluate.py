@@ -407,11 +407,12 @@ def score_figures(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, 
     """Rows with `text` and `figures`: each gold figure has `start`, `end` (its hedge and number in
     `text`), `value` (null when vague), `hedge` (null when flat) and `source` (the name of whoever
     gives it, null when the reporter states it). A predicted figure matches the gold figure whose
-    span it overlaps; `correct` is the share of gold figures with value, hedge and source right.
+    span it overlaps; `correct` is the share of gold figures with value, hedge and source right;
+    `credited_source_accuracy`: of the matched gold figures that have a source, the share right.
     """
     by_id = {row["article"]["id"]: row for row in predicted_rows}
     counts = Counts()
-    value = hedge = source = correct = 0
+    value = hedge = source = correct = credited = credited_right = 0
     for row in gold_rows:
         gold = row.get("figures", [])
         predicted = by_id.get(row["id"], {}).get("figures", [])
@@ -428,11 +429,14 @@ def score_figures(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, 
             ok_source = _same_name(g["source"], (p["source"] or {}).get("name"))
             value, hedge, source = value + ok_value, hedge + ok_hedge, source + ok_source
             correct += ok_value and ok_hedge and ok_source
+            if g["source"] is not None:  # the text credits someone with the figure
+                credited, credited_right = credited + 1, credited_right + ok_source
     n = counts.gold
     return {
         **counts.scores(""),
         "value_accuracy": value / n if n else 0.0,
         "hedge_accuracy": hedge / n if n else 0.0,
         "source_accuracy": source / n if n else 0.0,
+        "credited_source_accuracy": credited_right / credited if credited else 0.0,
         "correct": correct / n if n else 0.0,
     }

@@ -149,13 +149,18 @@ def figures_from(doc: Doc) -> tuple[Figure, ...]:
             hedge=figure.hedge,
             unit=figure.unit,
             what=figure.what,
-            source=ref_from(doc, figure.source) if figure.source is not None else None,
+            source=(
+                ref_from(doc, figure.source, figure.source_name)
+                if figure.source is not None
+                else None
+            ),
             cue=figure.cue.text if figure.cue is not None else None,
             contests=tuple(f"f{j}" for j in figure.contests),
             value_high=figure.value_high,
             part_of=figure.part_of,
             contest=figure.contest,
             reason=figure.reason,
+            counted=None if figure.part else figure.noun,  # "30 of them": no noun of its own
             prov=provenance(doc, figure.span.start_char, figure.span.end_char),
         )
         for i, figure in enumerate(doc._.figures or ())

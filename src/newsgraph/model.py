@@ -161,6 +161,7 @@ class Figure:
     part_of: str | None = None  # the whole a share counts out of: "the dead" of "225 of the dead"
     contest: str | None = None  # "total" or "composition" when `contests` is not empty
     reason: str | None = None  # why the claims cannot all hold: "parts 100 + 225 > whole 280"
+    counted: str | None = None  # the counted noun's lemma ("rocket", "dead"); None: none named
     prov: Provenance
 
 

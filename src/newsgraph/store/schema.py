@@ -246,6 +246,7 @@ figures = Table(
     Column("part_of", Text),  # the whole a share counts out of ("the dead")
     Column("contest", Text),  # "total" or "composition"
     Column("reason", Text),  # why the contested claims cannot all hold
+    Column("counted", Text),  # the counted noun's lemma ("rocket")
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
 )

@@ -380,3 +380,10 @@ def test_a_written_quantity_reads_back_its_value(nlp, number, scale, hedge) -> N
     sentence = f"Officials said {hedge + ' ' if hedge else ''}{written} people were counted."
     figures = nlp(sentence)._.figures
     assert [(f.value, f.hedge) for f in figures] == [(number * SCALES.get(scale or "", 1), hedge)]
+
+
+def test_counted_is_the_counted_nouns_lemma_and_none_for_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract import figures_from
+
+    doc = nlp("Officials said 40 soldiers were killed, 30 of them in one attack.")
+    assert [(f.value, f.counted) for f in figures_from(doc)] == [(40.0, "soldier"), (30.0, None)]

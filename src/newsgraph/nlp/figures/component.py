@@ -3,9 +3,10 @@
 Writes `doc._.figures`: one FigureSpan per count. A count is a number or vague amount ("thousands
 of") that is not part of a date, time, ordinal, name ("Resolution 242") or age ("35-year-old"),
 and not an anaphoric "the two men". Its source is the X of "according to X" in its sentence, or
-the subject of an attribution verb governing its clause ("the army insists that ..."); None when the
-reporter states it. Figures of different sources for the same quantity contest each other (see
-`same_quantity`).
+the subject of an attribution verb governing its clause ("the army insists that ..."), or the
+speaker of the quote or reported speech holding it (by the name the speaker resolves to; reported
+speech whose speaker resolves to no name gives none); None when the reporter states it. Figures
+of different sources for the same quantity contest each other (see `same_quantity`).
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ class FiguresFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
+        quotes = doc._.quotes or ()
         for figure in figures:
             if figure.source is None:
-                figure.source, figure.cue = quoted_source(figure.span, doc._.quotes or ())
+                figure.source, figure.cue, figure.source_name = quoted_source(figure.span, quotes)
         link_contests(figures, doc, self.families)
         doc._.figures = figures
         return doc

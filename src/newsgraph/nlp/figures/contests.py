@@ -46,6 +46,7 @@ class FigureSpan:
     )
     source: Span | None = None
     cue: Span | None = None
+    source_name: str | None = None  # what `source` resolves to as a quote's speaker ("he": a name)
     part: bool = False  # "more than 30 of them": a part of an earlier figure, not a rival count
     contests: list[int] = field(default_factory=list)  # indices into doc._.figures
     contest: str | None = None  # "total" or "composition" when it contests others
@@ -112,6 +113,9 @@ def source_key(doc: Doc) -> Callable[[FigureSpan], str | None]:
     def who(fig: FigureSpan) -> str | None:
         if fig.source is None:
             return None
+        if fig.source_name is not None:  # a quote's speaker: "he" as the one he stands for
+            named = next((c for c in doc._.entities or () if c.name == fig.source_name), None)
+            return named.key if named is not None else fig.source_name.lower()
         cluster = (
             entity_at(doc, fig.source.start_char, fig.source.end_char) if doc._.entities else None
         )

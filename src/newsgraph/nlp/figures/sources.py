@@ -1,4 +1,5 @@
-"""Who gives a figure: "according to X", an attribution verb's subject, or a quote's speaker."""
+"""Who gives a figure: "according to X", an attribution verb's subject, or the speaker of the
+quote (direct or reported) that holds it, by the name the speaker resolves to."""
 
 from __future__ import annotations
 
@@ -62,13 +63,38 @@ def nearest_poll(figure: Token, polls: frozenset[str]) -> Span | None:
     return sent.doc[left : noun.i + 1]
 
 
-def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None]:
-    """(speaker, cue) of the direct quote (doc._.quotes) whose words hold the figure: '"We lost
-    40 men," the general said.' A pull quote repeats a statement and lends no speaker."""
+def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None, str | None]:
+    """(speaker, cue, name) of the quote (doc._.quotes) whose words hold the figure: '"We lost
+    40 men," the general said'; "The ministry said 280 people were killed" (reported speech).
+    `name` is what the speaker resolves to. Reported speech (indirect, mixed) lends its speaker
+    only when it resolves to a name and the figure is part of the claim (`claimed`): "he said
+    40 died" with no one for "he" abstains. A pull quote repeats a statement and lends no
+    speaker."""
     for quote in quotes:
-        # reported speech is read from the parse (find_source): its span may run past the claim
-        if quote.speaker is None or quote.repeats is not None or quote.kind != "direct":
+        if quote.speaker is None or quote.repeats is not None:
             continue
-        if any(start <= span.start_char and span.end_char <= end for start, end in quote.pieces):
-            return quote.speaker, quote.cue
-    return None, None
+        if not any(a <= span.start_char and span.end_char <= b for a, b in quote.pieces):
+            continue
+        if quote.kind == "direct":
+            return quote.speaker, quote.cue, quote.name
+        if quote.name is not None and claimed(span, quote.pieces):
+            return quote.speaker, quote.cue, quote.name
+        return None, None, None
+    return None, None, None
+
+
+def claimed(span: Span, pieces: list[tuple[int, int]]) -> bool:
+    """The figure is what reported speech states, read from the parse: not in an infinitive
+    ("promised to rebuild the system, which stopped thousands of rockets": an intention, not a
+    claim) nor in a relative clause or a noun's modifier inside it (often the writer's aside)."""
+    inside = [t for t in span.doc if any(a <= t.idx < b for a, b in pieces)]
+    if not inside:
+        return False
+    ids = {t.i for t in inside}
+    node = span.root
+    while node.head.i in ids and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return False
+        node = node.head
+    # `node` tops the content: "to help ..." is an infinitive
+    return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
