@@ -69,6 +69,8 @@ def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | 
 
 # Whole-database answers kept per data version (totals, tallies, timelines): at most this many.
 TALLIES_KEPT = 512
+# tables written without an article being stored: always counted afresh
+LIVE_COUNTS = frozenset({"errors", "merges", "sources", "visits"})
 
 
 class SqlStore:
@@ -346,16 +348,23 @@ class SqlStore:
         """The merged entity any of whose names is `name`, with at most `limit` of its latest
         quotes and events (None: all); None when there is none."""
         with self.engine.connect() as conn:
-            return queries.describe_entity(conn, name, limit=limit)
+            return self.tally(
+                conn,
+                ("entity", name, limit),
+                lambda: queries.describe_entity(conn, name, limit=limit),
+            )
 
     @checked
     def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
         """One page of a listing with the filtered total (the total is counted once per data
         version and filter, so paging through a listing counts it once)."""
         listed = listing.kind_of(kind)
+        key = (kind, tuple(sorted(filters.items())))
         with self.engine.connect() as conn:
-            query = listed.query(conn, self.dialect, **filters)
-            key = (kind, tuple(sorted(filters.items())))
+            # the query with its names resolved (speakers, actors, entities): kept per version
+            query = self.tally(
+                conn, ("query", *key), lambda: listed.query(conn, self.dialect, **filters)
+            )
             if listed.whole:
                 every = self.tally(
                     conn, ("all", *key), lambda: listing.page_items(conn, listed, query, 0, None)
@@ -420,11 +429,20 @@ class SqlStore:
             return self.tally(conn, ("event types",), lambda: queries.event_type_names(conn))
 
     def counts(self) -> dict[str, int]:
+        """Row count per table; those that only change with articles and merges (nearly all)
+        are counted once per data version."""
+
+        def count(conn: Connection, table: Any) -> int:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
         with self.engine.connect() as conn:
-            return {
-                t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for t in TABLES
-            }
+            kept = self.tally(
+                conn,
+                ("counts",),
+                lambda: {t.name: count(conn, t) for t in TABLES if t.name not in LIVE_COUNTS},
+            )
+            live = {t.name: count(conn, t) for t in TABLES if t.name in LIVE_COUNTS}
+        return {t.name: (kept | live)[t.name] for t in TABLES}
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, streamed in key order: what `export` writes."""
