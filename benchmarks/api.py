@@ -57,7 +57,11 @@ def endpoints(base: str) -> dict[str, str]:
         "GET /api/graph": "/api/graph",
         "GET /api/speakers": "/api/speakers",
         "GET /api/figures": "/api/figures",
+        "GET /api/quotes?offset=": "/api/quotes?offset=5000",
+        "GET /api/timeline?speaker=": f"/api/timeline?speaker={speaker}&interval=week",
+        "GET /api/timeline?entity=": f"/api/timeline?entity={speaker}&interval=month",
         "page /": "/",
+        "page /articles": "/articles?has_quotes=yes",
         "page /articles/{id}": f"/articles/{article}",
         "page /search?q=": "/search?q=said",
         "page /speakers": "/speakers",
@@ -111,6 +115,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="Requests per endpoint.")
     parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight at once.")
     parser.add_argument("--seconds", type=float, default=20, help="Time limit per endpoint.")
+    parser.add_argument("--only", help="Only the endpoints whose name holds this text.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db or prepare(Path(scratch) / "bench.db")
@@ -136,6 +141,8 @@ def run(base: str, args: argparse.Namespace) -> None:
     print(f"{args.requests} requests per endpoint, {args.concurrency} concurrent, loopback")
     print(f"{'endpoint':<28} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'failed':>6}")
     for name, path in endpoints(base).items():
+        if args.only and args.only not in name:
+            continue
         started = time.perf_counter()
         latencies, failed = asyncio.run(
             load(base, path, args.requests, args.concurrency, args.seconds)

@@ -69,7 +69,7 @@ def entity_profile(
 
 def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
     """Figures that contest each other, grouped: one group per quantity, sources side by side."""
-    cited = store.cited_figures(contested=True, limit=limit)
+    cited = store.page("figures", contested=True, limit=limit).items
     by_key = {(c.record.prov.article_id, c.record.id): c for c in cited}
     groups: list[list[Cited[Figure]]] = []
     placed: set[tuple[str, str]] = set()
