@@ -70,6 +70,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     _wal(cursor)  # readers never block the writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Read pages through a memory map, not a read() per page: on a 10,000-article file (380 MB)
+    # a quote search page took half the time (issue 17). Address space only, not memory.
+    cursor.execute("PRAGMA mmap_size=1073741824")
     cursor.close()
     # SQLAlchemy emits BEGIN itself (below), not the driver: the documented pysqlite recipe.
     dbapi_connection.isolation_level = None
