@@ -91,7 +91,7 @@ async def load(
             try:
                 response = await http.get(path)
                 failed += not response.is_success
-            except httpx.TimeoutException:
+            except httpx.TransportError:  # a timeout, a reset connection
                 failed += 1
             latencies.append((time.perf_counter() - start) * 1000)
 
