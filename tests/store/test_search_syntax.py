@@ -18,6 +18,7 @@ CASES = [
     ('"unbalanced', '"unbalanced"'),
     ("NEAR(a b)", '"NEAR" AND "a" AND "b"'),
     ("text:foo", '"text" AND "foo"'),
+    ("worst-case", '"worst" AND "case"'),
     ("-only", None),
     ("* OR", None),
 ]

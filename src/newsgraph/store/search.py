@@ -18,7 +18,9 @@ from newsgraph.store.schema import articles, quotes
 # "a phrase", `OR` between two terms, `-word` (must not occur) and `prefix*`. Anything else is
 # read as words: FTS5's own operators and column filters (NEAR, ^, :, parentheses) never reach
 # MATCH, so no input is an FTS5 syntax error.
-TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([\w][\w\']*)(\*?)|(\S)')
+# a word may hold hyphens and apostrophes ("worst-case", "don't": all its parts must occur); a
+# leading "-" negates the whole term
+TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\w[\w\'-]*)(\*?)|(\S)')
 
 
 def _terms(words: str) -> list[tuple[str, bool]]:
@@ -34,7 +36,7 @@ def _terms(words: str) -> list[tuple[str, bool]]:
             if word == "OR" and not neg_word:
                 found.append(("OR", False))
                 continue
-            for n, token in enumerate(re.findall(r"\w+", word)):  # "don't": "don" "t"
+            for n, token in enumerate(re.findall(r"\w+", word)):  # "worst-case": "worst" "case"
                 found.append((f'"{token}"' + ("*" if star and n == 0 else ""), bool(neg_word)))
     return found
 
