@@ -29,7 +29,7 @@ from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
 from newsgraph.store.filters import checked
 from newsgraph.store.meetings import meeting_pairs
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
-from newsgraph.store.schema import TABLES, articles, errors, figures, merges
+from newsgraph.store.schema import TABLES, aliases, articles, entities, errors, figures, merges
 from newsgraph.store.sources import SourceStatus, Visit
 from newsgraph.store.write import error_key, write_article
 
@@ -85,11 +85,17 @@ class SqlStore:
 
     def version(self, conn: Connection) -> tuple[int, ...]:
         """What changes whenever the data a tally reads changes, in any process: the articles
-        stored (articles are only ever added) and the manual merges and splits."""
+        stored (articles are only ever added), the merged entities, their names and the manual
+        merges and splits. (A write through this store also forgets every tally at once.)"""
         return tuple(
             int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-            for t in (articles, merges)
+            for t in (articles, merges, entities, aliases)
         )
+
+    def forget(self) -> None:
+        """Drop every kept tally: the data changed."""
+        with self._tally_lock:
+            self._tallies.clear()
 
     def tally(self, conn: Connection, key: tuple[Any, ...], compute: Callable[[], V]) -> V:
         """`compute()`, remembered under `key` until the data version changes: a total or a
@@ -144,6 +150,7 @@ class SqlStore:
             if self.has(extracted.article.content_hash):
                 return False  # another writer stored the same article first
             raise
+        self.forget()
         return True
 
     def has(self, content_hash: str, conn: Connection | None = None) -> bool:
@@ -172,12 +179,16 @@ class SqlStore:
     @checked
     def merge_entities(self, name: str, into: str) -> str:
         with writing(self.engine) as conn:
-            return overrides.merge_entities(conn, name, into)
+            merged = overrides.merge_entities(conn, name, into)
+        self.forget()
+        return merged
 
     @checked
     def split_entity(self, name: str) -> str:
         with writing(self.engine) as conn:
-            return overrides.split_entity(conn, name)
+            split = overrides.split_entity(conn, name)
+        self.forget()
+        return split
 
     # --- what `newsgraph watch` keeps: sources and visits (store/sources.py) --------------------
 
