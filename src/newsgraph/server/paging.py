@@ -19,7 +19,11 @@ from fastapi.responses import StreamingResponse
 
 from newsgraph.store.base import Page
 
-Offset = Annotated[int, Query(ge=0, description="Items to skip: the page starts after them.")]
+# past this an offset is no page of any database (and SQLite's integers end at 2**63)
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="Items to skip: the page starts after them.")
+]
 TOTAL_HEADER = "X-Total-Count"
 PAGE_HEADERS = {
     TOTAL_HEADER: {

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from newsgraph.server.deps import StoreDep
+from newsgraph.server.paging import MAX_OFFSET
 from newsgraph.server.schemas import EntityProfile
 from newsgraph.server.views import entity_profile
 
@@ -19,7 +20,9 @@ router = APIRouter(prefix="/api/entities", tags=["entities"])
 def get_entity(
     name: str,
     store: StoreDep,
-    offset: Annotated[int, Query(ge=0, description="Quotes and events to skip.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Quotes and events to skip.")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> EntityProfile:
     """Roles, aliases, a page of the quotes and events of one entity (the latest first; their

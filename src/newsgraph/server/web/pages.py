@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader
 from newsgraph.extract import confident
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.filters import given
-from newsgraph.server.paging import next_url, previous_url
+from newsgraph.server.paging import MAX_OFFSET, next_url, previous_url
 from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, brief_summary
 from newsgraph.server.views import (
     contested_groups,
@@ -176,7 +176,7 @@ def article_index(
     language: str | None = None,
     has_quotes: str | None = None,
     search: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     """Every article, newest first, filtered by outlet, dates, language and quotes, paged."""
     quoted = {"yes": True, "no": False}.get(has_quotes or "")
@@ -235,7 +235,7 @@ def search(
     request: Request,
     store: StoreDep,
     q: Annotated[str | None, Query()] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     q = clean(q)
     if not q:
@@ -261,7 +261,7 @@ def speakers(
     request: Request,
     store: StoreDep,
     search: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     filters = {"search": clean(search)}
     page = store.page("speakers", offset=offset, limit=SPEAKERS_SHOWN, **given(filters))
@@ -282,7 +282,7 @@ def speaker(
     request: Request,
     name: str,
     store: StoreDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     interval: str = "month",
     compare: str | None = None,
 ) -> HTMLResponse:
@@ -325,7 +325,7 @@ def events(
     place: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     filters = {"actor": clean(actor), "type": clean(type), "place": clean(place)}
     dates = {"since": parse_date(since), "until": parse_date(until)}
