@@ -42,8 +42,8 @@ def start_server(db: str) -> tuple[subprocess.Popen[str], str]:
 
 def endpoints(base: str) -> dict[str, str]:
     """The main read endpoints, with a speaker and an article taken from the database."""
-    speakers = httpx.get(f"{base}/api/speakers").json()
-    articles = httpx.get(f"{base}/api/articles").json()
+    speakers = httpx.get(f"{base}/api/speakers?limit=1", timeout=300).json()
+    articles = httpx.get(f"{base}/api/articles?limit=1", timeout=300).json()
     speaker = quote(speakers[0]["name"], safe="") if speakers else "nobody"
     article = quote(articles[0]["id"], safe="") if articles else "none"
     return {
@@ -55,32 +55,50 @@ def endpoints(base: str) -> dict[str, str]:
         "GET /api/events": "/api/events",
         "GET /api/entities/{name}": f"/api/entities/{speaker}",
         "GET /api/graph": "/api/graph",
-        "page /articles/{id}": f"/articles/{article}",
+        "GET /api/speakers": "/api/speakers",
+        "GET /api/figures": "/api/figures",
+        "GET /api/quotes?offset=": "/api/quotes?offset=5000",
+        "GET /api/timeline?speaker=": f"/api/timeline?speaker={speaker}&interval=week",
+        "GET /api/timeline?entity=": f"/api/timeline?entity={speaker}&interval=month",
         "page /": "/",
+        "page /articles": "/articles?has_quotes=yes",
+        "page /articles/{id}": f"/articles/{article}",
+        "page /search?q=": "/search?q=said",
+        "page /speakers": "/speakers",
+        "page /speakers/{name}": f"/speakers/{speaker}",
+        "page /events": "/events",
+        "page /graph": "/graph",
+        "page /figures": "/figures",
     }
 
 
 async def load(
     base: str, path: str, requests: int, concurrency: int, seconds: float
-) -> list[float]:
-    """Latencies (ms) of up to `requests` GETs, `concurrency` in flight, for at most `seconds`."""
+) -> tuple[list[float], int]:
+    """Latencies (ms) of up to `requests` GETs, `concurrency` in flight, for at most `seconds`,
+    and the number of answers that were not 2xx (a server error, a timeout)."""
     latencies: list[float] = []
+    failed = 0
     deadline = time.perf_counter() + seconds
     remaining = iter(range(requests))
 
     async def client(http: httpx.AsyncClient) -> None:
+        nonlocal failed
         for _ in remaining:
             if time.perf_counter() > deadline:
                 return
             start = time.perf_counter()
-            response = await http.get(path)
+            try:
+                response = await http.get(path)
+                failed += not response.is_success
+            except httpx.TransportError:  # a timeout, a reset connection
+                failed += 1
             latencies.append((time.perf_counter() - start) * 1000)
-            response.raise_for_status()
 
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         await asyncio.gather(*(client(http) for _ in range(concurrency)))
-    return latencies
+    return latencies, failed
 
 
 def percentile(values: list[float], q: int) -> float:
@@ -97,6 +115,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="Requests per endpoint.")
     parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight at once.")
     parser.add_argument("--seconds", type=float, default=20, help="Time limit per endpoint.")
+    parser.add_argument("--only", help="Only the endpoints whose name holds this text.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db or prepare(Path(scratch) / "bench.db")
@@ -120,14 +139,19 @@ def prepare(path: Path) -> str:
 
 def run(base: str, args: argparse.Namespace) -> None:
     print(f"{args.requests} requests per endpoint, {args.concurrency} concurrent, loopback")
-    print(f"{'endpoint':<28} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
+    print(f"{'endpoint':<28} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'failed':>6}")
     for name, path in endpoints(base).items():
+        if args.only and args.only not in name:
+            continue
         started = time.perf_counter()
-        latencies = asyncio.run(load(base, path, args.requests, args.concurrency, args.seconds))
+        latencies, failed = asyncio.run(
+            load(base, path, args.requests, args.concurrency, args.seconds)
+        )
         rate = len(latencies) / (time.perf_counter() - started)
         print(
             f"{name:<28} {len(latencies):>5} {percentile(latencies, 50):>8.1f} "
-            f"{percentile(latencies, 95):>8.1f} {rate:>7.1f}"
+            f"{percentile(latencies, 95):>8.1f} {rate:>7.1f} {failed:>6}",
+            flush=True,
         )
 
 

@@ -20,7 +20,17 @@ from spacy.language import Language
 from starlette.exceptions import HTTPException
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.server.api import articles, entities, events, figures, graph, ingest, quotes
+from newsgraph.server.api import (
+    articles,
+    downloads,
+    entities,
+    events,
+    figures,
+    graph,
+    ingest,
+    quotes,
+    timeline,
+)
 from newsgraph.server.deps import MAX_BODY_BYTES, BodyLimit
 from newsgraph.server.headers import SecurityHeaders, docs_policy, with_security
 from newsgraph.server.web import pages
@@ -57,7 +67,7 @@ def create_app(store_url: str, *, nlp: Language | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.state.store = store
     app.state.nlp = nlp
-    for module in (articles, ingest, quotes, entities, events, figures, graph):
+    for module in (downloads, articles, ingest, quotes, entities, events, figures, graph, timeline):
         app.include_router(module.router)
 
     pages.install(app)

@@ -30,6 +30,7 @@ from newsgraph.model import (
     record_to_json,
     to_json,
 )
+from newsgraph.store.base import ArticleBrief
 from newsgraph.store.base import Cited as StoreCited
 
 
@@ -166,6 +167,8 @@ class EntityProfile(BaseModel):
     articles: int = Field(description="Articles that mention it.")
     quotes: list[QuoteHit]
     events: list[EventHit]
+    quotes_total: int = Field(0, description="All its quotes; `quotes` holds the latest page.")
+    events_total: int = Field(0, description="All its events; `events` holds the latest page.")
 
 
 class FigureGroup(BaseModel):
@@ -238,6 +241,17 @@ def summary(extracted: ExtractedArticle) -> ArticleSummary:
         events=len(extracted.events),
         figures=len(extracted.figures),
         entities=len(extracted.entities),
+    )
+
+
+def brief_summary(brief: ArticleBrief) -> ArticleSummary:
+    """A listed article (no text) as the API's summary."""
+    return ArticleSummary(
+        **meta(brief.article).model_dump(),
+        quotes=brief.quotes,
+        events=brief.events,
+        figures=brief.figures,
+        entities=brief.entities,
     )
 
 

@@ -6,9 +6,9 @@ Counts (speakers by quotes, event types) are the Store's own queries (`Store.spe
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import product
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from newsgraph.model import Event, Figure, Quote
 from newsgraph.server.schemas import (
@@ -20,9 +20,10 @@ from newsgraph.server.schemas import (
     GraphEdge,
     GraphNode,
     QuoteHit,
+    brief_summary,
     hit,
 )
-from newsgraph.store.base import Cited, Store
+from newsgraph.store.base import ArticleBrief, Cited, Store
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
 MEETING_TYPES = ("CONSULT",)
@@ -42,12 +43,16 @@ def figure_hits(cited: Iterable[Cited[Figure]]) -> list[FigureHit]:
     return [FigureHit.model_validate(hit(c)) for c in cited]
 
 
-def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfile | None:
-    """The merged entity with its quotes and events; a bare speaker name works too."""
-    entity = store.entity(name)
-    quotes = quote_hits(store.cited_quotes(speaker=name, limit=limit))
-    events = event_hits(store.cited_events(actor=name, limit=limit))
-    if entity is None and not quotes and not events:
+def entity_profile(
+    store: Store, name: str, *, limit: int = 100, offset: int = 0
+) -> EntityProfile | None:
+    """The merged entity with a page of its quotes and of its events (the latest `limit` after
+    `offset`) and their totals; a bare speaker name works too."""
+    entity = store.entity(name, limit=0)
+    quoted = store.page("quotes", speaker=name, offset=offset, limit=limit)
+    acted = store.page("events", actor=name, offset=offset, limit=limit)
+    quotes, events = quote_hits(quoted.items), event_hits(acted.items)
+    if entity is None and not quoted.total and not acted.total:
         return None
     return EntityProfile(
         name=entity.name if entity else name,
@@ -57,12 +62,14 @@ def entity_profile(store: Store, name: str, *, limit: int = 500) -> EntityProfil
         articles=(entity.articles if entity else 0) or len({q.article_id for q in quotes}),
         quotes=quotes,
         events=events,
+        quotes_total=quoted.total,
+        events_total=acted.total,
     )
 
 
 def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
     """Figures that contest each other, grouped: one group per quantity, sources side by side."""
-    cited = store.cited_figures(contested=True, limit=limit)
+    cited = store.page("figures", contested=True, limit=limit).items
     by_key = {(c.record.prov.article_id, c.record.id): c for c in cited}
     groups: list[list[Cited[Figure]]] = []
     placed: set[tuple[str, str]] = set()
@@ -85,53 +92,99 @@ def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
     ]
 
 
-def _participants(event: Event) -> tuple[list[str], list[str]]:
-    sources = list(dict.fromkeys(r.name for r in event.source))
-    targets = [n for n in dict.fromkeys(r.name for r in event.target) if n not in sources]
-    return sources, targets
-
-
-def _pairs(event: Event) -> set[tuple[str, str]]:
-    """Who met whom in one event: every source with every target, or sources among themselves."""
-    sources, targets = _participants(event)
-    if targets:
-        pairs = product(sources, targets)
-    else:  # "Quillfeather and Osterlind met": a joint subject, no object
-        pairs = ((a, b) for i, a in enumerate(sources) for b in sources[i + 1 :])
-    return {tuple(sorted(p)) for p in pairs if p[0] != p[1]}  # type: ignore[misc]
-
-
 def meeting_graph(store: Store, *, actor: str | None = None) -> Graph:
     """Nodes are actors; an edge counts the meeting events between two actors, with their dates
     (the event's date, or its article's publication date when the event has none)."""
-    cited = [
-        c for t in MEETING_TYPES for c in store.cited_events(type=t, actor=actor, limit=GRAPH_LIMIT)
-    ]
-    counts: Counter[tuple[str, str]] = Counter()
-    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
-    modes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs = store.meetings(actor=actor)
     degree: Counter[str] = Counter()
-    for item in cited:
-        event = item.record
-        # the event's own date, else the day the article came out
-        day = event.date or (item.article.published.isoformat() if item.article.published else None)
-        for pair in _pairs(event):
-            counts[pair] += 1
-            degree.update(pair)
-            if day:
-                dates[pair].add(day)
-            if event.mode:
-                modes[pair].add(event.mode)
+    for pair in pairs:
+        degree[pair.a] += pair.events
+        degree[pair.b] += pair.events
     return Graph(
         nodes=[GraphNode(id=name, name=name, events=n) for name, n in sorted(degree.items())],
         edges=[
             GraphEdge(
-                source=a,
-                target=b,
-                events=n,
-                dates=sorted(dates[(a, b)]),
-                modes=sorted(modes[(a, b)]),
+                source=p.a, target=p.b, events=p.events, dates=list(p.days), modes=list(p.modes)
             )
-            for (a, b), n in sorted(counts.items())
+            for p in pairs
         ],
     )
+
+
+# --- flat rows for downloads --------------------------------------------------------------------
+
+
+def _article_columns(cited: Cited[Any]) -> dict[str, Any]:
+    return {
+        "article_id": cited.article.id,
+        "article_title": cited.article.title,
+        "outlet": cited.article.outlet,
+        "url": cited.article.url,
+        "published": cited.article.published,
+    }
+
+
+def _names(refs: Iterable[Any]) -> str:
+    return "; ".join(r.name for r in refs)
+
+
+def event_row(cited: Cited[Event]) -> dict[str, Any]:
+    event = cited.record
+    return _article_columns(cited) | {
+        "event_id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "status": event.status,
+        "trigger": event.trigger,
+        "source": _names(event.source),
+        "target": _names(event.target),
+        "place": event.place.name if event.place else None,
+        "when": event.when,
+        "date": event.date,
+        "confidence": event.confidence,
+        "start": event.prov.start,
+        "end": event.prov.end,
+        "reports": 1 + len(cited.also),
+    }
+
+
+def figure_row(cited: Cited[Figure]) -> dict[str, Any]:
+    figure = cited.record
+    return _article_columns(cited) | {
+        "figure_id": figure.id,
+        "text": figure.text,
+        "value": figure.value,
+        "value_high": figure.value_high,
+        "hedge": figure.hedge,
+        "unit": figure.unit,
+        "what": figure.what,
+        "source": figure.source.name if figure.source else None,
+        "cue": figure.cue,
+        "contests": "; ".join(figure.contests),
+        "start": figure.prov.start,
+        "end": figure.prov.end,
+    }
+
+
+def article_row(brief: ArticleBrief) -> dict[str, Any]:
+    return brief_summary(brief).model_dump()
+
+
+def speaker_row(tally: tuple[str, int]) -> dict[str, Any]:
+    return {"speaker": tally[0], "quotes": tally[1]}
+
+
+# What each listing downloads: the Store listing it streams and how an item becomes a flat row.
+DOWNLOADS: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
+    "articles": ("articles", article_row),
+    "quotes": ("quote_rows", dict),
+    "events": ("events", event_row),
+    "figures": ("figures", figure_row),
+    "speakers": ("speakers", speaker_row),
+}
+
+
+def download_rows(store: Store, kind: str, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every row of a filtered listing, flat, in page order (streamed from the store)."""
+    listing, flat = DOWNLOADS[kind]
+    return (flat(item) for item in store.stream(listing, **filters))

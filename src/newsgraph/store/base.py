@@ -12,10 +12,52 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from newsgraph.errors import ReadError
-from newsgraph.model import Event, ExtractedArticle, Figure, Quote
+from newsgraph.model import Article, Event, ExtractedArticle, Figure, Quote
 from newsgraph.store.sources import SourceStatus, Visit
 
 R = TypeVar("R", Quote, Event, Figure)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page(Generic[T]):
+    """One page of a listing: its items, and how many the whole filtered listing holds."""
+
+    items: tuple[T, ...]
+    total: int
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleBrief:
+    """An article in a listing: its metadata (`article.text` is left out, empty) and the
+    number of records of each kind."""
+
+    article: Article
+    quotes: int = 0
+    events: int = 0
+    figures: int = 0
+    entities: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meeting:
+    """Two actors (names, `a` < `b`) that meeting events join, and those events' count,
+    days and modes."""
+
+    a: str
+    b: str
+    events: int
+    days: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bucket:
+    """One point of a timeline: the day a bucket starts (ISO) and what it counts."""
+
+    start: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,8 +161,9 @@ class Store(Protocol):
 
     def figures(self, *, contested: bool = False, limit: int = 100) -> list[Figure]: ...
 
-    def entity(self, name: str) -> EntityProfile | None:
-        """The merged entity any of whose names is `name`; None when there is none."""
+    def entity(self, name: str, *, limit: int | None = None) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`, with at most `limit` of its latest
+        quotes and events (None: all); None when there is none."""
         ...
 
     def cited_quotes(
@@ -190,6 +233,28 @@ class Store(Protocol):
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table of the schema, streamed in key order (what export writes)."""
+        ...
+
+    def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
+        """One page of a listing (`listing.KINDS`: articles, quotes, events, figures,
+        speakers) with the filtered total; the filters are those of `articles()`, `quotes()`..."""
+        ...
+
+    def stream(self, kind: str, **filters: Any) -> Iterator[Any]:
+        """Every item of a filtered listing, in page order, read a thousand at a time."""
+        ...
+
+    def sentences_at(self, spans: list[tuple[str, int]]) -> dict[tuple[str, int], str | None]:
+        """The sentence holding each (article id, character offset); None when unknown."""
+        ...
+
+    def meetings(self, *, actor: str | None = None) -> list[Meeting]:
+        """Who met whom (`meetings.py`): pairs of actors with their meeting events."""
+        ...
+
+    def timeline(self, *, count: str, interval: str, **filters: Any) -> list[Bucket]:
+        """`count` ("quotes" or "articles") per `interval` ("day", "week", "month") of
+        publication, for the filters of that listing (articles also take `entity`); gaps are 0."""
         ...
 
     def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
 
 from newsgraph.model import Event, ExtractedArticle, Quote
 from newsgraph.store import rows, search
@@ -72,14 +72,22 @@ def entity_ids_for(conn: Connection, name: str) -> list[str]:
 
 
 def speaker_clause(conn: Connection, speaker: str) -> ColumnElement[bool]:
-    """Quotes whose speaker is a merged entity called `speaker`, or whose speaker text has it."""
-    resolved = select(article_entities.c.id).where(
-        article_entities.c.entity_id.in_(entity_ids_for(conn, speaker)),
-        article_entities.c.article_hash == quotes.c.article_hash,
-        article_entities.c.id == quotes.c.speaker_entity,
+    """Quotes whose speaker is a merged entity called `speaker`, or whose speaker text has it.
+
+    Both halves are resolved first (the speaker texts holding `speaker`, from the speaker
+    index; the article entities of the merged ones), so the quotes are then found by index
+    rather than by testing every quote."""
+    written = (
+        select(quotes.c.speaker)
+        .where(func.lower(quotes.c.speaker).contains(speaker.lower(), autoescape=True))
+        .distinct()
+    )
+    resolved = select(article_entities.c.article_hash, article_entities.c.id).where(
+        article_entities.c.entity_id.in_(entity_ids_for(conn, speaker))
     )
     return or_(
-        resolved.exists(), func.lower(quotes.c.speaker).contains(speaker.lower(), autoescape=True)
+        quotes.c.speaker.in_(list(conn.execute(written).scalars())),
+        tuple_(quotes.c.article_hash, quotes.c.speaker_entity).in_(resolved),
     )
 
 
@@ -135,16 +143,20 @@ _search = search
 
 
 def _actor_clause(conn: Connection, actor: str) -> ColumnElement[bool]:
+    """Events one of whose reports has the actor: a merged entity of that name, or a written
+    name holding it (the names resolved first, from their index, as for speakers)."""
+    written = (
+        select(event_actors.c.name)
+        .where(func.lower(event_actors.c.name).contains(actor.lower(), autoescape=True))
+        .distinct()
+    )
     reports = (
         select(event_sources.c.event_id)
-        .join(
-            event_actors,
-            ACTOR_OF_REPORT,
-        )
+        .join(event_actors, ACTOR_OF_REPORT)
         .where(
             or_(
                 event_actors.c.entity_id.in_(entity_ids_for(conn, actor)),
-                func.lower(event_actors.c.name).contains(actor.lower(), autoescape=True),
+                event_actors.c.name.in_(list(conn.execute(written).scalars())),
             )
         )
     )
@@ -211,8 +223,11 @@ def best_entity(conn: Connection, name: str) -> tuple[str | None, list[str]]:
     return max(ids, key=lambda i: (counts.get(i, 0), i)), ids
 
 
-def describe_entity(conn: Connection, name: str) -> EntityProfile | None:
-    """A merged entity: its names, roles, quotes and the events it took part in."""
+def describe_entity(
+    conn: Connection, name: str, *, limit: int | None = None
+) -> EntityProfile | None:
+    """A merged entity: its names, roles, quotes and the events it took part in (at most
+    `limit` of each, the latest; None: all)."""
     chosen, ids = best_entity(conn, name)
     if chosen is None:
         return None
@@ -234,13 +249,13 @@ def describe_entity(conn: Connection, name: str) -> EntityProfile | None:
         aliases=tuple(sorted(set(names))),
         roles=tuple(r for r, _ in roles.most_common()),
         articles=len({link.article_hash for link in links}),
-        quotes=_entity_quotes(conn, chosen),
-        events=_entity_events(conn, chosen),
+        quotes=_entity_quotes(conn, chosen, limit),
+        events=_entity_events(conn, chosen, limit),
         others=tuple(i for i in ids if i != chosen),
     )
 
 
-def _entity_quotes(conn: Connection, entity_id: str) -> tuple[Cited[Quote], ...]:
+def _entity_quotes(conn: Connection, entity_id: str, limit: int | None) -> tuple[Cited[Quote], ...]:
     query = (
         select(quotes, *BYLINE)
         .join(articles, articles.c.hash == quotes.c.article_hash)
@@ -253,12 +268,13 @@ def _entity_quotes(conn: Connection, entity_id: str) -> tuple[Cited[Quote], ...]
         )
         .where(article_entities.c.entity_id == entity_id, quotes.c.copy_of.is_(None))
         .order_by(NEWEST_FIRST, quotes.c.article_hash, quotes.c.seq)
+        .limit(limit)
     )
     found = conn.execute(query).mappings()
     return tuple(Cited(record=rows.quote_from(r), article=byline(r)) for r in found)
 
 
-def _entity_events(conn: Connection, entity_id: str) -> tuple[EntityEvent, ...]:
+def _entity_events(conn: Connection, entity_id: str, limit: int | None) -> tuple[EntityEvent, ...]:
     """The merged events the entity acted in, with the other participants (meetings: CONSULT)."""
     taking_part = (
         select(event_sources.c.event_id)
@@ -272,6 +288,7 @@ def _entity_events(conn: Connection, entity_id: str) -> tuple[EntityEvent, ...]:
         select(events)
         .where(events.c.id.in_(taking_part))
         .order_by(events.c.date.desc().nulls_last(), events.c.id)
+        .limit(limit)
     ).mappings()
     return tuple(
         EntityEvent(

@@ -9,6 +9,7 @@ Alembic migrations in `migrations/` create these; change both together.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -26,6 +27,8 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    func,
+    text,
 )
 
 metadata = MetaData()
@@ -49,6 +52,11 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# a partial index over the rows that are copies (few): lookups by the original's key
+COPIES: dict[str, Any] = {
+    "sqlite_where": text("copy_of IS NOT NULL"),
+    "postgresql_where": text("copy_of IS NOT NULL"),
+}
 HASH = String(64)  # a SHA-256 hex digest: `newsgraph.model.content_hash`
 LOCAL = String(32)  # an article-local record id: "e0", "q3", "v1", "f2"
 
@@ -90,6 +98,7 @@ articles = Table(
     Column("warc_record", Text),  # WARC-Record-ID
     Column("warc_offset", BigInteger),
 )
+Index("ix_articles_outlet", func.lower(articles.c.outlet))  # the outlet filter folds case
 
 # MinHash LSH buckets: articles sharing a bucket in any band are near-duplicate candidates.
 article_bands = Table(
@@ -179,6 +188,9 @@ quotes = Table(
     *_span(),
     # the key of the same quote in the article this one's article copies; None when original
     Column("copy_of", Text),
+    # migration 0009, as the indexes below; partial, or SQLite uses it for `copy_of IS NULL`
+    Index("ix_quotes_copy_of", "copy_of", **COPIES),
+    Index("ix_quotes_speaker_tally", "speaker", "copy_of", "duplicate_of"),  # speaker counts
 )
 
 # Events merged across articles: one row per happening, however many articles report it.
@@ -191,6 +203,7 @@ events = Table(
     Column("status", String(16), nullable=False),
     Column("date", String(32), index=True),  # ISO date or "start/end"; None when unresolved
     Column("place", Text),
+    Index("ix_events_type_date", "type", "date"),
 )
 
 # One article's report of an event: the full record as extracted, linked to the merged event.
@@ -210,7 +223,7 @@ event_sources = Table(
     Column("place", Text),  # JSON REF
     Column("when", Text),
     Column("date", String(32)),
-    Column("confidence", Float),  # 0..1, None when not scored (migration 0010)
+    Column("confidence", Float),  # 0..1, None when not scored (migration 0007)
     *_span(),
 )
 
@@ -225,6 +238,7 @@ event_actors = Table(
     Column("name", Text, nullable=False),
     Column("entity", LOCAL),  # article-local entity id; None when unresolved
     Column("entity_id", String(40), index=True),  # the merged entity; None when unresolved
+    Index("ix_event_actors_name", "name"),  # migration 0009
 )
 
 figures = Table(
@@ -249,6 +263,7 @@ figures = Table(
     Column("counted", Text),  # the counted noun's lemma ("rocket")
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
+    Index("ix_figures_copy_of", "copy_of", **COPIES),
 )
 
 errors = Table(

@@ -14,11 +14,54 @@ from sqlalchemy import ColumnElement, Connection, TextClause, false, literal_col
 
 from newsgraph.store.schema import articles, quotes
 
+# The search syntax people type (as Media Cloud and web search take it): words (all must occur),
+# "a phrase", `OR` between two terms, `-word` (must not occur) and `prefix*`. Anything else is
+# read as words: FTS5's own operators and column filters (NEAR, ^, :, parentheses) never reach
+# MATCH, so no input is an FTS5 syntax error.
+# a word may hold hyphens and apostrophes ("worst-case", "don't": all its parts must occur); a
+# leading "-" negates the whole term
+TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\w[\w\'-]*)(\*?)|(\S)')
+
+
+def _terms(words: str) -> list[tuple[str, bool]]:
+    """(FTS5 term, negated) per term of the user's text, `OR` as ("OR", False)."""
+    found: list[tuple[str, bool]] = []
+    for m in TERM.finditer(words):
+        neg_phrase, phrase, neg_word, word, star, _other = m.groups()
+        if phrase is not None:
+            tokens = re.findall(r"\w+", phrase)
+            if tokens:
+                found.append(('"' + " ".join(tokens) + '"', bool(neg_phrase)))
+        elif word is not None:
+            if word == "OR" and not neg_word:
+                found.append(("OR", False))
+                continue
+            for n, token in enumerate(re.findall(r"\w+", word)):  # "worst-case": "worst" "case"
+                found.append((f'"{token}"' + ("*" if star and n == 0 else ""), bool(neg_word)))
+    return found
+
 
 def fts5_query(words: str) -> str | None:
-    """User text as an FTS5 query: every word must occur (quoted, so no operator is parsed)."""
-    tokens = re.findall(r"\w+", words)
-    return " ".join(f'"{t}"' for t in tokens) or None
+    """User text as a safe FTS5 query: every term must occur (terms joined by OR form one
+    group), `-term` must not; None when nothing positive is left to match."""
+    groups: list[list[str]] = []
+    negated: list[str] = []
+    joining = False
+    for term, neg in _terms(words):
+        if term == "OR":
+            joining = bool(groups)
+            continue
+        if neg:
+            negated.append(term)
+        elif joining:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        joining = False
+    if not groups:
+        return None
+    query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+    return query + "".join(f" NOT {t}" for t in negated)
 
 
 def index_article(conn: Connection, article_hash: str, title: str | None, body: str) -> None:
@@ -39,10 +82,11 @@ def index_quotes(conn: Connection, rows: list[tuple[str, str]]) -> None:
 
 
 def quotes_matching(dialect: str, words: str) -> ColumnElement[bool] | TextClause:
-    """A WHERE clause on `quotes` selecting the quotes that contain every word."""
+    """A WHERE clause on `quotes` selecting the quotes that match the search (PostgreSQL:
+    websearch_to_tsquery, the same syntax without `prefix*`)."""
     if dialect == "postgresql":  # the index's expression, literally, or the planner ignores it
         return text(
-            "to_tsvector('english', quotes.text) @@ plainto_tsquery('english', :quote_words)"
+            "to_tsvector('english', quotes.text) @@ websearch_to_tsquery('english', :quote_words)"
         ).bindparams(quote_words=words)
     query = fts5_query(words)
     if query is None:
@@ -56,7 +100,7 @@ def articles_matching(dialect: str, words: str) -> ColumnElement[bool] | TextCla
     if dialect == "postgresql":
         return text(
             "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
-            " @@ plainto_tsquery('english', :article_words)"
+            " @@ websearch_to_tsquery('english', :article_words)"
         ).bindparams(article_words=words)
     query = fts5_query(words)
     if query is None:

@@ -8,25 +8,29 @@ facade: connecting is `connect.py`, writing `write.py`, reading `queries.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import overrides, queries, rows
+from newsgraph.store import listing, overrides, queries, rows, timeline
 from newsgraph.store import search as matching
 from newsgraph.store import sources as watched
-from newsgraph.store.base import Cited, EntityProfile
+from newsgraph.store.base import Bucket, Cited, EntityProfile, Meeting, Page
 from newsgraph.store.bulk import write_batch
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
 from newsgraph.store.filters import checked
+from newsgraph.store.meetings import meeting_pairs
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
-from newsgraph.store.schema import TABLES, articles, errors, figures
+from newsgraph.store.schema import TABLES, aliases, articles, entities, errors, figures, merges
 from newsgraph.store.sources import SourceStatus, Visit
 from newsgraph.store.write import error_key, write_article
 
@@ -51,12 +55,70 @@ def open_store(url: str | None = None) -> SqlStore:
     return SqlStore(engine)
 
 
+V = TypeVar("V")
+
+
+def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | None:
+    if article is None:
+        return None
+    text, sentences = article
+    for s_start, s_end in sentences:
+        if s_start <= start < s_end:
+            return text[s_start:s_end].strip()
+    return None
+
+
+# Whole-database answers kept per data version (totals, tallies, timelines): at most this many.
+TALLIES_KEPT = 512
+# tables written without an article being stored: always counted afresh
+LIVE_COUNTS = frozenset({"errors", "merges", "sources", "visits"})
+
+
 class SqlStore:
     """The Store protocol on an SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._tallies: OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]] = OrderedDict()
+        self._tally_lock = threading.Lock()
+        self._counting: dict[tuple[Any, ...], threading.Lock] = {}
+
+    def version(self, conn: Connection) -> tuple[int, ...]:
+        """What changes whenever the data a tally reads changes, in any process: the articles
+        stored (articles are only ever added), the merged entities, their names and the manual
+        merges and splits. (A write through this store also forgets every tally at once.)"""
+        return tuple(
+            int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in (articles, merges, entities, aliases)
+        )
+
+    def forget(self) -> None:
+        """Drop every kept tally: the data changed."""
+        with self._tally_lock:
+            self._tallies.clear()
+
+    def tally(self, conn: Connection, key: tuple[Any, ...], compute: Callable[[], V]) -> V:
+        """`compute()`, remembered under `key` until the data version changes: a total or a
+        tally over the whole database is counted once, not once per request (and requests
+        asking for the same one at the same time wait for the first to count it)."""
+        version = self.version(conn)
+        with self._tally_lock:
+            counting = self._counting.setdefault(key, threading.Lock())
+        with counting:
+            with self._tally_lock:
+                kept = self._tallies.get(key)
+                if kept is not None and kept[0] == version:
+                    self._tallies.move_to_end(key)
+                    return kept[1]  # type: ignore[no-any-return]
+            value = compute()
+            with self._tally_lock:
+                self._tallies[key] = (version, value)
+                self._tallies.move_to_end(key)
+                while len(self._tallies) > TALLIES_KEPT:
+                    dropped, _ = self._tallies.popitem(last=False)
+                    self._counting.pop(dropped, None)
+        return value
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,6 +151,7 @@ class SqlStore:
             if self.has(extracted.article.content_hash):
                 return False  # another writer stored the same article first
             raise
+        self.forget()
         return True
 
     def put_many(self, batch: Iterable[ExtractedArticle]) -> int:
@@ -97,7 +160,9 @@ class SqlStore:
         with writing(self.engine) as conn:
             if self.dialect == "postgresql":  # article writes take turns, as in `put`
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7710532)")
-            return write_batch(conn, batch)
+            stored = write_batch(conn, batch)
+        self.forget()
+        return stored
 
     def has(self, content_hash: str, conn: Connection | None = None) -> bool:
         """Whether an article with this content hash is stored."""
@@ -125,12 +190,16 @@ class SqlStore:
     @checked
     def merge_entities(self, name: str, into: str) -> str:
         with writing(self.engine) as conn:
-            return overrides.merge_entities(conn, name, into)
+            merged = overrides.merge_entities(conn, name, into)
+        self.forget()
+        return merged
 
     @checked
     def split_entity(self, name: str) -> str:
         with writing(self.engine) as conn:
-            return overrides.split_entity(conn, name)
+            split = overrides.split_entity(conn, name)
+        self.forget()
+        return split
 
     # --- what `newsgraph watch` keeps: sources and visits (store/sources.py) --------------------
 
@@ -297,27 +366,105 @@ class SqlStore:
             ]
 
     @checked
-    def entity(self, name: str) -> EntityProfile | None:
-        """The merged entity any of whose names is `name`; None when there is none."""
+    def entity(self, name: str, *, limit: int | None = None) -> EntityProfile | None:
+        """The merged entity any of whose names is `name`, with at most `limit` of its latest
+        quotes and events (None: all); None when there is none."""
         with self.engine.connect() as conn:
-            return queries.describe_entity(conn, name)
+            return self.tally(
+                conn,
+                ("entity", name, limit),
+                lambda: queries.describe_entity(conn, name, limit=limit),
+            )
+
+    @checked
+    def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
+        """One page of a listing with the filtered total (the total is counted once per data
+        version and filter, so paging through a listing counts it once)."""
+        listed = listing.kind_of(kind)
+        key = (kind, tuple(sorted(filters.items())))
+        with self.engine.connect() as conn:
+            # the query with its names resolved (speakers, actors, entities): kept per version
+            query = self.tally(
+                conn, ("query", *key), lambda: listed.query(conn, self.dialect, **filters)
+            )
+            if listed.whole:
+                every = self.tally(
+                    conn, ("all", *key), lambda: listing.page_items(conn, listed, query, 0, None)
+                )
+                return Page(
+                    items=tuple(every[offset : offset + limit]), total=len(every), offset=offset
+                )
+            count = self.tally(conn, ("total", *key), lambda: listing.total(conn, query))
+            items = listing.page_items(conn, listed, query, offset, limit)
+        return Page(items=tuple(items), total=count, offset=offset)
+
+    @checked
+    def stream(self, kind: str, **filters: Any) -> Iterator[Any]:
+        """Every item of a filtered listing, in page order, a thousand rows at a time."""
+        listed = listing.kind_of(kind)
+        with self.engine.connect() as conn:
+            yield from listing.streamed(conn, listed, listed.query(conn, self.dialect, **filters))
+
+    def sentences_at(self, spans: list[tuple[str, int]]) -> dict[tuple[str, int], str | None]:
+        """The sentence holding each (article id, character offset): context for a listed
+        event or figure, read from the listed articles only."""
+        ids = sorted({article_id for article_id, _ in spans})
+        query = select(articles.c.id, articles.c.text, articles.c.sentences).where(
+            articles.c.id.in_(ids)
+        )
+        with self.engine.connect() as conn:
+            found = {r.id: (r.text, json.loads(r.sentences)) for r in conn.execute(query)}
+        return {(i, start): _sentence(found.get(i), start) for i, start in spans}
+
+    @checked
+    def meetings(self, *, actor: str | None = None) -> list[Meeting]:
+        with self.engine.connect() as conn:
+            return self.tally(
+                conn,
+                ("meetings", actor),
+                lambda: meeting_pairs(conn, self.dialect, actor=actor),
+            )
+
+    @checked
+    def timeline(self, *, count: str, interval: str, **filters: Any) -> list[Bucket]:
+        """Quotes or articles per day, week or month (`timeline.py`), counted once per version."""
+        with self.engine.connect() as conn:
+            key = ("timeline", count, interval, tuple(sorted(filters.items())))
+            return self.tally(
+                conn,
+                key,
+                lambda: timeline.timeline(
+                    conn, self.dialect, count=count, interval=interval, **filters
+                ),
+            )
 
     def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:
         """Speakers by number of quotes, most quoted first."""
         with self.engine.connect() as conn:
-            return queries.speaker_counts(conn, limit=limit)
+            return self.tally(
+                conn, ("speakers", limit), lambda: queries.speaker_counts(conn, limit=limit)
+            )
 
     def event_types(self) -> list[str]:
         """The PLOVER types of the stored events, sorted."""
         with self.engine.connect() as conn:
-            return queries.event_type_names(conn)
+            return self.tally(conn, ("event types",), lambda: queries.event_type_names(conn))
 
     def counts(self) -> dict[str, int]:
+        """Row count per table; those that only change with articles and merges (nearly all)
+        are counted once per data version."""
+
+        def count(conn: Connection, table: Any) -> int:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
         with self.engine.connect() as conn:
-            return {
-                t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for t in TABLES
-            }
+            kept = self.tally(
+                conn,
+                ("counts",),
+                lambda: {t.name: count(conn, t) for t in TABLES if t.name not in LIVE_COUNTS},
+            )
+            live = {t.name: count(conn, t) for t in TABLES if t.name in LIVE_COUNTS}
+        return {t.name: (kept | live)[t.name] for t in TABLES}
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """Every row of one table, streamed in key order: what `export` writes."""

@@ -40,6 +40,7 @@ def article_with_quotes(live_server: str) -> str:
     [
         pytest.param("/", "Who said what", id="overview"),
         pytest.param("/search?q=said", "Search", id="search"),
+        pytest.param("/articles", "Articles", id="articles"),
         pytest.param("/speakers", "Speakers", id="speakers"),
         pytest.param("/events", "Events timeline", id="events"),
         pytest.param("/graph", "Who met whom", id="graph"),
@@ -149,3 +150,23 @@ def test_script_inside_an_article_never_runs(  # type: ignore[no-untyped-def]
     assert page.locator(".article-text script, .article-text img").count() == 0
     assert page.evaluate("window.__pwned") is None
     shoot(page, artifacts, "hostile-article")
+
+
+def test_links_to_events_and_figures_highlight_them_and_pages_fit_a_phone(
+    page: Page, artifacts: Path, live_server: str
+) -> None:  # type: ignore[no-untyped-def]
+    listed = httpx.get(f"{live_server}/api/articles").json()
+    article = next(a for a in listed if a["events"] and a["figures"])
+    body = httpx.get(f"{live_server}/api/articles/{article['id']}").json()
+    event, figure = body["events"][0]["id"], body["figures"][0]["id"]
+    page.goto(f"/articles/{quote_path(article['id'])}#{event}")
+    expect(page.locator(f"#{event}")).to_have_class(re.compile("active-record"))
+    page.evaluate(f"location.hash = '#{figure}'")  # a second link into the open article
+    expect(page.locator(f"#{figure}")).to_have_class(re.compile("active-record"))
+    expect(page.locator(f"#{event}")).not_to_have_class(re.compile("active-record"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/articles", "/speakers", f"/speakers/{quote_path(top_speaker(live_server))}"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (path, width)
+    shoot(page, artifacts, "speaker-phone")

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
-from newsgraph.server.schemas import ArticleSummary, ExtractedOut, extracted_out, summary
+from newsgraph.server.filters import article_filters, given
+from newsgraph.server.paging import PAGED, Offset, paged
+from newsgraph.server.schemas import ArticleSummary, ExtractedOut, brief_summary, extracted_out
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
 
-@router.get("", response_model=list[ArticleSummary])
+@router.get("", response_model=list[ArticleSummary], responses=PAGED)
 def list_articles(
+    request: Request,
+    response: Response,
     store: StoreDep,
-    search: Annotated[str | None, Query(description="Full-text search in article text.")] = None,
-    since: Annotated[date | None, Query(description="Published on or after.")] = None,
+    filters: Annotated[dict[str, Any], Depends(article_filters)],
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[ArticleSummary]:
     """Articles, newest first, with the number of records of each kind."""
-    return [summary(a) for a in store.articles(search=search, since=since, limit=limit)]
+    page = store.page("articles", offset=offset, limit=limit, **given(filters))
+    paged(request, response, page, limit)
+    return [brief_summary(b) for b in page.items]
 
 
 @router.get(

@@ -1,33 +1,30 @@
-"""GET /api/events: PLOVER events filtered by actor, type, date range and place."""
+"""GET /api/events: PLOVER events filtered by actor, type, date range and place, paged."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
+from newsgraph.server.filters import event_filters, given
+from newsgraph.server.paging import PAGED, Offset, paged
 from newsgraph.server.schemas import EventHit
 from newsgraph.server.views import event_hits
 
 router = APIRouter(prefix="/api/events", tags=["events"])
 
 
-@router.get("", response_model=list[EventHit])
+@router.get("", response_model=list[EventHit], responses=PAGED)
 def list_events(
+    request: Request,
+    response: Response,
     store: StoreDep,
-    actor: Annotated[str | None, Query(description="Source or target name.")] = None,
-    type: Annotated[  # noqa: A002  (PLOVER's word, and the CLI option's name)
-        str | None, Query(description="PLOVER type, e.g. CONSULT.")
-    ] = None,
-    since: Annotated[date | None, Query()] = None,
-    until: Annotated[date | None, Query()] = None,
-    place: Annotated[str | None, Query()] = None,
+    filters: Annotated[dict[str, Any], Depends(event_filters)],
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[EventHit]:
-    """Events with actors, place, date and the article they come from."""
-    cited = store.cited_events(
-        actor=actor, type=type, since=since, until=until, place=place, limit=limit
-    )
-    return event_hits(cited)
+    """Events with actors, place, date and the article they come from, latest first."""
+    page = store.page("events", offset=offset, limit=limit, **given(filters))
+    paged(request, response, page, limit)
+    return event_hits(page.items)

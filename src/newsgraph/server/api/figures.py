@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
+from newsgraph.server.filters import figure_filters, given
+from newsgraph.server.paging import PAGED, Offset, paged
 from newsgraph.server.schemas import FigureGroup, FigureHit
 from newsgraph.server.views import contested_groups, figure_hits
 
 router = APIRouter(prefix="/api/figures", tags=["figures"])
 
 
-@router.get("", response_model=list[FigureHit])
+@router.get("", response_model=list[FigureHit], responses=PAGED)
 def list_figures(
+    request: Request,
+    response: Response,
     store: StoreDep,
-    contested: Annotated[bool, Query(description="Only figures another source disputes.")] = False,
+    filters: Annotated[dict[str, Any], Depends(figure_filters)],
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[FigureHit]:
-    return figure_hits(store.cited_figures(contested=contested, limit=limit))
+    """Figures with hedge, unit, source and the article they come from, newest first."""
+    page = store.page("figures", offset=offset, limit=limit, **given(filters))
+    paged(request, response, page, limit)
+    return figure_hits(page.items)
 
 
 @router.get("/contested", response_model=list[FigureGroup])

@@ -1,44 +1,35 @@
-"""GET /api/quotes and /api/speakers: who said what, filtered."""
+"""GET /api/quotes and /api/speakers: who said what, filtered and paged."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
 from newsgraph.server.deps import StoreDep
+from newsgraph.server.filters import given, quote_filters, speaker_filters
+from newsgraph.server.paging import PAGED, Offset, paged
 from newsgraph.server.schemas import QuoteHit
 from newsgraph.server.views import quote_hits
 
 router = APIRouter(prefix="/api", tags=["quotes"])
 
 
-@router.get("/quotes", response_model=list[QuoteHit])
+@router.get("/quotes", response_model=list[QuoteHit], responses=PAGED)
 def list_quotes(
+    request: Request,
+    response: Response,
     store: StoreDep,
-    speaker: Annotated[str | None, Query(description="Speaker name or alias.")] = None,
-    search: Annotated[str | None, Query(description="Full-text search in the quote.")] = None,
-    since: Annotated[date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[date | None, Query(description="Published on or before.")] = None,
-    outlet: Annotated[str | None, Query()] = None,
-    min_confidence: Annotated[
-        float | None, Query(ge=0, le=1, description="Leave out quotes scored below this.")
-    ] = None,
+    filters: Annotated[dict[str, Any], Depends(quote_filters)],
+    offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[QuoteHit]:
-    """Quotes with speaker, cue, span, confidence and the article they come from."""
-    cited = store.cited_quotes(
-        speaker=speaker,
-        search=search,
-        since=since,
-        until=until,
-        outlet=outlet,
-        min_confidence=min_confidence,
-        limit=limit,
-    )
-    return quote_hits(cited)
+    """Quotes with speaker, cue, span, confidence and the article they come from, newest
+    first; `X-Total-Count` gives the filtered total and `Link` the next page."""
+    page = store.page("quotes", offset=offset, limit=limit, **given(filters))
+    paged(request, response, page, limit)
+    return quote_hits(page.items)
 
 
 class SpeakerCount(BaseModel):
@@ -46,9 +37,16 @@ class SpeakerCount(BaseModel):
     quotes: int
 
 
-@router.get("/speakers", response_model=list[SpeakerCount])
+@router.get("/speakers", response_model=list[SpeakerCount], responses=PAGED)
 def list_speakers(
-    store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    filters: Annotated[dict[str, Any], Depends(speaker_filters)],
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[SpeakerCount]:
-    """Speakers by number of quotes."""
-    return [SpeakerCount(name=n, quotes=c) for n, c in store.speakers(limit=limit)]
+    """Speakers by number of quotes, most quoted first."""
+    page = store.page("speakers", offset=offset, limit=limit, **given(filters))
+    paged(request, response, page, limit)
+    return [SpeakerCount(name=n, quotes=c) for n, c in page.items]

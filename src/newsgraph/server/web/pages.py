@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -19,9 +20,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from newsgraph.extract import confident
-from newsgraph.model import ExtractedArticle
 from newsgraph.server.deps import StoreDep
-from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, summary
+from newsgraph.server.filters import given
+from newsgraph.server.paging import MAX_OFFSET, next_url, previous_url
+from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, brief_summary
 from newsgraph.server.views import (
     contested_groups,
     entity_profile,
@@ -29,13 +31,14 @@ from newsgraph.server.views import (
     meeting_graph,
     quote_hits,
 )
+from newsgraph.server.web.chart import line_chart
 from newsgraph.server.web.segments import (
     LOW_CONFIDENCE,
     paragraphs,
     quote_cards,
     speaker_colours,
 )
-from newsgraph.store.base import Store
+from newsgraph.store.base import Page
 
 HERE = Path(__file__).parent
 # Article text is untrusted: autoescape everything, never `|safe` (see segments.py).
@@ -44,7 +47,11 @@ env.filters["path"] = lambda text: url_quote(str(text), safe="")
 env.globals["low_confidence"] = LOW_CONFIDENCE
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-EVENTS_SHOWN = 200  # a timeline page; filters narrow it
+EVENTS_SHOWN = 50  # a page of the timeline; the pager reaches the rest
+ARTICLES_SHOWN = 50
+SPEAKERS_SHOWN = 200
+QUOTES_SHOWN = 50  # on a speaker's page and in search results
+FIGURES_SHOWN = 100  # contested figures, the latest
 
 # Scripts and styles come from /static only: a script that slipped into a page would not run.
 CSP = (
@@ -105,39 +112,92 @@ def event_day(h: EventHit) -> str | None:
     return (h.date or "").split("/")[0] or published(h)
 
 
-@dataclass
-class Articles:
-    """Article lookups for one page: each article is read from the store at most once."""
+@dataclass(frozen=True)
+class Pager:
+    """What a page shows of a listing: which items of how many, the next and previous pages,
+    and the downloads of exactly its filtered rows."""
 
-    store: Store
-    seen: dict[str, ExtractedArticle | None] = field(default_factory=dict)
+    total: int
+    first: int
+    last: int
+    next: str | None = None
+    previous: str | None = None
+    downloads: list[tuple[str, str]] = field(default_factory=list)
 
-    def get(self, article_id: str) -> ExtractedArticle | None:
-        if article_id not in self.seen:
-            self.seen[article_id] = self.store.article(article_id)
-        return self.seen[article_id]
+
+def _query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def sentence_of(articles: Articles, article_id: str, start: int) -> str | None:
-    """The sentence holding a character offset: context for an event or a figure."""
-    extracted = articles.get(article_id)
-    if extracted is None:
-        return None
-    for s_start, s_end in extracted.sentences:
-        if s_start <= start < s_end:
-            return extracted.article.text[s_start:s_end].strip()
-    return None
+def download_links(kind: str, filters: dict[str, Any]) -> list[tuple[str, str]]:
+    query = urlencode({k: _query_value(v) for k, v in given(filters).items()})
+    return [(fmt, f"/api/{kind}.{fmt}" + (f"?{query}" if query else "")) for fmt in ("csv", "json")]
+
+
+def pager(
+    request: Request,
+    page: Page[Any],
+    limit: int,
+    kind: str | None = None,
+    filters: dict[str, Any] | None = None,
+) -> Pager:
+    return Pager(
+        total=page.total,
+        first=page.offset + 1,
+        last=page.offset + len(page.items),
+        next=next_url(request, page, limit),
+        previous=previous_url(request, page, limit),
+        downloads=download_links(kind, filters or {}) if kind else [],
+    )
 
 
 @router.get("/")
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    articles = [summary(a) for a in store.articles(limit=20)]
+    latest = store.page("articles", limit=20)
     return render(
         request,
         "index.html",
         counts=store.counts(),
-        articles=articles,
+        articles=[brief_summary(b) for b in latest.items],
+        total=latest.total,
         speakers=store.speakers(limit=12),
+    )
+
+
+@router.get("/articles")
+def article_index(
+    request: Request,
+    store: StoreDep,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    language: str | None = None,
+    has_quotes: str | None = None,
+    search: str | None = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    """Every article, newest first, filtered by outlet, dates, language and quotes, paged."""
+    quoted = {"yes": True, "no": False}.get(has_quotes or "")
+    filters = {
+        "outlet": clean(outlet),
+        "since": parse_date(since),
+        "until": parse_date(until),
+        "language": clean(language),
+        "has_quotes": quoted,
+        "search": clean(search),
+    }
+    page = store.page("articles", offset=offset, limit=ARTICLES_SHOWN, **given(filters))
+    return render(
+        request,
+        "articles.html",
+        articles=[brief_summary(b) for b in page.items],
+        pager=pager(request, page, ARTICLES_SHOWN, "articles", filters),
+        filters=filters,
+        since=since or "",
+        until=until or "",
+        has_quotes=has_quotes or "",
     )
 
 
@@ -172,29 +232,73 @@ def reader(
 
 @router.get("/search")
 def search(
-    request: Request, store: StoreDep, q: Annotated[str | None, Query()] = None
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str | None, Query()] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     q = clean(q)
-    quotes = quote_hits(store.cited_quotes(search=q, limit=100)) if q else []
-    articles = [summary(a) for a in store.articles(search=q, limit=50)] if q else []
-    speakers = (
-        [(n, c) for n, c in store.speakers(limit=1000) if q.lower() in n.lower()] if q else []
-    )
+    if not q:
+        return render(request, "search.html", q=q)
+    found = store.page("quotes", search=q, offset=offset, limit=QUOTES_SHOWN)
+    articles = store.page("articles", search=q, limit=20)
+    speakers = store.page("speakers", search=q, limit=20)
     return render(
-        request, "search.html", q=q, quotes=quotes, articles=articles, speakers=speakers[:20]
+        request,
+        "search.html",
+        q=q,
+        quotes=quote_hits(found.items),
+        pager=pager(request, found, QUOTES_SHOWN, "quotes", {"search": q}),
+        articles=[brief_summary(b) for b in articles.items],
+        articles_total=articles.total,
+        speakers=list(speakers.items),
+        speakers_total=speakers.total,
     )
 
 
 @router.get("/speakers")
-def speakers(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "speakers.html", speakers=store.speakers(limit=200))
+def speakers(
+    request: Request,
+    store: StoreDep,
+    search: str | None = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    filters = {"search": clean(search)}
+    page = store.page("speakers", offset=offset, limit=SPEAKERS_SHOWN, **given(filters))
+    return render(
+        request,
+        "speakers.html",
+        speakers=list(page.items),
+        pager=pager(request, page, SPEAKERS_SHOWN, "speakers", filters),
+        search=search or "",
+    )
+
+
+INTERVALS = ("day", "week", "month")
 
 
 @router.get("/speakers/{name:path}")
-def speaker(request: Request, name: str, store: StoreDep) -> HTMLResponse:
-    profile = entity_profile(store, name)
+def speaker(
+    request: Request,
+    name: str,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    interval: str = "month",
+    compare: str | None = None,
+) -> HTMLResponse:
+    """A person's quotes and events (a page of each), with their quotes over time; `compare`
+    draws another speaker's on the same chart."""
+    profile = entity_profile(store, name, limit=QUOTES_SHOWN, offset=offset)
     if profile is None:
         raise HTTPException(404, f"nobody called {name!r} in the database")
+    interval = interval if interval in INTERVALS else "month"
+    compare = clean(compare)
+    names = [profile.name, *([compare] if compare else [])]
+    quoted = Page(items=tuple(profile.quotes), total=profile.quotes_total, offset=offset)
+    counted = {
+        shown: store.timeline(count="quotes", interval=interval, speaker=asked)
+        for shown, asked in zip(names, [name, *names[1:]], strict=True)
+    }
     outlets = Counter(h.article.outlet or "unknown" for h in profile.quotes)
     return render(
         request,
@@ -203,6 +307,12 @@ def speaker(request: Request, name: str, store: StoreDep) -> HTMLResponse:
         days=by_day(profile.quotes, published),
         outlets=outlets.most_common(),
         events=by_day(profile.events, event_day),
+        pager=pager(request, quoted, QUOTES_SHOWN, "quotes", {"speaker": name}),
+        chart=line_chart(counted),
+        interval=interval,
+        compare=compare or "",
+        timeline_csv=f"/api/timeline?{urlencode({'speaker': name, 'interval': interval})}"
+        "&format=csv",
     )
 
 
@@ -215,12 +325,14 @@ def events(
     place: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     filters = {"actor": clean(actor), "type": clean(type), "place": clean(place)}
     dates = {"since": parse_date(since), "until": parse_date(until)}
-    hits = event_hits(store.cited_events(**filters, **dates, limit=EVENTS_SHOWN))  # type: ignore[arg-type]
-    articles = Articles(store)
-    context = {(h.article_id, h.id): sentence_of(articles, h.article_id, h.start) for h in hits}
+    page = store.page("events", offset=offset, limit=EVENTS_SHOWN, **given(filters | dates))
+    hits = event_hits(page.items)
+    sentences = store.sentences_at([(h.article_id, h.start) for h in hits])
+    context = {(h.article_id, h.id): sentences[(h.article_id, h.start)] for h in hits}
     types = store.event_types()
     return render(
         request,
@@ -231,8 +343,7 @@ def events(
         since=since or "",
         until=until or "",
         types=types,
-        total=len(hits),
-        limit=EVENTS_SHOWN,
+        pager=pager(request, page, EVENTS_SHOWN, "events", filters | dates),
     )
 
 
@@ -245,12 +356,11 @@ def graph(request: Request, store: StoreDep, actor: str | None = None) -> HTMLRe
 
 @router.get("/figures")
 def figures(request: Request, store: StoreDep) -> HTMLResponse:
-    groups = contested_groups(store)
-    articles = Articles(store)
+    groups = contested_groups(store, limit=FIGURES_SHOWN)
+    shown = [(f.article_id, f.start) for g in groups for f in g.figures]
+    sentences = store.sentences_at(shown)
     context = {
-        (f.article_id, f.id): sentence_of(articles, f.article_id, f.start)
-        for g in groups
-        for f in g.figures
+        (f.article_id, f.id): sentences[(f.article_id, f.start)] for g in groups for f in g.figures
     }
     return render(request, "figures.html", groups=groups, context=context)
 

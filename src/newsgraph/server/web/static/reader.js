@@ -39,10 +39,27 @@
     event.preventDefault();
     show(target.getAttribute("data-quote"));
   });
-  // a link from a list of quotes: /articles/ID#q3 opens on that quote
-  if (location.hash.length > 1) {
+  // an event or a figure (#v3, #f2): its line in the side panel, highlighted
+  function mark(id) {
+    var record = document.getElementById(id);
+    if (!record || !record.classList.contains("record")) return false;
+    document.querySelectorAll(".active-record").forEach(function (el) {
+      el.classList.remove("active-record");
+    });
+    record.classList.add("active-record");
+    record.scrollIntoView({ behavior: "smooth", block: "center" });
+    return true;
+  }
+
+  // a link from a list: /articles/ID#q3 opens on that quote, #v3 on that event; a second link
+  // into the open article (only the hash changes) does the same
+  function follow() {
+    if (location.hash.length < 2) return;
     var id = decodeURIComponent(location.hash.slice(1));
+    if (mark(id)) return;
     show(id);
     reveal(id);
   }
+  window.addEventListener("hashchange", follow);
+  follow();
 })();

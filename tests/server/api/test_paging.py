@@ -1,0 +1,169 @@
+"""Every list is paged with a total (issue 17): `offset` is honoured, `X-Total-Count` counts the
+filtered listing, `Link` points at the next page while more follow, and each listing's download
+holds exactly the rows its pages go through."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+LISTS = ["/api/articles", "/api/quotes", "/api/events", "/api/figures", "/api/speakers"]
+
+
+def whole(client, path: str, query: str = "") -> tuple[int, list]:  # type: ignore[no-untyped-def]
+    response = client.get(f"{path}?limit=1000&{query}")
+    assert response.status_code == 200, response.text[:300]
+    return int(response.headers["x-total-count"]), response.json()
+
+
+@settings(max_examples=25, deadline=None)
+@given(path=st.sampled_from(LISTS), offset=st.integers(0, 120), limit=st.integers(1, 40))
+def test_a_page_is_its_slice_of_the_listing_and_the_total_counts_the_listing(
+    client, path: str, offset: int, limit: int
+) -> None:  # type: ignore[no-untyped-def]
+    total, items = whole(client, path)
+    assert total == len(items)
+    page = client.get(path, params={"offset": offset, "limit": limit})
+    assert int(page.headers["x-total-count"]) == total
+    assert page.json() == items[offset : offset + limit]
+    link = page.headers.get("link")
+    assert (link is not None) == (offset + limit < total)
+    if link:
+        assert f"offset={offset + limit}" in link and 'rel="next"' in link
+
+
+def test_a_filtered_listing_counts_only_its_own_rows(client) -> None:  # type: ignore[no-untyped-def]
+    _, speakers = whole(client, "/api/speakers")
+    name = speakers[0]["name"]
+    total, quotes = whole(client, "/api/quotes", f"speaker={name}")
+    assert 0 < total == len(quotes) < whole(client, "/api/quotes")[0]
+    with_quotes, found = whole(client, "/api/articles", "has_quotes=true")
+    without, _ = whole(client, "/api/articles", "has_quotes=false")
+    assert with_quotes + without == whole(client, "/api/articles")[0]
+    assert all(a["quotes"] > 0 for a in found)
+
+
+DOWNLOADS = [
+    ("quotes", ""),
+    ("quotes", "search=said"),
+    ("articles", "has_quotes=true"),
+    ("events", "type=CONSULT"),
+    ("figures", ""),
+    ("speakers", ""),
+]
+
+
+@pytest.mark.parametrize(("kind", "query"), DOWNLOADS, ids=[f"{k}?{q}" for k, q in DOWNLOADS])
+def test_a_download_holds_exactly_the_rows_of_the_filtered_listing(
+    client, kind: str, query: str
+) -> None:  # type: ignore[no-untyped-def]
+    total, _ = whole(client, f"/api/{kind}", query)
+    as_csv = client.get(f"/api/{kind}.csv?{query}")
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in as_csv.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert len(rows) == len(client.get(f"/api/{kind}.json?{query}").json()) == total
+    lines = client.get(f"/api/{kind}.jsonl?{query}").text.splitlines()
+    assert len(lines) == total
+
+
+def test_quote_rows_are_flat_and_carry_their_article_and_speaker(client) -> None:  # type: ignore[no-untyped-def]
+    rows = client.get("/api/quotes.json").json()
+    assert rows
+    wanted = {"article_title", "outlet", "url", "published", "speaker", "speaker_entity_id"}
+    wanted |= {"kind", "confidence", "start", "end", "text", "quote_id"}
+    assert wanted <= set(rows[0])
+    assert all(not isinstance(v, (dict, list)) for row in rows for v in row.values())
+    assert any(row["speaker_entity_id"] for row in rows)
+
+
+def test_each_list_page_links_the_downloads_of_exactly_what_it_shows(client) -> None:  # type: ignore[no-untyped-def]
+    for page, kind in [
+        ("/articles?has_quotes=yes", "articles"),
+        ("/speakers", "speakers"),
+        ("/events?type=CONSULT", "events"),
+        ("/search?q=said", "quotes"),
+    ]:
+        html = client.get(page).text
+        shown = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
+        link = re.search(rf'href="(/api/{kind}\.csv[^"]*)"', html).group(1)  # type: ignore[union-attr]
+        rows = list(csv.DictReader(io.StringIO(client.get(link.replace("&amp;", "&")).text)))
+        assert len(rows) == shown, page
+
+
+def test_the_article_index_pages_through_every_article(client) -> None:  # type: ignore[no-untyped-def]
+    total, _ = whole(client, "/api/articles")
+    seen, url = [], "/articles"
+    while url:
+        html = client.get(url).text
+        seen += re.findall(r'<a class="title" href="/articles/([^"#]+)"', html)
+        after = re.search(r'<a class="next" rel="next" href="([^"]+)"', html)
+        url = after.group(1).replace("&amp;", "&") if after else ""
+    assert len(seen) == total
+
+
+def test_the_speakers_page_goes_past_its_first_page(client) -> None:  # type: ignore[no-untyped-def]
+    total, _ = whole(client, "/api/speakers")
+    html = client.get(f"/speakers?offset={max(0, total - 1)}").text
+    assert f"of {total}" in html
+    assert html.count('<li><a href="/speakers/') == min(1, total)
+
+
+# --- over time ----------------------------------------------------------------------------------
+
+
+def months_between(days: list[date]) -> int:
+    first, last = min(days), max(days)
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def test_the_timeline_has_one_point_per_bucket_from_the_first_to_the_last(
+    client, interval: str
+) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = whole(client, "/api/quotes")
+    days = [
+        date.fromisoformat(q["article"]["published"]) for q in quotes if q["article"]["published"]
+    ]
+    body = client.get(f"/api/timeline?count=quotes&interval={interval}").json()
+    points = body["points"]
+    assert sum(p["count"] for p in points) == len(days)
+    starts = [date.fromisoformat(p["start"]) for p in points]
+    expected = {
+        "day": (max(days) - min(days)).days + 1,
+        "week": (max(days) - min(days)).days // 7 + 1 + (max(days).weekday() < min(days).weekday()),
+        "month": months_between(days),
+    }[interval]
+    assert len(points) == expected
+    if interval == "week":
+        assert all(s.weekday() == 0 for s in starts)
+    if interval == "month":
+        assert all(s.day == 1 for s in starts)
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(f"/api/timeline?count=quotes&interval={interval}&format=csv").text
+            )
+        )
+    )
+    assert [int(r["count"]) for r in csv_rows] == [p["count"] for p in points]
+
+
+def test_a_speaker_page_charts_their_quotes_and_compares_two(client) -> None:  # type: ignore[no-untyped-def]
+    _, speakers = whole(client, "/api/speakers")
+    one, two = speakers[0]["name"], speakers[1]["name"]
+    starts = {
+        p["start"]
+        for name in (one, two)
+        for p in client.get(f"/api/timeline?speaker={name}&interval=month").json()["points"]
+    }
+    html = client.get(f"/speakers/{one}", params={"compare": two}).text
+    series = re.findall(r'<g class="series" data-name="[^"]*">(.*?)</g>', html, re.S)
+    assert len(series) == (2 if starts else 0)
+    assert [s.count('class="point"') for s in series] == [len(starts)] * len(series)
