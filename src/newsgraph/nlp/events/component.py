@@ -19,7 +19,15 @@ from newsgraph.nlp.dates import DateSpan
 from newsgraph.nlp.events.actors import (
     roles,
 )
-from newsgraph.nlp.events.checks import confidence, holds, is_boilerplate, keep_actors
+from newsgraph.nlp.events.checks import (
+    confidence,
+    holds,
+    is_boilerplate,
+    keep_actors,
+    lost_source,
+    theme_of_another,
+    verbal_sense,
+)
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
@@ -62,7 +70,9 @@ class EventsFinder:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
             return out
-        for trigger in self.lexicon.find(sent):
+        triggers = self.lexicon.find(sent)
+        verbs = {t.head.i for t in triggers if t.head.pos_ in ("VERB", "AUX")}
+        for trigger in triggers:
             if any(c.dep_ == "neg" for c in trigger.head.children):
                 continue  # "did not agree": PLOVER codes the refusal, not the event
             sources, targets = roles(trigger, self.lexicon)
@@ -76,10 +86,18 @@ class EventsFinder:
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
-            actors = keep_actors(replace(event), self.agents)
+            actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
             if holds(actors, self.agents):
+                lost = lost_source(event.source, actors.source)
                 event = actors
-                event.confidence = confidence(event, self.agents, trigger.entry.cameo)
+                event.confidence = confidence(
+                    event,
+                    self.agents,
+                    trigger.entry.cameo,
+                    lost=lost,
+                    about_things=self.lexicon.about_things,
+                    theme=theme_of_another(trigger.head, verbs),
+                )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
             found = find_place(trigger, event.source + event.target, self.places) or [None]
@@ -105,6 +123,7 @@ class EventsFinder:
         "events": "plover_events.tsv",
         "cameo": "",
         "cameo_skips": "cameo_skips.txt",
+        "cameo_phrases_only": False,
         "agents": "agent_nouns.txt",
         "roles": "plover_roles.tsv",
         "statements": "plover_statements.tsv",
@@ -120,6 +139,7 @@ def make_events(
     events: str,
     cameo: str,
     cameo_skips: str,
+    cameo_phrases_only: bool,
     agents: str,
     roles: str,
     statements: str,
@@ -130,7 +150,14 @@ def make_events(
 ) -> EventsFinder:
     return EventsFinder(
         lexicon=load_lexicon(
-            events, roles, cameo or None, cameo_skips or None, statements, actor_nouns, groups
+            events,
+            roles,
+            cameo or None,
+            cameo_skips or None,
+            statements,
+            actor_nouns,
+            groups,
+            cameo_phrases_only=cameo_phrases_only,
         ),
         agents=load_words(agents) | load_words(actor_nouns),
         cues=load_words(cues),

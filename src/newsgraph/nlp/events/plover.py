@@ -64,6 +64,7 @@ class Lexicon:
     themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
     audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
     places_as_targets: frozenset[str] = frozenset()  # types whose place is the target if none
+    about_things: frozenset[str] = frozenset()  # types whose object may be a thing ("sign a deal")
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -148,6 +149,8 @@ def load_lexicon(
     actor_nouns: str,
     groups: str,
     modals: str = "modals.tsv",
+    *,
+    cameo_phrases_only: bool = False,
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
@@ -158,6 +161,8 @@ def load_lexicon(
         lemmas, pos, kind, mode = (*row, "-", "-", "-")[:4]
         if kind not in PLOVER_TYPES or (i >= len(own) and lemmas.lower() in skipped):
             continue  # a typo in a user's file drops that line only
+        if i >= len(own) and cameo_phrases_only and " " not in lemmas.strip():
+            continue  # a bare CAMEO verb: its sense is in the patterns around it
         entry = Entry(
             tuple(lemmas.lower().split()), pos, kind, None if mode == "-" else mode, i >= len(own)
         )
@@ -176,4 +181,5 @@ def load_lexicon(
         themes=flagged(roles, "theme"),
         audiences=flagged(roles, "audience"),
         places_as_targets=flagged(roles, "place"),
+        about_things=flagged(roles, "about"),
     )
