@@ -163,7 +163,10 @@ def theme_of_another(head: Token, verbs: set[int]) -> bool:
     """A noun trigger that another trigger's verb acts on ("denounced the agreement", "hailed the
     deal", "brokered a cease-fire", "expelled the envoy over the agreement"), or that is named
     again ("the agreement", "this attack"): the act told here is the verb's, the noun's is told
-    elsewhere (one event per act)."""
+    elsewhere (one event per act). A verb in another trigger's infinitive ("agreed to support",
+    "urged residents to evacuate", "threatened to strike") is what that act is about."""
+    if head.pos_ in ("VERB", "AUX"):
+        return head.dep_ == "xcomp" and head.head.i in verbs
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = governing_verb(head)
