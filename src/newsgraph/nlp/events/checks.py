@@ -175,6 +175,19 @@ def theme_of_another(head: Token, verbs: set[int]) -> bool:
     return any(c.dep_ == "det" and c.lower_ in REMENTION for c in head.children)
 
 
+STANCES = ("AGREE", "SUPPORT", "REJECT")  # "La Riva agreed", "Biden denied": an opinion alone
+COMPLEMENTS = ("dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd", "agent")
+
+
+def bare_stance(event: EventSpan) -> bool:
+    """A verb of agreeing, backing or refusing with nothing agreed to, backed or refused and no
+    one it is addressed to ("X agreed", "Y denied"): a stance in a debate, not an act."""
+    head = event.trigger.root
+    if event.type not in STANCES or event.target or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in COMPLEMENTS for c in head.children)
+
+
 def confidence(
     event: EventSpan,
     agents: frozenset[str],
@@ -194,6 +207,7 @@ def confidence(
       (`about_things` are the types where a thing is what it is about: "signed the deal",
       "condemned the attack"): -0.3;
     - a noun trigger that another trigger's verb acts on, or named again ("the deal"): -0.3;
+    - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.3;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; not `happened`: -0.2.
 
     The threshold (TRUSTED) and the weights were set on what the classes of events are (read on
@@ -206,6 +220,7 @@ def confidence(
     score -= {"thing": 0.3, "pronoun": 0.1}.get(lost or "", 0.0)
     score -= 0.3 if event.type not in about_things and thing_object(event, agents) else 0.0
     score -= 0.3 if theme else 0.0
+    score -= 0.3 if bare_stance(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status != "happened" else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -31,7 +31,14 @@ from newsgraph.nlp.events.checks import (
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
-from newsgraph.nlp.events.places import Places, find_place, load_places, state_names
+from newsgraph.nlp.events.places import (
+    Places,
+    find_place,
+    is_place,
+    is_state,
+    load_places,
+    state_names,
+)
 from newsgraph.nlp.events.plover import Lexicon, load_lexicon
 from newsgraph.nlp.events.status import as_statement, status_of
 from newsgraph.nlp.readers import load_words
@@ -87,6 +94,10 @@ class EventsFinder:
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+            if event.mode == "visit":  # a visit to a city or a building is no meeting of states
+                actors.target = [
+                    t for t in actors.target if not is_place(t) or is_state(t, self.places)
+                ]
             if holds(actors, self.agents):
                 lost = lost_source(event.source, actors.source)
                 event = actors

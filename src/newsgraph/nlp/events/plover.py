@@ -108,8 +108,27 @@ def pos_fits(token: Token, pos: str) -> bool:
     return token.pos_ in ("VERB", "NOUN", "AUX", "ADJ", "PROPN")
 
 
+QUOTES = ('"', "“", "”", "'", "‘", "’", "``", "''")
+
+
+def names_something(token: Token) -> bool:
+    """The frame of naming: "called the deal 'lousy'", "termed her a traitor", "labeled them as
+    disinformation": an object, then what it is called."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in token.children):
+        return True
+    end = max(t.i for t in objects[0].subtree) + 1
+    doc = token.doc
+    after = doc[end] if end < len(doc) else None
+    return after is not None and (after.text in QUOTES or after.lower_ == "as")
+
+
 def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     """The trigger that the entry makes of the token, or None."""
+    if entry.mode == "naming" and not names_something(token):
+        return None  # "called" alone is saying; "called X a Y" names X
     rest = entry.lemmas[1:]
     if not rest:
         return (
