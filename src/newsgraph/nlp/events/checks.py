@@ -79,16 +79,26 @@ def actor_kind(span: Span, agents: frozenset[str]) -> str | None:
     return None
 
 
+def party_kind(event: EventSpan, span: Span, agents: frozenset[str]) -> str | None:
+    """The kind of actor a party of the event is: a pronoun resolved to a person's name
+    (`event.names`, see component.resolve_pronouns) is a person."""
+    if span.root.pos_ == "PRON" and (span.start, span.end) in event.names:
+        return "PERSON"
+    return actor_kind(span, agents)
+
+
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
     """The event (changed in place) with only actors as source and target; named places
     (GPE) stay targets: a state acted on."""
     event.source = [
-        s for s in event.source if actor_kind(s, agents) is not None and not is_attribution(s)
+        s
+        for s in event.source
+        if party_kind(event, s, agents) is not None and not is_attribution(s)
     ]
     event.target = [
         t
         for t in event.target
-        if (actor_kind(t, agents) is not None or t.root.ent_type_ == "GPE")
+        if (party_kind(event, t, agents) is not None or t.root.ent_type_ == "GPE")
         and not is_attribution(t)
     ]
     return event
@@ -108,7 +118,7 @@ def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
         return event
     if head.pos_ not in ("VERB", "AUX") or not (event.source and event.target):
         return event
-    parties = [actor_kind(s, agents) for s in (*event.source, *event.target)]
+    parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
     if armed or not all(kind in PEOPLE for kind in parties):
         return event
@@ -123,7 +133,7 @@ def holds(event: EventSpan, agents: frozenset[str]) -> bool:
         return False
     if event.type != "CONSULT":
         return True
-    parties = [actor_kind(s, agents) for s in (*event.source, *event.target)]
+    parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     enough = 1 if event.mode == "host" else 2
     return len(parties) >= enough and any(kind in PARTY_KINDS for kind in parties)
 
@@ -208,11 +218,12 @@ def confidence(
       "condemned the attack"): -0.3;
     - a noun trigger that another trigger's verb acts on, or named again ("the deal"): -0.3;
     - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.3;
-    - a bare CAMEO verb rather than a trigger of our own list: -0.1; not `happened`: -0.2.
+    - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
+      `ongoing` (planned, hypothetical, negated): -0.2.
 
     The threshold (TRUSTED) and the weights were set on what the classes of events are (read on
     the 200-article sample), not fitted to wikinews_dev."""
-    kinds = [actor_kind(s, agents) for s in (*event.source, *event.target)]
+    kinds = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     named = sum(kind not in (None, "agent") for kind in kinds)
     if named == 0:
         return 0.2
@@ -222,5 +233,5 @@ def confidence(
     score -= 0.3 if theme else 0.0
     score -= 0.3 if bare_stance(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
-    score -= 0.2 if event.status != "happened" else 0.0
+    score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

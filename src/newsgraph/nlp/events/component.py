@@ -41,6 +41,8 @@ from newsgraph.nlp.events.places import (
 )
 from newsgraph.nlp.events.plover import Lexicon, load_lexicon
 from newsgraph.nlp.events.status import as_statement, status_of
+from newsgraph.nlp.quotes.names import SpeakerWords
+from newsgraph.nlp.quotes.speakers import Resolver
 from newsgraph.nlp.readers import load_words
 
 
@@ -51,13 +53,16 @@ class EventsFinder:
     future_cues: frozenset[str]
     places: Places
     agents: frozenset[str]  # agent nouns that are actors ("police", "protesters")
+    pronouns: frozenset[str] = frozenset()
+    speaker_words: SpeakerWords | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
         narrative: tuple[int, DateSpan] | None = None  # the last date of a main clause
+        resolver = self.resolver(doc)
         for index, sent in enumerate(doc.sents):
             dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
-            found = self.find(sent, dates)
+            found = self.find(sent, dates, resolver)
             for event in found:
                 if (
                     event.date is None
@@ -73,7 +78,19 @@ class EventsFinder:
         doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
 
-    def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
+    def resolver(self, doc: Doc) -> Resolver:
+        """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
+        quotes = list(getattr(doc._, "quotes", None) or ())
+        quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
+        resolver = Resolver(doc, self.pronouns, {}, quoted, self.speaker_words)
+        for quote in quotes:
+            if quote.speaker is not None:
+                resolver.spoke(quote.speaker, quote.name, quote.entity)
+        return resolver
+
+    def find(
+        self, sent: Span, dates: list[DateSpan], resolver: Resolver | None = None
+    ) -> list[EventSpan]:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
             return out
@@ -93,6 +110,8 @@ class EventsFinder:
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
+            if resolver is not None:
+                event.names = resolve_pronouns(event, resolver)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [
@@ -121,9 +140,24 @@ class EventsFinder:
             for place in found:
                 for target in event.target or [None]:
                     one = replace(event, place=place, target=[target] if target else [])
-                    one.names = state_names(one, self.places)
+                    one.names = event.names | state_names(one, self.places)
                     out.append(one)
         return drop_echoes(out)
+
+
+PERSONAL = ("he", "him", "she", "her")  # "they" may be a group: left alone
+
+
+def resolve_pronouns(event: EventSpan, resolver: Resolver) -> dict[tuple[int, int], str]:
+    """The person each "he"/"she" among the event's parties stands for, by the speakers' rules
+    (the last speaker of that gender, else the last subject; no guess on a tie)."""
+    names = dict(event.names)
+    for span in (*event.source, *event.target):
+        if len(span) == 1 and span.root.lower_ in PERSONAL:
+            name = resolver.antecedent(span)
+            if name is not None:
+                names[(span.start, span.end)] = name
+    return names
 
 
 @Language.factory(
@@ -142,6 +176,7 @@ class EventsFinder:
         "future_cues": "future_cues.txt",
         "actor_nouns": "actor_nouns.txt",
         "groups": "actor_groups.txt",
+        "pronouns": "pronouns.txt",
     },
 )
 def make_events(
@@ -158,6 +193,7 @@ def make_events(
     future_cues: str,
     actor_nouns: str,
     groups: str,
+    pronouns: str,
 ) -> EventsFinder:
     return EventsFinder(
         lexicon=load_lexicon(
@@ -174,4 +210,6 @@ def make_events(
         cues=load_words(cues),
         future_cues=load_words(future_cues),
         places=load_places(),
+        pronouns=load_words(pronouns),
+        speaker_words=SpeakerWords.load(),
     )
