@@ -198,6 +198,31 @@ def bare_stance(event: EventSpan) -> bool:
     return not any(c.dep_ in COMPLEMENTS for c in head.children)
 
 
+DYADIC = ("AID", "PROTEST")  # given to someone, raised against someone: no target, no event
+
+
+def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]) -> bool:
+    """The trigger's frame does not hold: aid given that is no aid CAMEO names ("sent their
+    condolences", "provide an image"); aid or a protest with no one it goes to or against ("all
+    contributed", "political rallies"); a release of things, not people ("released a summary");
+    a return with nothing returned ("returned to the US": travel)."""
+    head = event.trigger.root
+    verb = head.pos_ in ("VERB", "AUX")
+    objects = [c for c in head.children if c.dep_ == "dobj"] if verb else []
+    things = [c for c in objects if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
+    if event.type in DYADIC and not event.target:
+        return True
+    if (
+        event.type == "AID"
+        and aid_objects
+        and any(c.lemma_.lower() not in aid_objects for c in things)
+    ):
+        return True
+    if event.mode == "release" and things:
+        return True
+    return event.mode == "return" and verb and not objects
+
+
 def confidence(
     event: EventSpan,
     agents: frozenset[str],
@@ -206,6 +231,7 @@ def confidence(
     lost: str | None = None,
     about_things: frozenset[str] = frozenset(),
     theme: bool = False,
+    aid_objects: frozenset[str] = frozenset(),
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
 
@@ -218,6 +244,7 @@ def confidence(
       "condemned the attack"): -0.3;
     - a noun trigger that another trigger's verb acts on, or named again ("the deal"): -0.3;
     - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.3;
+    - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one): -0.3;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -232,6 +259,7 @@ def confidence(
     score -= 0.3 if event.type not in about_things and thing_object(event, agents) else 0.0
     score -= 0.3 if theme else 0.0
     score -= 0.3 if bare_stance(event) else 0.0
+    score -= 0.3 if misfit(event, agents, aid_objects) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -127,6 +127,7 @@ class EventsFinder:
                     lost=lost,
                     about_things=self.lexicon.about_things,
                     theme=theme_of_another(trigger.head, verbs),
+                    aid_objects=self.lexicon.aid_objects,
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0

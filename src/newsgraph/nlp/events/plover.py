@@ -65,6 +65,7 @@ class Lexicon:
     audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
     places_as_targets: frozenset[str] = frozenset()  # types whose place is the target if none
     about_things: frozenset[str] = frozenset()  # types whose object may be a thing ("sign a deal")
+    aid_objects: frozenset[str] = frozenset()  # what CAMEO's aid patterns give ("send aid")
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -159,6 +160,16 @@ def flagged(roles: str, flag: str) -> frozenset[str]:
     return frozenset(r[0] for r in read_table(roles) if len(r) > 2 and flag in r[2].split(","))
 
 
+def aid_objects(cameo: str | None) -> frozenset[str]:
+    """The last words of CAMEO's AID patterns ("send relief", "provide loans"): what aid is."""
+    if not cameo:
+        return frozenset()
+    rows = read_table(cameo)
+    return frozenset(
+        r[0].lower().split()[-1] for r in rows if len(r) > 2 and r[2] == "AID" and " " in r[0]
+    )
+
+
 def load_lexicon(
     events: str,
     roles: str,
@@ -170,6 +181,7 @@ def load_lexicon(
     modals: str = "modals.tsv",
     *,
     cameo_phrases_only: bool = False,
+    aid_patterns: str | None = "cameo_verbs.tsv",
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
@@ -201,4 +213,5 @@ def load_lexicon(
         audiences=flagged(roles, "audience"),
         places_as_targets=flagged(roles, "place"),
         about_things=flagged(roles, "about"),
+        aid_objects=aid_objects(aid_patterns),
     )
