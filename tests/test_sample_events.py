@@ -34,9 +34,6 @@ def bare(name: str, agents: frozenset[str]) -> bool:
     return not any(c.isupper() for c in name) and not forms & agents
 
 
-@pytest.mark.xfail(
-    strict=True, reason="one actor 'and in-person' (a mis-parsed span) is still shown (issue 15)"
-)
 def test_no_shown_actor_is_a_pronoun_a_bare_noun_or_a_number(shown) -> None:  # type: ignore[no-untyped-def]
     pronouns = load_words("pronouns.txt")
     agents = load_words("agent_nouns.txt") | load_words("actor_nouns.txt")

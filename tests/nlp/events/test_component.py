@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.nlp.events.actors import subject
+from newsgraph.nlp.events.checks import TRUSTED, actor_kind, in_hyphenated_word
 from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
 
 
@@ -239,3 +240,40 @@ def test_an_infinitive_hung_on_a_place_takes_the_clauses_subject(nlp) -> None:  
     )  # fmt: skip
     agent, _ = subject(doc[10])
     assert agent is not None and agent.text == "envoy"
+
+
+def shown_types(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.type for e in nlp(sentence)._.events if e.confidence >= TRUSTED]
+
+
+def test_an_attack_between_named_people_is_in_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    types = shown_types(nlp, "Senator Maria Lopez attacked Governor John Smith during the debate.")
+    assert "ACCUSE" in types
+    assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor John Smith delivered a speech in Boston on Monday.",  # a thing, no recipient
+        "A truck collision killed Maria Lopez on Monday.",  # no actor did it
+        "Police arrested three protesters on Monday.",  # no named party
+    ],
+    ids=["speech", "collision", "unnamed"],
+)
+def test_events_of_another_sense_or_no_named_party_are_hidden(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in nlp(sentence)._.events if e.type in ("AID", "ASSAULT", "COERCE")]
+    assert [t for t in shown_types(nlp, sentence) if t in ("AID", "ASSAULT", "COERCE")] == []
+
+
+def test_an_infinitive_of_another_trigger_is_what_it_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    types = shown_types(nlp, "France and Germany agreed to support the Italian plan.")
+    assert "AGREE" in types
+    assert "SUPPORT" not in types
+
+
+def test_the_person_of_in_person_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Maria Lopez met voters in-person.")
+    person = next(t for t in doc if t.lower_ == "person")
+    assert in_hyphenated_word(person)
+    assert actor_kind(doc[person.i : person.i + 1], frozenset({"person"})) is None

@@ -19,13 +19,30 @@ from newsgraph.nlp.dates import DateSpan
 from newsgraph.nlp.events.actors import (
     roles,
 )
-from newsgraph.nlp.events.checks import confidence, holds, is_boilerplate, keep_actors
+from newsgraph.nlp.events.checks import (
+    confidence,
+    holds,
+    is_boilerplate,
+    keep_actors,
+    lost_source,
+    theme_of_another,
+    verbal_sense,
+)
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
-from newsgraph.nlp.events.places import Places, find_place, load_places, state_names
+from newsgraph.nlp.events.places import (
+    Places,
+    find_place,
+    is_place,
+    is_state,
+    load_places,
+    state_names,
+)
 from newsgraph.nlp.events.plover import Lexicon, load_lexicon
 from newsgraph.nlp.events.status import as_statement, status_of
+from newsgraph.nlp.quotes.names import SpeakerWords
+from newsgraph.nlp.quotes.speakers import Resolver
 from newsgraph.nlp.readers import load_words
 
 
@@ -36,13 +53,16 @@ class EventsFinder:
     future_cues: frozenset[str]
     places: Places
     agents: frozenset[str]  # agent nouns that are actors ("police", "protesters")
+    pronouns: frozenset[str] = frozenset()
+    speaker_words: SpeakerWords | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
         narrative: tuple[int, DateSpan] | None = None  # the last date of a main clause
+        resolver = self.resolver(doc)
         for index, sent in enumerate(doc.sents):
             dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
-            found = self.find(sent, dates)
+            found = self.find(sent, dates, resolver)
             for event in found:
                 if (
                     event.date is None
@@ -58,11 +78,25 @@ class EventsFinder:
         doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
 
-    def find(self, sent: Span, dates: list[DateSpan]) -> list[EventSpan]:
+    def resolver(self, doc: Doc) -> Resolver:
+        """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
+        quotes = list(getattr(doc._, "quotes", None) or ())
+        quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
+        resolver = Resolver(doc, self.pronouns, {}, quoted, self.speaker_words)
+        for quote in quotes:
+            if quote.speaker is not None:
+                resolver.spoke(quote.speaker, quote.name, quote.entity)
+        return resolver
+
+    def find(
+        self, sent: Span, dates: list[DateSpan], resolver: Resolver | None = None
+    ) -> list[EventSpan]:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
             return out
-        for trigger in self.lexicon.find(sent):
+        triggers = self.lexicon.find(sent)
+        verbs = {t.head.i for t in triggers if t.head.pos_ in ("VERB", "AUX")}
+        for trigger in triggers:
             if any(c.dep_ == "neg" for c in trigger.head.children):
                 continue  # "did not agree": PLOVER codes the refusal, not the event
             sources, targets = roles(trigger, self.lexicon)
@@ -76,10 +110,25 @@ class EventsFinder:
                 date=event_date(trigger.head, dates, self.cues),
             )
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
-            actors = keep_actors(replace(event), self.agents)
+            if resolver is not None:
+                event.names = resolve_pronouns(event, resolver)
+            actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+            if event.mode == "visit":  # a visit to a city or a building is no meeting of states
+                actors.target = [
+                    t for t in actors.target if not is_place(t) or is_state(t, self.places)
+                ]
             if holds(actors, self.agents):
+                lost = lost_source(event.source, actors.source)
                 event = actors
-                event.confidence = confidence(event, self.agents, trigger.entry.cameo)
+                event.confidence = confidence(
+                    event,
+                    self.agents,
+                    trigger.entry.cameo,
+                    lost=lost,
+                    about_things=self.lexicon.about_things,
+                    theme=theme_of_another(trigger.head, verbs),
+                    aid_objects=self.lexicon.aid_objects,
+                )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
             found = find_place(trigger, event.source + event.target, self.places) or [None]
@@ -92,9 +141,24 @@ class EventsFinder:
             for place in found:
                 for target in event.target or [None]:
                     one = replace(event, place=place, target=[target] if target else [])
-                    one.names = state_names(one, self.places)
+                    one.names = event.names | state_names(one, self.places)
                     out.append(one)
         return drop_echoes(out)
+
+
+PERSONAL = ("he", "him", "she", "her")  # "they" may be a group: left alone
+
+
+def resolve_pronouns(event: EventSpan, resolver: Resolver) -> dict[tuple[int, int], str]:
+    """The person each "he"/"she" among the event's parties stands for, by the speakers' rules
+    (the last speaker of that gender, else the last subject; no guess on a tie)."""
+    names = dict(event.names)
+    for span in (*event.source, *event.target):
+        if len(span) == 1 and span.root.lower_ in PERSONAL:
+            name = resolver.antecedent(span)
+            if name is not None:
+                names[(span.start, span.end)] = name
+    return names
 
 
 @Language.factory(
@@ -105,6 +169,7 @@ class EventsFinder:
         "events": "plover_events.tsv",
         "cameo": "",
         "cameo_skips": "cameo_skips.txt",
+        "cameo_phrases_only": False,
         "agents": "agent_nouns.txt",
         "roles": "plover_roles.tsv",
         "statements": "plover_statements.tsv",
@@ -112,6 +177,7 @@ class EventsFinder:
         "future_cues": "future_cues.txt",
         "actor_nouns": "actor_nouns.txt",
         "groups": "actor_groups.txt",
+        "pronouns": "pronouns.txt",
     },
 )
 def make_events(
@@ -120,6 +186,7 @@ def make_events(
     events: str,
     cameo: str,
     cameo_skips: str,
+    cameo_phrases_only: bool,
     agents: str,
     roles: str,
     statements: str,
@@ -127,13 +194,23 @@ def make_events(
     future_cues: str,
     actor_nouns: str,
     groups: str,
+    pronouns: str,
 ) -> EventsFinder:
     return EventsFinder(
         lexicon=load_lexicon(
-            events, roles, cameo or None, cameo_skips or None, statements, actor_nouns, groups
+            events,
+            roles,
+            cameo or None,
+            cameo_skips or None,
+            statements,
+            actor_nouns,
+            groups,
+            cameo_phrases_only=cameo_phrases_only,
         ),
         agents=load_words(agents) | load_words(actor_nouns),
         cues=load_words(cues),
         future_cues=load_words(future_cues),
         places=load_places(),
+        pronouns=load_words(pronouns),
+        speaker_words=SpeakerWords.load(),
     )

@@ -51,6 +51,19 @@ def described_capital(token: Token, places: Places) -> str | None:
     return None
 
 
+def is_place(span: Span) -> bool:
+    return span.root.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def is_state(span: Span, places: Places) -> bool:
+    """Whether a place names a state: a country, or a seat of government standing for it; not a
+    city, a region or a building ("visited Kenosha", "visited the hospital")."""
+    if places.gazetteer.seat_of(span.text) is not None:
+        return True
+    place = places.gazetteer.resolve(span.text)
+    return place is not None and place.kind == "country"
+
+
 def state_names(event: EventSpan, places: Places) -> dict[tuple[int, int], str]:
     """Actors that stand for their state: a demonym alone ("Russian airstrikes") or a seat of
     government as a source, or as a target of talk rather than force ("talks with <capital>")."""

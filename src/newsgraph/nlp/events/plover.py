@@ -64,6 +64,8 @@ class Lexicon:
     themes: frozenset[str] = frozenset()  # types whose object is what is given ("send arms to X")
     audiences: frozenset[str] = frozenset()  # types whose other named objects hear, not suffer
     places_as_targets: frozenset[str] = frozenset()  # types whose place is the target if none
+    about_things: frozenset[str] = frozenset()  # types whose object may be a thing ("sign a deal")
+    aid_objects: frozenset[str] = frozenset()  # what CAMEO's aid patterns give ("send aid")
 
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
@@ -107,8 +109,27 @@ def pos_fits(token: Token, pos: str) -> bool:
     return token.pos_ in ("VERB", "NOUN", "AUX", "ADJ", "PROPN")
 
 
+QUOTES = ('"', "“", "”", "'", "‘", "’", "``", "''")
+
+
+def names_something(token: Token) -> bool:
+    """The frame of naming: "called the deal 'lousy'", "termed her a traitor", "labeled them as
+    disinformation": an object, then what it is called."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in token.children):
+        return True
+    end = max(t.i for t in objects[0].subtree) + 1
+    doc = token.doc
+    after = doc[end] if end < len(doc) else None
+    return after is not None and (after.text in QUOTES or after.lower_ == "as")
+
+
 def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     """The trigger that the entry makes of the token, or None."""
+    if entry.mode == "naming" and not names_something(token):
+        return None  # "called" alone is saying; "called X a Y" names X
     rest = entry.lemmas[1:]
     if not rest:
         return (
@@ -139,6 +160,16 @@ def flagged(roles: str, flag: str) -> frozenset[str]:
     return frozenset(r[0] for r in read_table(roles) if len(r) > 2 and flag in r[2].split(","))
 
 
+def aid_objects(cameo: str | None) -> frozenset[str]:
+    """The last words of CAMEO's AID patterns ("send relief", "provide loans"): what aid is."""
+    if not cameo:
+        return frozenset()
+    rows = read_table(cameo)
+    return frozenset(
+        r[0].lower().split()[-1] for r in rows if len(r) > 2 and r[2] == "AID" and " " in r[0]
+    )
+
+
 def load_lexicon(
     events: str,
     roles: str,
@@ -148,6 +179,9 @@ def load_lexicon(
     actor_nouns: str,
     groups: str,
     modals: str = "modals.tsv",
+    *,
+    cameo_phrases_only: bool = False,
+    aid_patterns: str | None = "cameo_verbs.tsv",
 ) -> Lexicon:
     """The lexicon from its files in `resources/`."""
     entries: dict[str, list[Entry]] = {}
@@ -158,6 +192,8 @@ def load_lexicon(
         lemmas, pos, kind, mode = (*row, "-", "-", "-")[:4]
         if kind not in PLOVER_TYPES or (i >= len(own) and lemmas.lower() in skipped):
             continue  # a typo in a user's file drops that line only
+        if i >= len(own) and cameo_phrases_only and " " not in lemmas.strip():
+            continue  # a bare CAMEO verb: its sense is in the patterns around it
         entry = Entry(
             tuple(lemmas.lower().split()), pos, kind, None if mode == "-" else mode, i >= len(own)
         )
@@ -176,4 +212,6 @@ def load_lexicon(
         themes=flagged(roles, "theme"),
         audiences=flagged(roles, "audience"),
         places_as_targets=flagged(roles, "place"),
+        about_things=flagged(roles, "about"),
+        aid_objects=aid_objects(aid_patterns),
     )

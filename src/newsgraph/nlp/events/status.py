@@ -25,6 +25,7 @@ IF = ("if", "unless")  # "if they meet": a condition
 INTENT = {"plan": "planned", "intend": "planned", "aim": "planned", "prepare": "planned",
           "threaten": "hypothetical", "hope": "hypothetical", "want": "hypothetical",
           "seek": "hypothetical", "consider": "hypothetical"}  # fmt: skip
+DENIALS = ("deny",)  # what is denied is said not to have happened
 VERBAL = ("REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "AGREE", "REJECT")  # happened once said
 
 
@@ -58,6 +59,12 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return mood
     if tense_of(verb, future_cues) == "future":
         return "planned"
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in DENIALS:
+        return "negated"  # "denied that he made a deal"
+    if kind not in VERBAL and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    ):
+        return "ongoing"  # "the party is banned": a standing state, not a new act
     if verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children
     ):
