@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -157,19 +158,34 @@ def ingest_paths(
 Extract = Callable[[Iterable[Article]], Iterator[ExtractedArticle]]
 
 
+# Fewer articles than this are extracted in this process even when workers are asked for: a
+# pool would load the pipeline once per worker (seconds each) to extract a file or two.
+SMALL_JOB = 16
+
+
 @contextmanager
 def extractor(
     options: ReadOptions, model: str | None, workers: int, nlp: Language | None = None
 ) -> Iterator[Extract]:
     """Articles -> records in input order: in this process for one worker (with `nlp` when
-    given), else in a pool of `workers` processes, each loading the pipeline once
-    (`workers.ExtractionPool`)."""
+    given) or a job under SMALL_JOB articles, else in a pool of `workers` processes, each
+    loading the pipeline once (`workers.ExtractionPool`), started when the input proves big."""
     if workers <= 1:
         loaded = nlp or pipeline_for(options, model)
         yield lambda articles: extract_articles(articles, loaded)
         return
-    with ExtractionPool(workers, model or DEFAULT_MODEL, options.components()) as pool:
-        yield pool.extract
+    with ExitStack() as stack:
+
+        def extract(articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
+            rest = iter(articles)
+            head = list(islice(rest, SMALL_JOB))
+            if len(head) < SMALL_JOB:
+                yield from extract_articles(head, nlp or pipeline_for(options, model))
+                return
+            pool = ExtractionPool(workers, model or DEFAULT_MODEL, options.components())
+            yield from stack.enter_context(pool).extract(chain(head, rest))
+
+        yield extract
 
 
 def read_inputs(

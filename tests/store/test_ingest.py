@@ -96,3 +96,17 @@ def test_a_bad_db_url_exits_2_with_advice_and_no_traceback(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "only SQLite and PostgreSQL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_small_job_is_extracted_here_whatever_the_workers_asked(
+    tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsgraph.jobs
+
+    def no_pool(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a pool was started for a job of two articles")
+
+    monkeypatch.setattr(newsgraph.jobs, "ExtractionPool", no_pool)
+    corpus = write_corpus(tmp_path / "corpus", 1)  # one Wikinews article and the reference
+    tally = ingest_paths([corpus], db=str(tmp_path / "small.db"), workers=2, nlp=nlp)
+    assert (tally.stored, tally.errors) == (2, 1)
