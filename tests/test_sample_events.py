@@ -8,18 +8,17 @@ from typing import Any
 
 import pytest
 
-from newsgraph.evaluate import predict, read_gold
+from newsgraph.model import to_json
 from newsgraph.nlp.events.checks import TRUSTED
 from newsgraph.nlp.readers import load_words
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("samples")]
 
 
 @pytest.fixture(scope="module")
-def shown(shared) -> list[tuple[dict[str, Any], dict[str, Any]]]:  # type: ignore[no-untyped-def]
-    rows = read_gold(shared / "samples" / "wikinews_en.jsonl")
+def shown(sample_extracted) -> list[tuple[dict[str, Any], dict[str, Any]]]:  # type: ignore[no-untyped-def]
     out = []
-    for record in predict(rows):
+    for record in map(to_json, sample_extracted):
         for event in record["events"]:
             if event["confidence"] is not None and event["confidence"] >= TRUSTED:
                 out.append((record["article"], event))

@@ -48,6 +48,9 @@ from newsgraph.read import ReadOptions, iter_inputs, read_paths
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 EXAMPLES = SRC.parent / "examples"
+# The tests that read the session fixture batch_out share one xdist worker: each worker that
+# asks for it would run the batch again.
+ONE_RUN = pytest.mark.xdist_group("batch")
 
 
 def by_id(records: Any) -> list[dict[str, Any]]:
@@ -145,6 +148,7 @@ def test_shard_round_trip_rebuilds_every_record(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob("*.tmp"))
 
 
+@ONE_RUN
 def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nlp: Any) -> None:
     out, results = batch_out
     assert {r.shard: r.status for r in results} == {str(p): "done" for p in batch_corpus}
@@ -165,6 +169,7 @@ def test_local_batch_equals_extract(batch_out: Any, batch_corpus: list[Path], nl
     assert sum(r.articles for r in results) == 21
 
 
+@ONE_RUN
 def test_cut_warc_is_reported_and_its_articles_kept(
     batch_out: Any, batch_corpus: list[Path]
 ) -> None:
@@ -202,6 +207,7 @@ def test_an_unreadable_shard_is_a_bad_record_not_a_failure(tmp_path: Path, nlp: 
     assert (result.status, result.articles, result.errors) == ("done", 0, 1)
 
 
+@ONE_RUN
 def test_killed_batch_rerun_gives_the_same_parquet(
     tmp_path: Path, batch_out: Any, batch_corpus: list[Path]
 ) -> None:
@@ -231,6 +237,7 @@ def test_killed_batch_rerun_gives_the_same_parquet(
     assert not list(out.rglob("*.tmp"))
 
 
+@ONE_RUN
 def test_rerun_skips_finished_shards(batch_out: Any, batch_corpus: list[Path]) -> None:
     out, _ = batch_out
     before = parquet_content(out)
@@ -248,6 +255,7 @@ def test_ray_engine_on_the_sample_warc_equals_extract(tmp_path: Path, nlp: Any) 
     assert by_id(read_batch(tmp_path)) == extracted_directly([warc], nlp)[0]
 
 
+@ONE_RUN
 def test_load_twice_changes_nothing(batch_out: Any, new_store_url: Any) -> None:
     from newsgraph.store import open_store
     from store.test_ingest import contents  # tests/ is on the path: the packages' root
@@ -273,6 +281,7 @@ def test_load_twice_changes_nothing(batch_out: Any, new_store_url: Any) -> None:
     assert contents(one_by_one) == loaded
 
 
+@ONE_RUN
 def test_load_gives_the_database_of_ingest(
     batch_out: Any, batch_corpus: list[Path], tmp_path: Path
 ) -> None:

@@ -138,7 +138,9 @@ def run_ray(
     started = not ray.is_initialized()
     if started:
         ray.init(
-            address=address,
+            # "local": a fresh instance even where `ray start` left a cluster running, which
+            # ray.init() would otherwise join (and refuse the local instance's settings)
+            address=address or "local",
             include_dashboard=False,
             log_to_driver=False,
             configure_logging=False,

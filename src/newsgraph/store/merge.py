@@ -15,15 +15,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, func, or_, select
 
 from newsgraph.model import Entity, Event, normalise_text
 from newsgraph.store.schema import aliases, article_bands, article_entities, entities, merges
 from newsgraph.store.schema import articles as articles_table
+
+if TYPE_CHECKING:  # datasketch imports scipy (a second per process): only a write needs it
+    from datasketch import MinHash
 
 # Words that name a position, not the person: "Prime Minister Yevgeny Tarkhanov" and
 # "Mr. Tarkhanov" are the same key as "Yevgeny Tarkhanov".
@@ -318,6 +321,8 @@ def event_id(event: Event, actor_ids: Sequence[str | None], article_hash: str) -
 
 
 def signature(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = normalise_text(text).split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)

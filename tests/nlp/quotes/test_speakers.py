@@ -126,13 +126,8 @@ def test_a_common_word_is_no_speaker_name(nlp, text: str) -> None:  # type: igno
 
 
 @pytest.fixture(scope="module")
-def sample_quotes(nlp, shared):  # type: ignore[no-untyped-def]
-    from newsgraph.extract import extract_articles
-    from newsgraph.read.jsonl import article_from_row
-
-    lines = (shared / "samples" / "wikinews_en.jsonl").read_text(encoding="utf-8").splitlines()
-    articles = (article_from_row(json.loads(line), source="samples") for line in lines)
-    return [(e.article.id, q) for e in extract_articles(articles, nlp) for q in e.quotes]
+def sample_quotes(sample_extracted):  # type: ignore[no-untyped-def]
+    return [(e.article.id, q) for e in sample_extracted for q in e.quotes]
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +136,7 @@ def sample_texts(shared) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {row["id"]: row["text"] for row in map(json.loads, lines)}
 
 
+@pytest.mark.xdist_group("samples")
 def test_no_speaker_name_of_the_sample_is_a_single_common_word(
     sample_texts, sample_quotes, words
 ) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +158,7 @@ def test_no_speaker_name_of_the_sample_is_a_single_common_word(
     assert sorted(bad) == []
 
 
+@pytest.mark.xdist_group("samples")
 def test_sample_speakers_are_clean(sample_quotes, words) -> None:  # type: ignore[no-untyped-def]
     named = [q for _, q in sample_quotes if q.speaker is not None]
     assert [q.speaker for q in named if q.speaker.count("(") != q.speaker.count(")")] == []
