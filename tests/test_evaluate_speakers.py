@@ -38,6 +38,11 @@ WIKINEWS = "wikinews_dev.jsonl"
         ("Tony Mendez's publicist", "Tony Mendez", False),
         ("United Nations", "UNESCO", False),
         ("Donald Trump", None, False),
+        ("John Bolton", "John R. Bolton", True),
+        ("an unnamed MP", None, True),
+        ("Tony Mendez's publicist", None, True),
+        ("Antoine Quirin and Nicolas Redouane", None, False),
+        ("the CIA and other intelligence agencies", None, False),
     ],
     ids=[
         "equal",
@@ -59,6 +64,11 @@ WIKINEWS = "wikinews_dev.jsonl"
         "the-client-not-the-publicist",
         "other-acronym",
         "no-name",
+        "middle-initial",
+        "unnamed-and-no-name",
+        "unnamed-with-a-named-client",
+        "named-pair-and-no-name",
+        "named-member-and-no-name",
     ],
 )
 def test_a_resolved_name_is_the_gold_entity_only_when_it_names_that_referent(
@@ -87,7 +97,7 @@ def _quote(start: int, end: int, **fields: Any) -> dict[str, Any]:
     return {"start": start, "end": end, "kind": "direct", **fields}
 
 
-def test_resolved_accuracy_counts_matched_quotes_whose_gold_names_an_entity() -> None:
+def test_resolved_accuracy_counts_matched_quotes_whose_gold_names_an_entity_or_nobody() -> None:
     gold = [
         {
             "id": "a",
@@ -96,6 +106,7 @@ def test_resolved_accuracy_counts_matched_quotes_whose_gold_names_an_entity() ->
                 _quote(100, 150, speaker_entity="Joe Biden"),
                 _quote(200, 250, speaker_entity=None),  # agentless: not scored
                 _quote(300, 350, speaker_entity="Nancy Pelosi"),  # not found: not scored
+                _quote(400, 450, speaker_entity="an unnamed aide"),  # nobody named: right
             ],
         }
     ]
@@ -106,12 +117,15 @@ def test_resolved_accuracy_counts_matched_quotes_whose_gold_names_an_entity() ->
                 _quote(0, 50, speaker="Trump"),
                 _quote(100, 150, speaker="Hunter Biden"),
                 _quote(200, 250, speaker=None),
+                _quote(400, 450, speaker=None),
             ],
         }
     ]
     scores = score_quotes(gold, predicted)
-    assert scores["resolved_accuracy"] == 0.5
-    assert scores["resolved_quotes"] == 2
+    assert scores["resolved_accuracy"] == pytest.approx(2 / 3)
+    assert scores["resolved_quotes"] == 3
+    assert scores["resolved_named_accuracy"] == 0.5
+    assert scores["resolved_named_quotes"] == 2
 
 
 def test_gold_without_resolved_speakers_gets_no_resolved_accuracy() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.evaluate_events import is_article_gold, score_article_events
-from newsgraph.evaluate_identity import b_cubed, same_referent, stored_speakers
+from newsgraph.evaluate_identity import b_cubed, is_unnamed, same_referent, stored_speakers
 
 if TYPE_CHECKING:
     from newsgraph.model import ExtractedArticle
@@ -203,6 +203,8 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
     Where the gold has `speaker_entity` (wikinews_dev.jsonl), also `resolved_accuracy`: among
     matched quotes whose gold names an entity, the share whose predicted `speaker` name is that
     entity (`evaluate_identity.same_referent`); `resolved_quotes` says how many were scored.
+    `resolved_named_accuracy` is the same over the quotes whose gold names someone (a proper
+    name or a list with one), where abstaining is never right; `resolved_named_quotes` counts them.
     Pull quotes (`duplicate_of` set) repeat an earlier statement and are not scored.
     """
     by_id = {row["article"]["id"]: row.get("quotes", []) for row in predicted}
@@ -210,6 +212,7 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
     counts = {group: Counts() for group in groups}
     right = dict.fromkeys(groups, 0)
     named = {group: Counts() for group in groups}  # tp: right names, gold: quotes scored
+    proper = Counts()  # the same, over gold that names someone
     for row in gold:
         gold_quotes = row.get("quotes", [])
         mine = [q for q in by_id.get(row["id"], []) if not q.get("duplicate_of")]
@@ -221,6 +224,13 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
             right[group] += sum(_same_speaker(g[gi], p[pi]) for gi, pi in pairs)
             scored = [ok for gi, pi in pairs if (ok := _resolved(g[gi], p[pi])) is not None]
             named[group].add(sum(scored), 0, len(scored))
+            if group == "all":
+                someone = [
+                    _resolved(g[gi], p[pi])
+                    for gi, pi in pairs
+                    if g[gi].get("speaker_entity") and not is_unnamed(g[gi]["speaker_entity"])
+                ]
+                proper.add(sum(map(bool, someone)), 0, len(someone))
     scores: dict[str, float] = {}
     for group in groups:
         scores.update(counts[group].scores(f"{group}."))
@@ -233,6 +243,8 @@ def score_quotes(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
             scores[f"{group}.resolved_accuracy"] = named[group].tp / n if n else 0.0
         scores["resolved_accuracy"] = scores["all.resolved_accuracy"]
         scores["resolved_quotes"] = float(named["all"].gold)
+        scores["resolved_named_accuracy"] = proper.tp / proper.gold if proper.gold else 0.0
+        scores["resolved_named_quotes"] = float(proper.gold)
     return scores
 
 

@@ -28,6 +28,7 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du"})
 NAME_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # "Man-kei", "O'Brien" are one word
 BRACKETS = re.compile(r"\([^)]*\)")  # "Katya (pseudonymous protester)"
+LIST_SEPARATORS = re.compile(r",|\band\b")
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -56,6 +57,20 @@ def is_proper_name(name: str) -> bool:
     )
 
 
+def is_unnamed(name: str) -> bool:
+    """A description standing for someone the article does not name ("an unnamed MP", "police",
+    "Tony Mendez's publicist"): no proper name, nor a list with one ("A and B", "A, B and C")."""
+    parts = [p.strip().removeprefix("the ") for p in LIST_SEPARATORS.split(name)]
+    return not any(is_proper_name(p) for p in parts if p)
+
+
+def _initials_dropped(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without its middle initials: "John R. Bolton" -> ("john", "bolton")."""
+    if len(words) < 3:
+        return words
+    return (words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1])
+
+
 def acronym(name: str) -> str:
     """Initials of a name's words, less the small ones: "Syrian Democratic Forces" -> "SDF"."""
     words = NAME_WORD.findall(BRACKETS.sub(" ", name))
@@ -69,12 +84,18 @@ def same_referent(gold: str, predicted: str | None) -> bool:
     also when the prediction is its last words (a surname, "Sanders" for "Bernie Sanders", "La
     Riva" for "Gloria La Riva", "Post" for "New York Post"), when the prediction ends with the
     whole gold name of two words or more (a title left in front: "Crown Prince Mohammad bin
-    Salman"), or when the prediction is an all-capitals acronym of it ("WHO"). Wrong otherwise:
+    Salman"), when the two are equal but for middle initials ("John R. Bolton" for "John
+    Bolton"), or when the prediction is an all-capitals acronym of it ("WHO"). Wrong otherwise:
     "Melania Trump" for "Donald Trump", "Hunter Biden" for "Joe Biden", "Nicolas Redouane" for
-    "Antoine Quirin and Nicolas Redouane", no name at all.
+    "Antoine Quirin and Nicolas Redouane".
+
+    No name at all is right only where the gold is a description of someone unnamed
+    (`is_unnamed`: the README's "a description when unnamed", "an unnamed MP"): the speaker is
+    then nobody a reader could look up, and naming nobody is the right resolution; naming the
+    wrong one ("Tony Mendez" for "Tony Mendez's publicist") stays wrong.
     """
     if not predicted:
-        return False
+        return is_unnamed(gold)
     g, p = name_words(gold), name_words(predicted)
     if not g or not p:
         return False
@@ -82,6 +103,8 @@ def same_referent(gold: str, predicted: str | None) -> bool:
         return True
     if not is_proper_name(gold):
         return False
+    if _initials_dropped(g) == _initials_dropped(p):
+        return True
     if len(p) < len(g) and g[-len(p) :] == p:
         return True
     if len(g) >= 2 and len(p) > len(g) and p[-len(g) :] == g:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Entity
+from newsgraph.model import Entity, ExtractedArticle
 from newsgraph.store.merge import name_key, surname
 
 from .make import STORY, article, meeting, person, quote, story
@@ -140,3 +141,40 @@ def test_a_manual_merge_and_split_persist_for_later_articles(store) -> None:
 def test_merging_an_unknown_name_says_so(store) -> None:
     with pytest.raises(NewsgraphError, match="no entity"):
         store.merge_entities("Nobody", into="Somebody")
+
+
+def _named(article_id: str, text: str, name: str, label: str = "PERSON") -> ExtractedArticle:
+    """An article with one entity named `name` (its one mention), tagged `label`."""
+    found = person(article_id, text, "e0", name)
+    if label != "PERSON":
+        found = replace(found, label=label, mentions=(replace(found.mentions[0], label=label),))
+    return article(article_id, text, entities=(found,))
+
+
+ONE_PERSON_ARCHIVE = [
+    ("a1", "Volodymyr Zelensky spoke in Kyiv.", "Volodymyr Zelensky", "PERSON"),
+    ("a2", "Ukraine Volodymyr Zelenskyy spoke.", "Ukraine Volodymyr Zelenskyy", "ORG"),
+    ("a3", "Volodymyr Zelenskyy spoke again.", "Volodymyr Zelenskyy", "PERSON"),
+    ("a4", "Recep Tayyip Erdoğan spoke in Ankara.", "Recep Tayyip Erdoğan", "PERSON"),
+    ("a5", "Erdogan spoke in Ankara.", "Erdogan", "PERSON"),
+    ("a6", "Recep Tayyip Erdogan spoke again.", "Recep Tayyip Erdogan", "PERSON"),
+    ("a7", "Jeffrey Sachs spoke.", "Jeffrey Sachs", "PERSON"),
+    ("a8", "Goldman Sachs fell.", "Goldman Sachs", "ORG"),  # no given name agrees: apart
+    ("a9", "Sachs fell.", "Sachs", "ORG"),  # one word: a company's name as well
+]
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["put", "put_many"])
+def test_name_variants_across_the_archive_are_one_person(store, bulk: bool) -> None:
+    records = [_named(*row) for row in ONE_PERSON_ARCHIVE]
+    if bulk:
+        store.put_many(records)
+    else:
+        for record in records:
+            store.put(record)
+    zelensky = store.entity("Volodymyr Zelensky")
+    assert zelensky.name == "Volodymyr Zelenskyy" or zelensky.name == "Volodymyr Zelensky"
+    assert zelensky.articles == 3 and zelensky.label == "PERSON"
+    erdogan = store.entity("Recep Tayyip Erdoğan")
+    assert erdogan.articles == 3
+    assert store.counts()["entities"] == 5  # Zelensky, Erdoğan, Jeffrey Sachs, 2 companies

@@ -80,7 +80,7 @@ def lookup_keys(entity: Entity) -> frozenset[str]:
 
 
 def person_surnames(entity: Entity, keys: frozenset[str]) -> set[str]:
-    return {s for k in keys if (s := surname(k))} if entity.label == "PERSON" else set()
+    return merge.lookup_surnames(entity, keys)
 
 
 class Batch:
@@ -176,7 +176,7 @@ class Batch:
         if scored:
             _, best = max(scored, key=lambda sc: (sc[0], self.links[sc[1].id], sc[1].id))
             chosen, known = best.id, best.keys
-            if len(name_key(entity.name, entity.label)) > len(name_key(best.name, best.label)):
+            if merge.renames(entity, best.name, best.label):
                 self.names[chosen] = (entity.name, *self.names[chosen][1:])
                 self.renamed[chosen] = entity.name
         else:

@@ -130,10 +130,21 @@ def name_key(name: str, label: str = "PERSON") -> str:
     return " ".join(t for t in folded.split() if t not in TITLES) or folded
 
 
+DOUBLED = re.compile(r"(\w)\1+")
+
+
 def surname(key: str) -> str | None:
-    """The last name token of a person's key, skipping "Jr."-like suffixes."""
+    """The last name token of a person's key, skipping "Jr."-like suffixes, with doubled letters
+    written once: transliterations differ there ("Zelenskyy"/"Zelensky", "Kadyrov"/"Kaddyrov"),
+    accents are already folded ("Erdoğan"/"Erdogan")."""
     tokens = [t for t in key.split() if t not in SUFFIXES]
-    return tokens[-1] if tokens else None
+    return DOUBLED.sub(r"\1", tokens[-1]) if tokens else None
+
+
+def given_names(key: str) -> str:
+    """A person's key without its surname (and suffixes): "joseph r quillfeather" -> "joseph r"."""
+    tokens = [t for t in key.split() if t not in SUFFIXES]
+    return " ".join(tokens[:-1])
 
 
 def label_group(label: str) -> str:
@@ -172,19 +183,53 @@ def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
         for a in full:
             for b in other_full:
                 sa, sb = surname(a), surname(b)
-                if sa and sa == sb:
-                    first_a, first_b = a.rsplit(sa, 1)[0].strip(), b.rsplit(sb, 1)[0].strip()
-                    if _first_names_agree(first_a, first_b):
-                        return 95.0
+                if sa and sa == sb and _first_names_agree(given_names(a), given_names(b)):
+                    return 95.0
         return 0.0
     surnames = {surname(k) for k in keys} & {surname(k) for k in other}
     return 85.0 if surnames - {None} else 0.0  # "Tarkhanov" alone and "Yevgeny Tarkhanov"
 
 
+def person_readings(entity: Entity, keys: frozenset[str]) -> frozenset[str]:
+    """The person names a name the model did not tag PERSON may be: the last two and three words
+    of each key ("Vermont Bernie Sanders" ORG -> "bernie sanders"). None for a person, for a
+    place the gazetteer placed, and for a one-word name (a surname alone may be a company's)."""
+    if entity.label == "PERSON" or entity.latitude is not None:
+        return frozenset()
+    found: set[str] = set()
+    for key in keys:
+        words = key.split()
+        found.update(" ".join(words[-n:]) for n in (2, 3) if len(words) >= n)
+    return frozenset(found)
+
+
+def lookup_surnames(entity: Entity, keys: frozenset[str]) -> set[str]:
+    """The surnames to look stored people up by: a person's own, or those of its readings."""
+    names = keys if entity.label == "PERSON" else person_readings(entity, keys)
+    return {s for k in names if (s := surname(k))}
+
+
+def _full_names_agree(keys: frozenset[str], other: frozenset[str]) -> bool:
+    """Some full name (two words or more) of each with one surname and agreeing given names."""
+    return any(
+        (sa := surname(a)) is not None
+        and sa == surname(b)
+        and _first_names_agree(given_names(a), given_names(b))
+        for a in keys
+        if " " in a
+        for b in other
+        if " " in b
+    )
+
+
 def score(entity: Entity, keys: frozenset[str], candidate: Candidate, split: bool) -> float:
-    """How surely an article's entity is the candidate (0: not it; 100: same folded name)."""
+    """How surely an article's entity is the candidate (0: not it; 100: same folded name).
+
+    A label is the model's guess and does not veto a person's full name: an ORG or GPE that
+    reads as a stored person's full name (`person_readings`) is that person (90)."""
     if label_group(entity.label) != label_group(candidate.label):
-        return 0.0
+        readings = person_readings(entity, keys) if candidate.label == "PERSON" else frozenset()
+        return 90.0 if readings and _full_names_agree(readings, candidate.keys) else 0.0
     if entity.country and candidate.country and entity.country != candidate.country:
         return 0.0
     shared = keys & candidate.keys
@@ -211,7 +256,7 @@ def entity_keys(entity: Entity) -> frozenset[str]:
 
 def candidates(conn: Connection, entity: Entity, keys: frozenset[str]) -> list[Candidate]:
     """Stored entities sharing a key, or (for people) a surname, with the article's entity."""
-    surnames = {s for k in keys if (s := surname(k))} if entity.label == "PERSON" else set()
+    surnames = lookup_surnames(entity, keys)
     hits = select(aliases.c.entity_id).where(
         or_(aliases.c.key.in_(sorted(keys)), aliases.c.surname.in_(sorted(surnames)))
     )
@@ -256,7 +301,7 @@ def resolve_entity(conn: Connection, entity: Entity) -> str:
         counts = links(conn, [c.id for _, c in scored])
         _, best = max(scored, key=lambda sc: (sc[0], counts.get(sc[1].id, 0), sc[1].id))
         chosen, known = best.id, best.keys
-        if len(name_key(entity.name, entity.label)) > len(name_key(best.name, best.label)):
+        if renames(entity, best.name, best.label):
             # the fullest name wins: "Tarkhanov" first, "Yevgeny Tarkhanov" later
             conn.execute(entities.update().where(entities.c.id == chosen).values(name=entity.name))
     else:
@@ -273,6 +318,14 @@ def resolve_entity(conn: Connection, entity: Entity) -> str:
         )
     add_aliases(conn, chosen, entity, known)
     return chosen
+
+
+def renames(entity: Entity, name: str, label: str) -> bool:
+    """Whether the article's entity gives the stored one (`name`, `label`) a fuller name: only
+    within one label group ("Vermont Bernie Sanders" ORG does not rename the person)."""
+    if label_group(entity.label) != label_group(label):
+        return False
+    return len(name_key(entity.name, entity.label)) > len(name_key(name, label))
 
 
 def free_id(conn: Connection, entity: Entity, salt: str) -> str:

@@ -34,6 +34,12 @@ HEAD_CASES = [
     ("officials", "Officials said Ray Moss had left the country.", None),
     ("police", "Ray Moss was held overnight. Police said he had no licence.", None),
     ("org-modifier", "An Acme Corp spokesperson said the plant would close.", None),
+    (
+        "owned-by-a-person",
+        "Ada Quill gave the money. Ada Quill's foundation said the gift was welcome.",
+        None,
+    ),
+    ("owned-name", "Norway's Queen Ada Quill said the talks went well.", "Ada Quill"),
 ]
 
 
@@ -59,6 +65,23 @@ PRONOUN_CASES = [
         None,
     ),
     ("not-an-organisation", "Acme Corp said sales fell. He said the figures were wrong.", None),
+    ("a-pair", "Tom Hale spoke. Both he and Lina Ortiz said the plan would fail.", None),
+    (
+        "described-speaker-last",
+        "Ms Ada Quill opened the hearing. The head of the inquiry told the court the files were"
+        " lost. She said the police had failed.",
+        None,
+    ),
+    (
+        "main-clause-subject",
+        "Tom Hale said Ray Moss was involved in the deal. He said the money was gone.",
+        "Tom Hale",
+    ),
+    (
+        "not-in-its-own-clause",
+        "In a letter to Tom Hale on Monday, he said the bridge would reopen.",
+        None,
+    ),
 ]
 
 

@@ -37,6 +37,7 @@ class SpeakerWords:
     titles: frozenset[tuple[str, ...]]
     demonyms: frozenset[str]
     genders: dict[str, str]  # "spokeswoman" -> "f"
+    documents: frozenset[str] = frozenset()  # "statement": its possessor is its author
 
     @classmethod
     def load(
@@ -45,12 +46,14 @@ class SpeakerWords:
         titles: str = "titles.txt",
         demonyms: str = "demonyms.tsv",
         genders: str = "gender_words.tsv",
+        documents: str = "document_nouns.txt",
     ) -> SpeakerWords:
         return cls(
             roles=load_words(roles),
             titles=frozenset(tuple(t.split()) for t in load_words(titles)),
             demonyms=frozenset(row[0] for row in read_table(demonyms)),
             genders={row[0]: row[1] for row in read_table(genders)},
+            documents=load_words(documents),
         )
 
     def gender_shown(self, person: Span) -> str | None:

@@ -4,10 +4,13 @@ A mention is read by its head: "<name>'s attorney" is the attorney (the possesso
 person), "prosecutors", "officials", "police" are a group and never a named person. The head is
 looked up in the entity clusters of newsgraph_entities (`doc._.entities`) when they exist, else in
 the doc's named entities: a name resolves to the fullest name of the article ending in the same
-surname; a pronoun, by gender and number where the text shows them, to the last speaker when
-nobody else was named since, else to the most recent subject, never to someone named inside a
-quotation, and to nobody when two subjects tie; a descriptor built on a role noun ("the
-secretary", "the ministry") to a previous speaker or a person introduced with that title. Each
+surname; a pronoun, by gender and number where the text shows them (`text_genders`), to the
+subject of the clause reporting it ("<name> said he ..."), else to the last speaker when nobody
+else was named since, else to the main-clause subject of the latest sentence with one; never to
+someone named inside a quotation or in its own clause, and to nobody for a pair, when two
+subjects tie, or when the last to speak was described and not named; a descriptor built on a
+role noun ("the secretary", "the ministry") to a previous speaker or a person introduced with
+that title. Each
 resolution says how it was made (`Resolution.via`) with a confidence. What cannot be resolved
 stays None: no guessing.
 """
@@ -15,7 +18,7 @@ stays None: no guessing.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -35,7 +38,18 @@ PARTY_POS = frozenset({"ADP", "DET", "PART"})  # "for <name>", "for the <name>",
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
 CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
 VIA_OF_KIND = {"name": "name", "surname": "surname", "title": "title", "metonym": "descriptor"}
-GENDER_OF_PRONOUN = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Routes whose resolved name is linked to the entity of that name (and so merged archive-wide).
+LINKED_VIAS = frozenset({"name", "surname", "pronoun"})
+GENDER_OF_PRONOUN = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ class Resolver:
         self.narrated = [p for p in self.people if not inside.holds(p.start_char)]
         self.narrated_starts = [p.start_char for p in self.narrated]
         self.longest = _longest_by_surname(self.people)
+        self.genders = text_genders(self.narrated, self.full_name, quoted_at=inside.holds)
         self.person_names = {self.full_name(p) for p in self.people} | {
             c.name for c in doc._.entities or () if c.label == "PERSON"
         }
@@ -96,9 +111,15 @@ class Resolver:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.named: list[tuple[Span, str]] = []  # speakers resolved to a name, in text order
         self.named_by_word: dict[str, list[tuple[Span, str]]] = {}
+        self.unnamed: list[Span] = []  # singular speakers described, not named, in text order
 
     def spoke(self, mention: Span, name: str | None, entity: str | None) -> None:
         if name is None:
+            root = mention.root
+            if root.tag_ == "NN" and (
+                self.words.is_role(root) or root.lower_ in self.words.genders
+            ):
+                self.unnamed.append(mention)  # "the head of the inquiry told the court ..."
             return
         self.named.append((mention, name))
         for word in {t.lower_ for t in mention}:
@@ -113,10 +134,10 @@ class Resolver:
         if not self.words.is_name(name, mention, self.capitalised):
             return Resolution()
         entity = found.entity
-        if entity is None and found.via in ("name", "surname") and self.entities is not None:
+        if entity is None and found.via in LINKED_VIAS and self.entities is not None:
             # a name the entity layer holds under that very name: its entity, when only one is.
-            # Not for a pronoun or a descriptor: linked, their wrong guesses (one in eight on
-            # wikinews_dev) would merge people across the archive
+            # A pronoun too, now that it abstains where unsure (60 of 66 right on
+            # wikinews_dev); not a descriptor, whose guesses would merge people archive-wide
             cluster = self.entities.named(name)
             entity = cluster.key if cluster is not None else None
         return Resolution(name, entity, found.via, found.confidence)
@@ -152,7 +173,7 @@ class Resolver:
         if ent is not None:
             return self.by_name(ent)
         if root.pos_ == "PROPN" and root.text[:1].isupper():
-            return self.by_name(mention)
+            return self.by_name(_after_owner(mention))
         if not self.words.is_role(root) and root.lower_ not in self.synonyms:
             return Resolution()  # a descriptor is built on a role noun: "the secretary"
         owner = {t.i for t in mention} - inside  # "<name>'s attorney" is not <name>
@@ -221,37 +242,63 @@ class Resolver:
         return longest if longest is not None and len(longest) > len(best) else best
 
     def antecedent(self, mention: Span) -> str | None:
-        """The last speaker if nobody else of the pronoun's gender was named since, else the most
-        recent subject; None for "they" (a group or a pair) and when two subjects tie."""
-        if mention.root.lower_ in ("they", "them", "who"):
-            return None
-        gender = GENDER_OF_PRONOUN.get(mention.root.lower_)
+        """The person a pronoun stands for: the last speaker if nobody else who agrees with it
+        was named since, else the subject of the latest sentence with one; None for "they" (a
+        group or a pair), when two subjects of that sentence tie, or when nobody agrees.
+
+        Never someone named inside a quotation or in the pronoun's own clause ("He called
+        <name> ..."), and agreement is by the gender the text shows for each person
+        (`text_genders`), not by what earlier pronoun resolutions guessed: a wrong guess would
+        spread to every later pronoun."""
+        root = mention.root
+        if (
+            root.lower_ in ("they", "them", "who")
+            or root.dep_ == "conj"
+            or any(c.dep_ == "conj" for c in root.children)
+        ):
+            return None  # a group or a pair: "Both he and <name> ..."
+        gender = GENDER_OF_PRONOUN.get(root.lower_)
+        matrix = _matrix_subject(root)
+        if matrix is not None:  # "<name> said he would ...": that subject, if a person
+            person = next((p for p in self.narrated if p.start <= matrix.i < p.end), None)
+            if person is None or not self.agrees(person, gender):
+                return None
+            return self.full_name(person)
         index = bisect_right(self.sent_starts, mention.start_char) - 1
         window_start = self.sent_starts[max(0, index - PRONOUN_REACH)]
         lo = bisect_left(self.narrated_starts, window_start)
+        clause = _clause_head(mention.root)
         before = [
             p
             for p in self.narrated[lo : bisect_left(self.narrated_starts, mention.start_char)]
-            if self.agrees(p, gender)
+            if self.agrees(p, gender) and _clause_head(p.root) != clause
         ]
         last = _last_before(self.named, mention.start_char)
         if last is not None and last[1] not in self.person_names:
             last = None  # "he" is no organisation that spoke last
+        described = [m for m in self.unnamed if m.end_char <= mention.start_char]
+        if described and (last is None or described[-1].start_char > last[0].end_char):
+            since = [p for p in before if p.start_char >= described[-1].end_char]
+            if not since:
+                return None  # the last to speak was described, not named: "She" is that one
         if last is not None and self.genders.get(last[1], gender) == gender:
             last_mention, last_name = last
             others = [p for p in before if p.start_char >= last_mention.end_char]
             if not others or all(self.full_name(p) == last_name for p in others):
-                return self.learn(last_name, gender)
+                return last_name  # the previous attribution's speaker: the surest antecedent
         subjects = [p for p in before if p.root.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             sent = subjects[-1].sent
-            rivals = {self.full_name(p) for p in subjects if p.sent == sent}
-            if len(rivals) > 1:
-                return None  # "<A> and <B> met ... He said": a tie, no guess
-            return self.learn(self.full_name(subjects[-1]), gender)
-        if before:
-            return self.learn(self.full_name(before[-1]), gender)
-        return None
+            latest = [p for p in subjects if p.sent == sent]
+            # the main clause's subject over one in a clause it reports ("<A> alleged that
+            # <B> was involved. He claimed ...": A)
+            main = [p for p in latest if _clause_head(p.root) in _main_verbs(sent)]
+            rivals = {self.full_name(p) for p in main or latest}
+            if len(rivals) != 1:
+                return None  # "<A> and <B> met ... He said": a tie
+            return rivals.pop()
+        names = {self.full_name(p) for p in before if p.sent == before[-1].sent} if before else ()
+        return next(iter(names)) if len(names) == 1 else None
 
     def agrees(self, person: Span, gender: str | None) -> bool:
         """Whether a person may be what a pronoun of `gender` stands for: unknown agrees."""
@@ -259,12 +306,6 @@ class Resolver:
             return True
         known = self.genders.get(self.full_name(person)) or self.words.gender_shown(person)
         return known in (None, gender)
-
-    def learn(self, name: str, gender: str | None) -> str:
-        """Remember the gender a resolved pronoun showed for `name`."""
-        if gender is not None:
-            self.genders.setdefault(name, gender)
-        return name
 
     def descriptor(self, mention: Span) -> str | None:
         """ "the secretary", "the ministry": a previous speaker or person bearing that title."""
@@ -321,10 +362,10 @@ def apposed_name(mention: Span) -> Span | None:
     head that is no name, with or without a comma)."""
     root, doc = mention.root, mention.doc
     at = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
-    if root.ent_type_ == "PERSON" or at >= len(doc) or doc[at].ent_iob_ != "B":
+    if root.ent_type_ == "PERSON" or at >= len(doc):
         return None
-    if doc[at].ent_type_ != "PERSON":
-        return None
+    if doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PERSON":
+        return _apposed_person(root, at)
     end = at + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
@@ -336,6 +377,18 @@ def apposed_name(mention: Span) -> Span | None:
     return name
 
 
+def _apposed_person(root: Token, at: int) -> Span | None:
+    """A person's name in apposition to `root` from token `at` on, where the entity recogniser
+    took only its last word ("The mayor of <city>, <first> <last>" with only <last> a PERSON)."""
+    for child in root.children:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON" or child.pos_ != "PROPN":
+            continue
+        first = min([child.i, *(c.i for c in child.children if c.dep_ == "compound")])
+        if first == at and all(t.pos_ == "PROPN" for t in root.doc[first : child.i + 1]):
+            return root.doc[first : child.i + 1]
+    return None
+
+
 def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
     """The mention without the dependents that name another party of a role noun: "<name>'s
     attorney" -> "attorney", "a lawyer for <name>" -> "a lawyer"; a name set beside the role
@@ -343,7 +396,7 @@ def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
     its author ("<name>'s statement")."""
     root = mention.root
     if not (words.is_role(root) or root.lower_ in words.genders):  # "<name>'s mother"
-        return list(mention)
+        return owned_dropped(mention, words)
     doc, skip, objects = mention.doc, set(), set()
     for child in root.children:
         if child.dep_ in OTHER_PARTY_DEPS:
@@ -356,6 +409,83 @@ def head_tokens(mention: Span, words: SpeakerWords) -> list[Token]:
         if ent.start > 0 and doc[ent.start - 1].pos_ not in PARTY_POS:
             skip.difference_update(range(ent.start, ent.end))
     return [t for t in mention if t.i not in skip]
+
+
+def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
+    """The mention without a person or body that only owns or modifies its head: "<country>'s
+    Queen <name>" is the queen, "<name>'s foundation" and "the <name> campaign" are neither
+    <country> nor <name>. A document keeps its author ("<name>'s statement", "a <name> tweet")."""
+    root = mention.root
+    if root.lemma_.lower() in words.documents or root.lower_ in words.documents:
+        return list(mention)
+    skip: set[int] = set()
+    for child in root.children:
+        owner = child.dep_ == "poss" and child.pos_ == "PROPN"  # "<country>'s Queen <name>"
+        modifier = child.dep_ == "compound" and root.pos_ == "NOUN" and child.ent_type_ == "PERSON"
+        if owner or modifier:
+            skip.update(t.i for t in child.subtree)
+    return [t for t in mention if t.i not in skip]
+
+
+def _after_owner(mention: Span) -> Span:
+    """A name without the name owning it: "<country>'s Queen <name>" -> "Queen <name>"."""
+    owners = [c for c in mention.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    end = max((c.right_edge.i + 1 for c in owners), default=mention.start)
+    if mention.start < end < mention.root.i + 1 and mention.doc[end].tag_ == "POS":
+        end += 1
+    return mention.doc[end : mention.end] if mention.start < end <= mention.root.i else mention
+
+
+def _main_verbs(sent: Span) -> set[int]:
+    """The sentence's root verb and the verbs joined to it ("<A> spoke and <B> listened")."""
+    return {sent.root.i} | {c.i for c in sent.root.children if c.dep_ == "conj"}
+
+
+def _matrix_subject(pronoun: Token) -> Token | None:
+    """The proper-noun subject of the clause that reports the pronoun's own clause, in the same
+    sentence and before it: "<name> said he would ..." -> <name>. None when that subject is no
+    name (a pronoun, a noun) or there is none."""
+    clause = pronoun.doc[_clause_head(pronoun)]
+    if pronoun.head.i != clause.i or clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+        return None
+    verb = clause.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > pronoun.i or subject.pos_ != "PROPN":
+        return None
+    return subject
+
+
+def _clause_head(token: Token) -> int:
+    """The verb whose clause holds `token` (its nearest verbal ancestor, or the root)."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i
+
+
+def text_genders(
+    people: Sequence[Span], full_name: Callable[[Span], str], quoted_at: Callable[[int], bool]
+) -> dict[str, str]:
+    """Full name -> "m"/"f" where the text shows it: a sentence naming one person only, outside
+    quotation marks, then referring back with pronouns of one gender only ("<name> said she
+    would ..."). A name shown with both genders stays unknown."""
+    votes: dict[str, set[str]] = {}
+    by_sent: dict[int, list[Span]] = {}
+    for person in people:
+        by_sent.setdefault(person.sent.start, []).append(person)
+    for found in by_sent.values():
+        names = {full_name(p) for p in found}
+        if len(names) != 1:
+            continue
+        sent, after = found[0].sent, found[0].end
+        shown = {
+            GENDER_OF_PRONOUN[t.lower_]
+            for t in sent
+            if t.i >= after and t.lower_ in GENDER_OF_PRONOUN and not quoted_at(t.idx)
+        }
+        if len(shown) == 1:
+            votes.setdefault(names.pop(), set()).update(shown)
+    return {name: shown.pop() for name, shown in votes.items() if len(shown) == 1}
 
 
 def _last_before(named: list[tuple[Span, str]], start: int) -> tuple[Span, str] | None:
