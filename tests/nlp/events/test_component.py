@@ -36,7 +36,7 @@ def test_every_lexicon_type_is_plover(lexicon) -> None:  # type: ignore[no-untyp
     assert types == set(PLOVER_TYPES)
 
 
-def test_met_with_three_people_gives_one_event_per_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_met_with_three_people_gives_one_event_with_three_targets(nlp) -> None:  # type: ignore[no-untyped-def]
     # Smith met with Jones , Brown and Green in Paris .
     doc = built(
         nlp,
@@ -72,9 +72,9 @@ def test_met_with_three_people_gives_one_event_per_pair(nlp) -> None:  # type: i
         ],
     )
     events = nlp.get_pipe("newsgraph_events")(doc)._.events
-    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meeting")] * 3
-    assert [[s.text for s in e.source] for e in events] == [["Smith"]] * 3
-    assert [e.target[0].text for e in events] == ["Jones", "Brown", "Green"]
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meeting")]
+    assert [[s.text for s in e.source] for e in events] == [["Smith"]]
+    assert [[t.text for t in e.target] for e in events] == [["Jones", "Brown", "Green"]]
     assert {e.place.text for e in events if e.place} == {"Paris"}
     assert {e.status for e in events} == {"happened"}
 
@@ -277,3 +277,11 @@ def test_the_person_of_in_person_is_no_actor(nlp) -> None:  # type: ignore[no-un
     person = next(t for t in doc if t.lower_ == "person")
     assert in_hyphenated_word(person)
     assert actor_kind(doc[person.i : person.i + 1], frozenset({"person"})) is None
+
+
+def test_a_preposition_said_again_starts_another_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = (
+        "Later on Monday Maria Lopez met with the World Bank, then with President John Smith."
+    )
+    meetings = [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert [[t.text for t in e.target] for e in meetings] == [["World Bank"], ["John Smith"]]
