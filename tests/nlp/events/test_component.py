@@ -285,3 +285,26 @@ def test_a_preposition_said_again_starts_another_meeting(nlp) -> None:  # type: 
     )
     meetings = [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
     assert [[t.text for t in e.target] for e in meetings] == [["World Bank"], ["John Smith"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Maria Lopez asked whether the city was part of the state.", "REQUEST"),  # a question
+        ("John Smith called it a disaster.", "ACCUSE"),  # a name for an unnamed thing
+        ("Brazil brokered a cease-fire agreement on Monday.", "AGREE"),  # an agreement of one
+        ("Maria Lopez fully supports abortion rights.", "SUPPORT"),  # a position, no recipient
+    ],
+    ids=["asked-whether", "called-it", "one-party-agreement", "position"],
+)
+def test_words_that_do_not_make_the_act_are_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e.type for e in nlp(sentence)._.events]
+    assert kind not in shown_types(nlp, sentence)
+
+
+def test_agent_nouns_are_heads_before_a_preposition() -> None:
+    from newsgraph.nlp.readers import load_words
+
+    agents = load_words("agent_nouns.txt")  # "prisoner of war", "center for human rights"
+    assert {"prisoner", "center"} <= agents
+    assert not {"war", "rights", "for"} & agents

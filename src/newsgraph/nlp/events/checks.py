@@ -17,6 +17,7 @@ from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
+FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
 TRUSTED = 0.5  # events under this confidence are hidden by default (the timeline, graph, API)
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PARTY_KINDS = ("PERSON", "ORG", "agent")  # a meeting needs one of these among its parties
@@ -223,6 +224,28 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     return event.mode == "return" and verb and not objects
 
 
+QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
+UNNAMED = ("it", "this", "that")  # not "them": often people
+
+
+def no_act(event: EventSpan) -> bool:
+    """The trigger's words do not make the act: a question ("asked whether X", "asked why"),
+    not a request; a name given to an unnamed thing ("called it a mess"), no criticism of anyone
+    a reader can see; an agreement, deal or treaty told as a noun with one party (an agreement
+    takes two; "Russia brokered a cease-fire": the act is the brokering)."""
+    head = event.trigger.root
+    if event.type == "REQUEST" and head.pos_ in ("VERB", "AUX") and not event.target:
+        clauses = [c for c in head.children if c.dep_ in ("ccomp", "advcl")]
+        if any(w.lower_ in QUESTION_WORDS and w.i < c.i for c in clauses for w in c.subtree):
+            return True
+    if event.mode == "naming" and not event.target:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects and all(c.lower_ in UNNAMED for c in objects):
+            return True
+    reciprocal = event.type == "AGREE" and head.pos_ in ("NOUN", "PROPN")
+    return reciprocal and len(event.source) + len(event.target) < 2
+
+
 def confidence(
     event: EventSpan,
     agents: frozenset[str],
@@ -241,10 +264,11 @@ def confidence(
     - a subject that is no actor ("a collision killed X"): -0.3; a pronoun left unresolved: -0.1;
     - a verb acting on a thing and on no actor, for types whose act is done to an actor
       (`about_things` are the types where a thing is what it is about: "signed the deal",
-      "condemned the attack"): -0.3;
+      "condemned the attack"): -0.5;
     - a noun trigger that another trigger's verb acts on, or named again ("the deal"): -0.3;
-    - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.3;
-    - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one): -0.3;
+    - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.5;
+    - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
+      `no_act`: a question, a name for an unnamed thing, a one-party agreement): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -256,10 +280,10 @@ def confidence(
         return 0.2
     score = 0.4 + 0.15 * min(named, 2) + 0.1 * bool(event.source) + 0.1 * bool(event.target)
     score -= {"thing": 0.3, "pronoun": 0.1}.get(lost or "", 0.0)
-    score -= 0.3 if event.type not in about_things and thing_object(event, agents) else 0.0
+    score -= FRAME if event.type not in about_things and thing_object(event, agents) else 0.0
     score -= 0.3 if theme else 0.0
-    score -= 0.3 if bare_stance(event) else 0.0
-    score -= 0.3 if misfit(event, agents, aid_objects) else 0.0
+    score -= FRAME if bare_stance(event) else 0.0
+    score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -74,6 +74,10 @@ class Lexicon:
         for token in sent:
             if token.i in used or token.ent_type_ in NAMES:
                 continue  # "March" the month, "Visit" in a name
+            if token.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+            ):
+                continue  # a name's last word: a film "Pillow Talk", a street "Peace Road"
             head = token.head
             if token.dep_ == "compound" and (
                 head.lemma_.lower() in self.actor_nouns or head.ent_type_
