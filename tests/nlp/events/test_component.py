@@ -308,3 +308,17 @@ def test_agent_nouns_are_heads_before_a_preposition() -> None:
     agents = load_words("agent_nouns.txt")  # "prisoner of war", "center for human rights"
     assert {"prisoner", "center"} <= agents
     assert not {"war", "rights", "for"} & agents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Judge Maria Lopez sentenced John Smith to life in prison.", "COERCE", "John Smith"),
+        ("John Smith was impeached by the House in 1998.", "ACCUSE", "John Smith"),
+        ("The committee subpoenaed John Smith.", "REQUEST", "John Smith"),
+    ],
+    ids=["sentenced", "impeached", "subpoenaed"],
+)
+def test_legal_acts_of_the_standard_are_events(nlp, sentence, kind, target) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind and e.confidence >= TRUSTED]
+    assert [[t.text for t in e.target] for e in events] == [[target]]

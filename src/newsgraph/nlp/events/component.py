@@ -24,6 +24,7 @@ from newsgraph.nlp.events.checks import (
     confidence,
     holds,
     is_boilerplate,
+    is_remention,
     keep_actors,
     lost_source,
     theme_of_another,
@@ -128,7 +129,9 @@ class EventsFinder:
                     lost=lost,
                     about_things=self.lexicon.about_things,
                     theme=theme_of_another(trigger.head, verbs),
+                    remention=is_remention(trigger.head),
                     aid_objects=self.lexicon.aid_objects,
+                    acts=self.lexicon.act_nouns(event.type),
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
