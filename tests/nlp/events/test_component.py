@@ -322,3 +322,8 @@ def test_agent_nouns_are_heads_before_a_preposition() -> None:
 def test_legal_acts_of_the_standard_are_events(nlp, sentence, kind, target) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in nlp(sentence)._.events if e.type == kind and e.confidence >= TRUSTED]
     assert [[t.text for t in e.target] for e in events] == [[target]]
+
+
+def test_a_participles_date_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Born in Boston on June 23, 1941, Maria Lopez met John Smith. She praised him.")
+    assert [e.date for e in doc._.events] == [None] * len(doc._.events)
