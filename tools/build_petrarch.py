@@ -98,6 +98,22 @@ def holders(lines: list[str]) -> list[tuple[list[str], list[str]]]:
     return found
 
 
+PREPOSITIONS = (
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "against",
+    "with",
+    "without",
+    "by",
+    "along",
+)
+
+
 def agent_nouns(lines: list[str]) -> list[str]:
     """Head nouns of the agent phrases, with `!PERSON!`-style macros spelled out."""
     macros: dict[str, list[str]] = {}
@@ -114,7 +130,10 @@ def agent_nouns(lines: list[str]) -> list[str]:
             if f"!{name}!" in phrase:
                 phrase = phrase.replace(f"!{name}!", f"_{words[0]}")
                 heads.update(w.lower() for w in words)
-        head = phrase.replace("_", " ").split()[-1].lower()
+        words = phrase.replace("_", " ").replace(",", " ").lower().split()
+        # the head is before a preposition: "prisoner of war", "center for human rights"
+        cut = next((i for i, w in enumerate(words) if i and w in PREPOSITIONS), len(words))
+        head = words[cut - 1]
         if head.isalpha() and len(head) > 2:
             heads.add(head)
     return sorted(heads)

@@ -36,7 +36,7 @@ def test_every_lexicon_type_is_plover(lexicon) -> None:  # type: ignore[no-untyp
     assert types == set(PLOVER_TYPES)
 
 
-def test_met_with_three_people_gives_one_event_per_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_met_with_three_people_gives_one_event_with_three_targets(nlp) -> None:  # type: ignore[no-untyped-def]
     # Smith met with Jones , Brown and Green in Paris .
     doc = built(
         nlp,
@@ -72,9 +72,9 @@ def test_met_with_three_people_gives_one_event_per_pair(nlp) -> None:  # type: i
         ],
     )
     events = nlp.get_pipe("newsgraph_events")(doc)._.events
-    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meeting")] * 3
-    assert [[s.text for s in e.source] for e in events] == [["Smith"]] * 3
-    assert [e.target[0].text for e in events] == ["Jones", "Brown", "Green"]
+    assert [(e.type, e.mode) for e in events] == [("CONSULT", "meeting")]
+    assert [[s.text for s in e.source] for e in events] == [["Smith"]]
+    assert [[t.text for t in e.target] for e in events] == [["Jones", "Brown", "Green"]]
     assert {e.place.text for e in events if e.place} == {"Paris"}
     assert {e.status for e in events} == {"happened"}
 
@@ -277,3 +277,53 @@ def test_the_person_of_in_person_is_no_actor(nlp) -> None:  # type: ignore[no-un
     person = next(t for t in doc if t.lower_ == "person")
     assert in_hyphenated_word(person)
     assert actor_kind(doc[person.i : person.i + 1], frozenset({"person"})) is None
+
+
+def test_a_preposition_said_again_starts_another_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = (
+        "Later on Monday Maria Lopez met with the World Bank, then with President John Smith."
+    )
+    meetings = [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert [[t.text for t in e.target] for e in meetings] == [["World Bank"], ["John Smith"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Maria Lopez asked whether the city was part of the state.", "REQUEST"),  # a question
+        ("John Smith called it a disaster.", "ACCUSE"),  # a name for an unnamed thing
+        ("Brazil brokered a cease-fire agreement on Monday.", "AGREE"),  # an agreement of one
+        ("Maria Lopez fully supports abortion rights.", "SUPPORT"),  # a position, no recipient
+    ],
+    ids=["asked-whether", "called-it", "one-party-agreement", "position"],
+)
+def test_words_that_do_not_make_the_act_are_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e.type for e in nlp(sentence)._.events]
+    assert kind not in shown_types(nlp, sentence)
+
+
+def test_agent_nouns_are_heads_before_a_preposition() -> None:
+    from newsgraph.nlp.readers import load_words
+
+    agents = load_words("agent_nouns.txt")  # "prisoner of war", "center for human rights"
+    assert {"prisoner", "center"} <= agents
+    assert not {"war", "rights", "for"} & agents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Judge Maria Lopez sentenced John Smith to life in prison.", "COERCE", "John Smith"),
+        ("John Smith was impeached by the House in 1998.", "ACCUSE", "John Smith"),
+        ("The committee subpoenaed John Smith.", "REQUEST", "John Smith"),
+    ],
+    ids=["sentenced", "impeached", "subpoenaed"],
+)
+def test_legal_acts_of_the_standard_are_events(nlp, sentence, kind, target) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind and e.confidence >= TRUSTED]
+    assert [[t.text for t in e.target] for e in events] == [[target]]
+
+
+def test_a_participles_date_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Born in Boston on June 23, 1941, Maria Lopez met John Smith. She praised him.")
+    assert [e.date for e in doc._.events] == [None] * len(doc._.events)

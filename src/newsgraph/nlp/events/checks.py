@@ -17,6 +17,7 @@ from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
+FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
 TRUSTED = 0.5  # events under this confidence are hidden by default (the timeline, graph, API)
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PARTY_KINDS = ("PERSON", "ORG", "agent")  # a meeting needs one of these among its parties
@@ -158,7 +159,9 @@ def lost_source(found: list[Span], kept: list[Span]) -> str | None:
     return "pronoun" if all(s.root.pos_ == "PRON" for s in found) else "thing"
 
 
-def thing_object(event: EventSpan, agents: frozenset[str]) -> bool:
+def thing_object(
+    event: EventSpan, agents: frozenset[str], acts: frozenset[str] = frozenset()
+) -> bool:
     """Whether the trigger verb acts on a thing and on no actor: "delivered a speech",
     "supported the bill", "attacked the policies", "returned the files" (another sense of the
     verb than the event's, or a position with no actor as recipient)."""
@@ -166,22 +169,30 @@ def thing_object(event: EventSpan, agents: frozenset[str]) -> bool:
     if event.target or head.pos_ not in ("VERB", "AUX"):
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if any(c.lemma_.lower() in acts for c in objects):
+        return False  # the object names the act itself: "fought a war", "launched an attack"
     return bool(objects) and all(actor_kind(c.doc[c.i : c.i + 1], agents) is None for c in objects)
 
 
 def theme_of_another(head: Token, verbs: set[int]) -> bool:
     """A noun trigger that another trigger's verb acts on ("denounced the agreement", "hailed the
-    deal", "brokered a cease-fire", "expelled the envoy over the agreement"), or that is named
-    again ("the agreement", "this attack"): the act told here is the verb's, the noun's is told
-    elsewhere (one event per act). A verb in another trigger's infinitive ("agreed to support",
-    "urged residents to evacuate", "threatened to strike") is what that act is about."""
+    deal", "brokered a cease-fire", "expelled the envoy over the agreement"): the act told here
+    is the verb's, the noun's is told elsewhere (one event per act). A verb in another
+    trigger's infinitive ("agreed to support", "urged residents to evacuate", "threatened to
+    strike") is what that act is about."""
     if head.pos_ in ("VERB", "AUX"):
         return head.dep_ == "xcomp" and head.head.i in verbs
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = governing_verb(head)
-    if verb is not None and verb.i in verbs and verb.i != head.i:
-        return True
+    return verb is not None and verb.i in verbs and verb.i != head.i
+
+
+def is_remention(head: Token) -> bool:
+    """A noun trigger named again ("the subpoena was issued", "this attack"): the act was told
+    before; one event per act, at its first telling."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
     return any(c.dep_ == "det" and c.lower_ in REMENTION for c in head.children)
 
 
@@ -223,6 +234,28 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     return event.mode == "return" and verb and not objects
 
 
+QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
+UNNAMED = ("it", "this", "that")  # not "them": often people
+
+
+def no_act(event: EventSpan) -> bool:
+    """The trigger's words do not make the act: a question ("asked whether X", "asked why"),
+    not a request; a name given to an unnamed thing ("called it a mess"), no criticism of anyone
+    a reader can see; an agreement, deal or treaty told as a noun with one party (an agreement
+    takes two; "Russia brokered a cease-fire": the act is the brokering)."""
+    head = event.trigger.root
+    if event.type == "REQUEST" and head.pos_ in ("VERB", "AUX") and not event.target:
+        clauses = [c for c in head.children if c.dep_ in ("ccomp", "advcl")]
+        if any(w.lower_ in QUESTION_WORDS and w.i < c.i for c in clauses for w in c.subtree):
+            return True
+    if event.mode == "naming" and not event.target:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects and all(c.lower_ in UNNAMED for c in objects):
+            return True
+    reciprocal = event.type == "AGREE" and head.pos_ in ("NOUN", "PROPN")
+    return reciprocal and len(event.source) + len(event.target) < 2
+
+
 def confidence(
     event: EventSpan,
     agents: frozenset[str],
@@ -232,6 +265,8 @@ def confidence(
     about_things: frozenset[str] = frozenset(),
     theme: bool = False,
     aid_objects: frozenset[str] = frozenset(),
+    acts: frozenset[str] = frozenset(),
+    remention: bool = False,
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
 
@@ -241,10 +276,12 @@ def confidence(
     - a subject that is no actor ("a collision killed X"): -0.3; a pronoun left unresolved: -0.1;
     - a verb acting on a thing and on no actor, for types whose act is done to an actor
       (`about_things` are the types where a thing is what it is about: "signed the deal",
-      "condemned the attack"): -0.3;
-    - a noun trigger that another trigger's verb acts on, or named again ("the deal"): -0.3;
-    - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.3;
-    - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one): -0.3;
+      "condemned the attack"): -0.5;
+    - a noun trigger that another trigger's verb acts on ("denounced the deal"): -0.3; one
+      named again ("the deal", "this attack"): -0.5, hidden (told where it was first told);
+    - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.5;
+    - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
+      `no_act`: a question, a name for an unnamed thing, a one-party agreement): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -256,10 +293,11 @@ def confidence(
         return 0.2
     score = 0.4 + 0.15 * min(named, 2) + 0.1 * bool(event.source) + 0.1 * bool(event.target)
     score -= {"thing": 0.3, "pronoun": 0.1}.get(lost or "", 0.0)
-    score -= 0.3 if event.type not in about_things and thing_object(event, agents) else 0.0
+    score -= FRAME if event.type not in about_things and thing_object(event, agents, acts) else 0.0
     score -= 0.3 if theme else 0.0
-    score -= 0.3 if bare_stance(event) else 0.0
-    score -= 0.3 if misfit(event, agents, aid_objects) else 0.0
+    score -= FRAME if remention else 0.0
+    score -= FRAME if bare_stance(event) else 0.0
+    score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -1,6 +1,7 @@
 """newsgraph_events: PLOVER events with actors, place, status and date, read off the parse.
 
-Writes `doc._.events`: one EventSpan per trigger and target ("met with A, B and C" gives three).
+Writes `doc._.events`: one EventSpan per trigger and place ("met with A, B and C" is one, with three
+targets).
 Triggers come from the lexicon in `resources/plover_*.tsv` (see `plover.py`); the
 source is the subject (or "by" agent, possessor, national adjective), targets the object and the
 prepositions the type names ("with", "against"); the place a GPE/LOC/FAC after "in", "at" ...;
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.dates import DateSpan
 from newsgraph.nlp.events.actors import (
@@ -23,6 +24,7 @@ from newsgraph.nlp.events.checks import (
     confidence,
     holds,
     is_boilerplate,
+    is_remention,
     keep_actors,
     lost_source,
     theme_of_another,
@@ -127,7 +129,9 @@ class EventsFinder:
                     lost=lost,
                     about_things=self.lexicon.about_things,
                     theme=theme_of_another(trigger.head, verbs),
+                    remention=is_remention(trigger.head),
                     aid_objects=self.lexicon.aid_objects,
+                    acts=self.lexicon.act_nouns(event.type),
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
@@ -138,12 +142,41 @@ class EventsFinder:
                 and event.type in self.lexicon.places_as_targets
             ):
                 event.target = [found[0]]  # "lifted the curfew in X": X is acted on
+            # one event per trigger and place: "met A, B and C" is one meeting with three
+            # parties; "met with A, then with B" is two (a preposition said again starts another
+            # act), and so is a trip "to Cairo and Amman" (one visit a place)
             for place in found:
-                for target in event.target or [None]:
-                    one = replace(event, place=place, target=[target] if target else [])
+                for one in split_by_preposition(replace(event, place=place)):
                     one.names = event.names | state_names(one, self.places)
                     out.append(one)
         return drop_echoes(out)
+
+
+def introducer(span: Span) -> Token | None:
+    """The preposition a party hangs from, through its conjuncts ("with A and B": "with")."""
+    node = span.root
+    for _ in range(8):
+        if node.dep_ != "conj" or node.head == node:
+            break
+        node = node.head
+    return node.head if node.dep_ == "pobj" and node.head.pos_ == "ADP" else None
+
+
+def split_by_preposition(event: EventSpan) -> list[EventSpan]:
+    """One event per phrase when a role's parties come in phrases of the same preposition said
+    again ("met with A, then with B"; "deals between A and B and between C and D")."""
+    for role in ("target", "source"):
+        spans: list[Span] = getattr(event, role)
+        heads = [introducer(s) for s in spans]
+        preps = {h.i: h.lower_ for h in heads if h is not None}
+        if len(preps) < 2 or len(set(preps.values())) == len(preps):
+            continue
+        groups: dict[int | None, list[Span]] = {}
+        for span, head in zip(spans, heads, strict=True):
+            groups.setdefault(head.i if head is not None else None, []).append(span)
+        shared = groups.pop(None, [])  # a subject's parties are in every act
+        return [replace(event, **{role: shared + group}) for group in groups.values()]
+    return [event]
 
 
 PERSONAL = ("he", "him", "she", "her")  # "they" may be a group: left alone

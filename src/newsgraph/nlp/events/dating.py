@@ -51,6 +51,8 @@ def event_date(head: Token, dates: list[DateSpan], cues: frozenset[str]) -> Date
         path = above[: above.index(common)]
         if any(n.dep_ in ("relcl", "acl") and n.head != head for n in path):
             continue  # the date of a clause about something else: "who won in March"
+        if any(n.dep_ == "advcl" and n.tag_ == "VBN" for n in path):
+            continue  # a participle's own date: "Born on June 23, 1941, he met ..."
         rank = (chain.index(common), len(path))
         if best is None or rank < best[:2]:
             best = (*rank, date_span)
@@ -78,6 +80,9 @@ def main_date(sent: Span, dates: list[DateSpan], cues: frozenset[str]) -> DateSp
             continue
         if date_span.start is not None and date_span.start != date_span.end:
             continue  # a week, a month or a year is no day the story goes on from
-        if root in ancestors_within(date_span.span.root, 4):
-            return date_span
+        above = ancestors_within(date_span.span.root, 4)
+        if root in above and not any(
+            n.dep_ == "advcl" and n.tag_ == "VBN" for n in above[: above.index(root)]
+        ):
+            return date_span  # not a participle's own date: "Born on June 23, 1941, ..."
     return None

@@ -67,6 +67,15 @@ class Lexicon:
     about_things: frozenset[str] = frozenset()  # types whose object may be a thing ("sign a deal")
     aid_objects: frozenset[str] = frozenset()  # what CAMEO's aid patterns give ("send aid")
 
+    def act_nouns(self, kind: str) -> frozenset[str]:
+        """One-word nouns that name an act of the type ("war", "attack" for ASSAULT)."""
+        return frozenset(
+            e.lemmas[0]
+            for entries in self.entries.values()
+            for e in entries
+            if e.type == kind and len(e.lemmas) == 1 and e.pos in ("N", "*")
+        )
+
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
         found: list[Trigger] = []
@@ -74,6 +83,10 @@ class Lexicon:
         for token in sent:
             if token.i in used or token.ent_type_ in NAMES:
                 continue  # "March" the month, "Visit" in a name
+            if token.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+            ):
+                continue  # a name's last word: a film "Pillow Talk", a street "Peace Road"
             head = token.head
             if token.dep_ == "compound" and (
                 head.lemma_.lower() in self.actor_nouns or head.ent_type_
