@@ -161,6 +161,7 @@ def figures_from(doc: Doc) -> tuple[Figure, ...]:
             contest=figure.contest,
             reason=figure.reason,
             counted=None if figure.part else figure.noun,  # "30 of them": no noun of its own
+            quantity=figure.quantity,
             prov=provenance(doc, figure.span.start_char, figure.span.end_char),
         )
         for i, figure in enumerate(doc._.figures or ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -162,7 +163,38 @@ class Figure:
     contest: str | None = None  # "total" or "composition" when `contests` is not empty
     reason: str | None = None  # why the claims cannot all hold: "parts 100 + 225 > whole 280"
     counted: str | None = None  # the counted noun's lemma ("rocket", "dead"); None: none named
+    # what is counted as a family of quantities.tsv ("dead", "injured") or the clause verb's lemma;
+    # figures of two articles contest only when they count one quantity
+    quantity: str | None = None
     prov: Provenance
+
+
+# How far a hedge stretches a figure (`claimed_range`): "approximately 280" is 252-308 (news
+# rounds to the nearest ten or so); "at least 40" is the count confirmed so far, a rival above 60
+# disputes it.
+ROUNDING = 0.1
+FLOOR = 1.5
+LOWER_HEDGES = frozenset({"at least", "more than", "over", "no fewer than", "upwards of",
+    "in excess of", "just over", "well over", "above", "beyond", "or more"})  # fmt: skip
+UPPER_HEDGES = frozenset({"up to", "at most", "less than", "fewer than", "under", "no more than",
+    "below", "as many as", "as much as", "as high as", "just under"})  # fmt: skip
+
+
+def claimed_range(
+    value: float | None, value_high: float | None, hedge: str | None
+) -> tuple[float, float]:
+    """The least and most a figure claims, from its value (a range's ends) and hedge."""
+    if value is None:
+        return 0.0, math.inf
+    low, high = value, value_high if value_high is not None else value
+    said = (hedge or "").lower()
+    if said in LOWER_HEDGES:
+        return low, high * FLOOR
+    if said in UPPER_HEDGES:
+        return 0.0, high
+    if said:  # "about", "approximately", "an estimated", "~"
+        return low * (1 - ROUNDING), high * (1 + ROUNDING)
+    return low, high
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -128,10 +128,20 @@ def test_eval_figures_scores_a_gold_jsonl_built_from_the_reference(
     assert scores["precision"] == 1.0
 
 
-def test_reference_gives_one_composition_contest_with_its_reason(reference) -> None:  # type: ignore[no-untyped-def]
+def test_reference_gives_one_composition_contest_with_its_reason(reference, reference_gold) -> None:  # type: ignore[no-untyped-def]
     extracted, _ = reference
     contested = [f for f in extracted.figures if f.contests]
     groups = {frozenset((f.id, *f.contests)) for f in contested}
     assert len(groups) == 1 and len(contested) == 3
     assert {f.contest for f in contested} == {"composition"}
     assert all(f.reason and ">" in f.reason for f in contested)
+    # the gold's rival pair, a whole and a part of it, with the whole's other part: one part
+    # from the whole's source, one from another
+    rivals = {(f["text"].lower(), f["contests"].lower()) for f in reference_gold["figures"]
+              if f.get("contests")}  # fmt: skip
+    assert {t for pair in rivals for t in pair} < {f.text.lower() for f in contested}
+    [whole] = [f for f in contested if f.part_of is None and not (f.what or "").startswith("of ")]
+    parts = [f for f in contested if f is not whole]
+    assert whole.reason == f"parts 100 + 225 > whole {whole.text}"
+    assert whole.source and all(p.source for p in parts)
+    assert sorted(p.source.name == whole.source.name for p in parts if p.source) == [False, True]

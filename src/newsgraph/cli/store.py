@@ -27,6 +27,7 @@ from newsgraph.cli.options import (
     read_options,
 )
 from newsgraph.cli.table import (
+    CONTEST_COLUMNS,
     EVENT_COLUMNS,
     QUOTE_COLUMNS,
     entity_json,
@@ -181,10 +182,20 @@ def figures(
     output: OutputOption = Output.table,
     limit: LimitOption = 100,
 ) -> None:
-    """Figures with their hedge, unit and source."""
+    """Figures with their hedge, unit and source; `--contested`: a table per contest, headed by
+    the quantity it is about, its kind and why the claims cannot all hold."""
     from newsgraph.jobs import find_figures
+    from newsgraph.store.stories import contest_groups, heading
 
-    show(figure_rows(find_figures(db, contested=contested, limit=limit)), output, title="figures")
+    found = find_figures(db, contested=contested, limit=limit)
+    if not contested or output is not Output.table or not found:
+        show(figure_rows(found), output, title="figures")
+        return
+    for group in contest_groups(found):
+        quantity, what = heading(group)
+        first = group[0].record
+        title = " · ".join(t for t in (quantity, what, first.contest, first.reason) if t)
+        show(figure_rows(group), output, title=title, columns=CONTEST_COLUMNS)
 
 
 @app.command()

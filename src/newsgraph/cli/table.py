@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -110,6 +111,8 @@ def figure_row(figure: Figure) -> tuple[str, ...]:
 # --- query results as rows ----------------------------------------------------------------------
 
 QUOTE_COLUMNS = ("speaker", "quote", "article", "published", "start", "end")
+# a contest's table (`figures --contested`): its heading names the quantity, kind and reason
+CONTEST_COLUMNS = ("figure", "source", "outlet", "published", "link")
 EVENT_COLUMNS = ("type", "source", "target", "place", "date", "article", "reports")
 Row = dict[str, Any]
 
@@ -129,7 +132,7 @@ def show(
         table = Table(title=title, show_lines=True)
         names = columns or tuple(rows[0])
         for name in names:  # the long text wraps; names, dates and offsets stay on one line
-            wide = name in ("quote", "figure", "detail", "with")
+            wide = name in ("quote", "figure", "detail", "with", "link")
             table.add_column(name, ratio=4 if wide else None, no_wrap=not wide, overflow="fold")
         for row in rows:
             table.add_row(*("" if row[n] is None else str(row[n]) for n in names))
@@ -195,10 +198,14 @@ def figure_rows(found: Iterable[Cited[Figure]]) -> list[Row]:
             "value": c.record.value,
             "hedge": c.record.hedge,
             "unit": c.record.unit,
+            "quantity": c.record.quantity,
             "what": c.record.what,
             "source": c.record.source.name if c.record.source else None,
+            "contest": c.record.contest,
             "contests": ", ".join(c.record.contests) or None,
+            "reason": c.record.reason,
             **_cited(c),
+            "link": f"/articles/{url_quote(c.article.id, safe='')}#{c.record.id}",
             **_span(c),
         }
         for c in found

@@ -175,6 +175,9 @@ class FigureGroup(BaseModel):
     """One quantity given differently by different sources: the figures side by side."""
 
     what: str | None
+    quantity: str | None = Field(None, description='What is counted: "dead", "injured" ...')
+    kind: str | None = Field(None, description='"total" or "composition".')
+    reason: str | None = Field(None, description="Why the claims cannot all hold.")
     figures: list[FigureHit]
 
 

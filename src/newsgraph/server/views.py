@@ -24,6 +24,7 @@ from newsgraph.server.schemas import (
     hit,
 )
 from newsgraph.store.base import ArticleBrief, Cited, Store
+from newsgraph.store.stories import contest_groups, heading
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
 MEETING_TYPES = ("CONSULT",)
@@ -68,28 +69,22 @@ def entity_profile(
 
 
 def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
-    """Figures that contest each other, grouped: one group per quantity, sources side by side."""
+    """Figures that contest each other, one group per contest (rivals in other articles of the
+    story too), sources side by side, headed by the quantity they count."""
     cited = store.page("figures", contested=True, limit=limit).items
-    by_key = {(c.record.prov.article_id, c.record.id): c for c in cited}
-    groups: list[list[Cited[Figure]]] = []
-    placed: set[tuple[str, str]] = set()
-    for key, item in by_key.items():
-        if key in placed:
-            continue
-        members = [item]
-        placed.add(key)
-        for other_id in item.record.contests:
-            other_key = (key[0], other_id)
-            if other_key in by_key and other_key not in placed:
-                members.append(by_key[other_key])
-                placed.add(other_key)
-        groups.append(members)
-    return [
-        FigureGroup(
-            what=next((c.record.what for c in g if c.record.what), None), figures=figure_hits(g)
-        )
-        for g in groups
-    ]
+    return [group_of(g) for g in contest_groups(cited)]
+
+
+def group_of(members: list[Cited[Figure]]) -> FigureGroup:
+    quantity, what = heading(members)
+    first = members[0].record
+    return FigureGroup(
+        what=what,
+        quantity=quantity,
+        kind=first.contest,
+        reason=first.reason,
+        figures=figure_hits(members),
+    )
 
 
 def meeting_graph(store: Store, *, actor: str | None = None) -> Graph:

@@ -21,7 +21,7 @@ import numpy as np
 from sqlalchemy import Connection, Select, Table, bindparam, func, select, text
 
 from newsgraph.model import Entity, Event, ExtractedArticle
-from newsgraph.store import merge, rows
+from newsgraph.store import merge, rows, stories
 from newsgraph.store.merge import Candidate, entity_keys, fold, name_key, surname
 from newsgraph.store.schema import (
     aliases,
@@ -437,6 +437,7 @@ def write_batch(conn: Connection, batch: Iterable[ExtractedArticle]) -> int:
     the number newly stored (an article stored already, or twice in the batch, counts once)."""
     batch = list(batch)
     state = Batch(conn, batch)
-    new = sum(state.add(extracted) for extracted in batch)
+    new = [e.article.content_hash for e in batch if state.add(e)]
     state.write()
-    return new
+    stories.link_story_contests(conn, new)  # after the batch's rows are written
+    return len(new)

@@ -261,6 +261,7 @@ figures = Table(
     Column("contest", Text),  # "total" or "composition"
     Column("reason", Text),  # why the contested claims cannot all hold
     Column("counted", Text),  # the counted noun's lemma ("rocket")
+    Column("quantity", Text),  # "dead", "injured": what two articles' figures must share
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
     Index("ix_figures_copy_of", "copy_of", **COPIES),

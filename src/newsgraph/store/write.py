@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import merge, rows, search
+from newsgraph.store import merge, rows, search, stories
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -48,6 +48,7 @@ def write_article(conn: Connection, extracted: ExtractedArticle) -> None:
     write_quotes(conn, article_hash, extracted.quotes, original)
     write_events(conn, article_hash, extracted.events, merged, original)
     write_figures(conn, article_hash, extracted.figures, original)
+    stories.link_story_contests(conn, [article_hash])
 
 
 def write_entities(

@@ -11,20 +11,15 @@ A part never contests its own whole, and figures of different quantities never c
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.model import claimed_range
+
 NEARBY = 3  # sentences between rival figures; from the sample corpus: farther apart they count
 # different incidents ("three died in the first blast ... six in the second")
-ROUNDING = 0.1  # "approximately 280": 252-308; news rounds to the nearest ten or so
-FLOOR = 1.5  # "at least 40" is the count confirmed so far: a rival above 60 disputes it
-LOWER = {"at least", "more than", "over", "no fewer than", "upwards of", "in excess of",
-         "just over", "well over", "above", "beyond", "or more"}  # fmt: skip
-UPPER = {"up to", "at most", "less than", "fewer than", "under", "no more than", "below",
-         "as many as", "as much as", "as high as", "just under"}  # fmt: skip
 
 
 @dataclass
@@ -55,17 +50,7 @@ class FigureSpan:
 
 def bounds(fig: FigureSpan) -> tuple[float, float]:
     """The least and most the figure claims, from its value and hedge."""
-    if fig.value is None:
-        return 0.0, math.inf
-    low, high = fig.value, fig.value_high if fig.value_high is not None else fig.value
-    hedge = (fig.hedge or "").lower()
-    if hedge in LOWER:
-        return low, high * FLOOR
-    if hedge in UPPER:
-        return 0.0, high
-    if hedge:  # "about", "approximately", "an estimated", "~"
-        return low * (1 - ROUNDING), high * (1 + ROUNDING)
-    return low, high
+    return claimed_range(fig.value, fig.value_high, fig.hedge)
 
 
 def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
