@@ -276,9 +276,10 @@ def candidates(conn: Connection, entity: Entity, keys: frozenset[str]) -> list[C
     return list(found.values())
 
 
-def is_split(conn: Connection, keys: frozenset[str]) -> bool:
-    query = select(func.count()).where(merges.c.action == "split", merges.c.key.in_(sorted(keys)))
-    return bool(conn.execute(query).scalar_one())
+def split_keys(conn: Connection) -> frozenset[str]:
+    """The name keys a user split apart (`newsgraph entity --split`): never merged by name."""
+    query = select(merges.c.key).where(merges.c.action == "split")
+    return frozenset(conn.execute(query).scalars())
 
 
 def links(conn: Connection, entity_ids: Sequence[str]) -> dict[str, int]:
@@ -291,10 +292,11 @@ def links(conn: Connection, entity_ids: Sequence[str]) -> dict[str, int]:
     return {row[0]: int(row[1]) for row in rows}
 
 
-def resolve_entity(conn: Connection, entity: Entity) -> str:
-    """The merged entity an article's entity belongs to, created or enriched as needed."""
+def resolve_entity(conn: Connection, entity: Entity, split_keys: frozenset[str]) -> str:
+    """The merged entity an article's entity belongs to, created or enriched as needed;
+    `split_keys`: `split_keys(conn)`, read once per article."""
     keys = entity_keys(entity) or frozenset([fold(entity.name) or entity.name])
-    split = is_split(conn, keys)
+    split = bool(keys & split_keys)
     scored = [(score(entity, keys, c, split), c) for c in candidates(conn, entity, keys)]
     scored = [(s, c) for s, c in scored if s > 0]
     if scored:
@@ -339,20 +341,23 @@ def free_id(conn: Connection, entity: Entity, salt: str) -> str:
 
 
 def add_aliases(conn: Connection, chosen: str, entity: Entity, known: frozenset[str]) -> None:
-    seen = set(known)
+    seen, new = set(known), []
     for name in names_of(entity):
         key = name_key(name, entity.label)
         if not key or key in seen:
             continue
         seen.add(key)
-        conn.execute(
-            aliases.insert().values(
-                entity_id=chosen,
-                key=key,
-                alias=name,
-                surname=surname(key) if entity.label == "PERSON" else None,
-            )
+        person = entity.label == "PERSON"
+        new.append(
+            {
+                "entity_id": chosen,
+                "key": key,
+                "alias": name,
+                "surname": surname(key) if person else None,
+            }
         )
+    if new:
+        conn.execute(aliases.insert(), new)
 
 
 # --- events -------------------------------------------------------------------------------------

@@ -56,18 +56,19 @@ def write_entities(
 ) -> dict[str, str]:
     """Article entities and mentions; returns article-local id -> merged entity id."""
     merged: dict[str, str] = {}
+    split = merge.split_keys(conn)  # read once: every entity of the article checks it
+    entity_rows, mention_rows = [], []
     for seq, entity in enumerate(extracted.entities):
-        merged[entity.id] = merge.resolve_entity(conn, entity)
-        conn.execute(
-            article_entities.insert().values(
-                article_hash=article_hash,
-                entity_id=merged[entity.id],
-                **rows.entity_row(entity, seq),
-            )
+        merged[entity.id] = merge.resolve_entity(conn, entity, split)
+        entity_rows.append(
+            {"article_hash": article_hash, "entity_id": merged[entity.id]}
+            | rows.entity_row(entity, seq)
         )
-        found = rows.mention_rows(entity)
-        if found:
-            conn.execute(mentions.insert(), [m | {"article_hash": article_hash} for m in found])
+        mention_rows += [m | {"article_hash": article_hash} for m in rows.mention_rows(entity)]
+    if entity_rows:
+        conn.execute(article_entities.insert(), entity_rows)
+    if mention_rows:
+        conn.execute(mentions.insert(), mention_rows)
     return merged
 
 
