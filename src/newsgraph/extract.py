@@ -162,6 +162,9 @@ def figures_from(doc: Doc) -> tuple[Figure, ...]:
             reason=figure.reason,
             counted=None if figure.part else figure.noun,  # "30 of them": no noun of its own
             quantity=figure.quantity,
+            place=figure.frame.place,
+            period=figure.frame.period,
+            period_date=figure.frame.period_date,
             prov=provenance(doc, figure.span.start_char, figure.span.end_char),
         )
         for i, figure in enumerate(doc._.figures or ())

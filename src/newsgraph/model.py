@@ -166,7 +166,29 @@ class Figure:
     # what is counted as a family of quantities.tsv ("dead", "injured") or the clause verb's lemma;
     # figures of two articles contest only when they count one quantity
     quantity: str | None = None
+    place: str | None = None  # where it counts, as its sentence says ("Kabul"); None: not said
+    period: str | None = None  # the time frame as written ("since Monday", "in 2020")
+    period_date: str | None = None  # the period resolved: ISO date or "start/end"; None: not
     prov: Provenance
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where and when a figure counts, as its sentence says; None where it says nothing."""
+
+    place: str | None = None  # "Kabul"
+    period: str | None = None  # "on Tuesday", "since October", "over the past week"
+    period_date: str | None = None  # "2021-05-25", "2021-05-01/2021-05-31"; None unresolved
+
+
+def same_frame(a: Frame, b: Frame) -> bool:
+    """Nothing says the two figures count in different places or periods: where both give one,
+    it is the same (periods by their resolved dates when both resolve)."""
+    if a.place and b.place and a.place.casefold() != b.place.casefold():
+        return False
+    if a.period_date and b.period_date:
+        return a.period_date == b.period_date
+    return not (a.period and b.period and a.period.casefold() != b.period.casefold())
 
 
 # How far a hedge stretches a figure (`claimed_range`): "approximately 280" is 252-308 (news

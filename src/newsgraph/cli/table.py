@@ -39,7 +39,9 @@ def render(records: Iterable[ExtractedArticle]) -> Iterator[RenderableType]:
                 "Events", ("type", "who", "whom", "where", "when"), map(event_row, record.events)
             ),
             section(
-                "Figures", ("figure", "hedge", "what", "source"), map(figure_row, record.figures)
+                "Figures",
+                ("figure", "hedge", "what", "where", "when", "source"),
+                map(figure_row, record.figures),
             ),
         ]
         title = record.article.title or record.article.id
@@ -105,14 +107,15 @@ def event_row(event: Event) -> tuple[str, ...]:
 
 def figure_row(figure: Figure) -> tuple[str, ...]:
     source = figure.source.name if figure.source else "reporter"
-    return (clip(figure.text), figure.hedge or "", figure.what or "", source)
+    frame = (figure.place or "", figure.period or "")
+    return (clip(figure.text), figure.hedge or "", figure.what or "", *frame, source)
 
 
 # --- query results as rows ----------------------------------------------------------------------
 
 QUOTE_COLUMNS = ("speaker", "quote", "article", "published", "start", "end")
 # a contest's table (`figures --contested`): its heading names the quantity, kind and reason
-CONTEST_COLUMNS = ("figure", "source", "outlet", "published", "link")
+CONTEST_COLUMNS = ("figure", "source", "place", "period", "outlet", "published", "link")
 EVENT_COLUMNS = ("type", "source", "target", "place", "date", "article", "reports")
 Row = dict[str, Any]
 
@@ -200,6 +203,8 @@ def figure_rows(found: Iterable[Cited[Figure]]) -> list[Row]:
             "unit": c.record.unit,
             "quantity": c.record.quantity,
             "what": c.record.what,
+            "place": c.record.place,
+            "period": c.record.period,
             "source": c.record.source.name if c.record.source else None,
             "contest": c.record.contest,
             "contests": ", ".join(c.record.contests) or None,

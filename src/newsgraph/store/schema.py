@@ -262,6 +262,9 @@ figures = Table(
     Column("reason", Text),  # why the contested claims cannot all hold
     Column("counted", Text),  # the counted noun's lemma ("rocket")
     Column("quantity", Text),  # "dead", "injured": what two articles' figures must share
+    Column("place", Text),  # where it counts, as its sentence says (migration 0011)
+    Column("period", Text),  # its time frame as written ("since Monday")
+    Column("period_date", Text),  # the period resolved: ISO date or "start/end"
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
     Index("ix_figures_copy_of", "copy_of", **COPIES),

@@ -13,7 +13,8 @@ An article's count of a quantity is its largest whole figure of it: a part ("225
 articles' counts are a `total` contest when they count one quantity (same family or verb, unit,
 counted noun where both name one, and named group: "Azerbaijani soldiers" is another quantity
 than "soldiers"), come from different sources (the outlet when the reporter states the figure)
-and their hedged ranges do not meet. The contest is written into both figures' rows: `contests`
+and their hedged ranges do not meet, unless their sentences give different places or resolved
+periods for them. The contest is written into both figures' rows: `contests`
 gains the rival's "<article hash>:<id>". Everything here runs inside the transaction that stores
 the articles.
 """
@@ -29,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
-from newsgraph.model import Figure, claimed_range
+from newsgraph.model import Figure, Frame, claimed_range, same_frame
 from newsgraph.store.base import Cited
 from newsgraph.store.merge import fold
 from newsgraph.store.rows import dump
@@ -61,6 +62,8 @@ class Count:
     ]  # capitalised words of what it counts: "Azerbaijani" of "Azerbaijani soldiers"
     source: str  # the folded source name, else the outlet's, else the article's own
     published: date | None = None
+    place: str | None = None  # where it counts, as its sentence says
+    period_date: str | None = None  # its time frame resolved (ISO)
 
     @property
     def key(self) -> str:
@@ -209,6 +212,8 @@ def counts_of(conn: Connection, hashes: Sequence[str]) -> dict[str, list[Count]]
             named=frozenset(w for w in (row.what or "").split() if w[:1].isupper()),
             source=source_key(row.source_name, row.outlet, row.article_hash),
             published=row.published,
+            place=row.place,
+            period_date=row.period_date,
         )
         kind = (count.article_hash, count.quantity, count.unit, count.counted, count.named)
         if kind not in best or count.value > best[kind].value:
@@ -238,6 +243,8 @@ def contest(a: Count, b: Count) -> bool:
         return False
     if a.counted is not None and b.counted is not None and a.counted != b.counted:
         return False
+    if not same_frame(Frame(a.place, None, a.period_date), Frame(b.place, None, b.period_date)):
+        return False  # another city's or another day's toll
     (a_low, a_high), (b_low, b_high) = (
         claimed_range(c.value, c.value_high, c.hedge) for c in (a, b)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -268,6 +270,42 @@ def test_wholes_whose_hedged_ranges_do_not_meet_are_a_total_contest(nlp) -> None
 def test_wholes_whose_hedged_ranges_meet_do_not_contest(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Police said at least 40 people died. Organisers said 55 people died."
     assert [f.contests for f in nlp(text)._.figures] == [[], []]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "period"),
+    [
+        ("At least 40 people died in Kabul on Tuesday, police said.", "Kabul", "on Tuesday"),
+        ("The ministry said 280 Gaza residents were killed since Monday.", "Gaza", "since Monday"),
+        ("Israel says at least 225 of the dead were combatants.", None, None),  # the source
+        ("About 3,000 homes in Texas lost power last week, the utility said.", "Texas",
+         "last week"),
+        ("Organisers said more than 100 people died in the attack.", None, None),
+    ],
+)  # fmt: skip
+def test_a_figure_has_the_place_and_period_of_its_clause(nlp, sentence, place, period) -> None:  # type: ignore[no-untyped-def]
+    (figure,) = nlp(sentence)._.figures
+    assert (figure.frame.place, figure.frame.period) == (place, period)
+
+
+def test_the_period_resolves_against_the_articles_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc("At least 40 people died in Kabul on Tuesday, police said.")
+    doc._.published = date(2021, 5, 27)  # a Thursday
+    (figure,) = nlp(doc)._.figures
+    assert figure.frame.period_date == "2021-05-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 40 people died in Kabul on Tuesday. "
+        "Officials said 100 people died in Kandahar on Tuesday.",
+        "Police said 40 people died on Monday. Organisers said 120 people died on Tuesday.",
+    ],
+)
+def test_counts_of_other_places_or_days_do_not_contest(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    figures = nlp(text)._.figures
+    assert len(figures) == 2 and [f.contests for f in figures] == [[], []]
 
 
 def test_parts_adding_up_past_their_whole_are_a_composition_contest(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.nlp.figures.contests import FigureSpan, link_contests
 from newsgraph.nlp.figures.counted import counted, describe, quantity_of
+from newsgraph.nlp.figures.frame import frame_of
 from newsgraph.nlp.figures.numbers import (
     find_hedge,
     find_unit,
@@ -55,6 +56,7 @@ class FiguresFinder:
     def find(self, sent: Span, index: int) -> list[FigureSpan]:
         figures = []
         runs = number_runs(sent, self.words)
+        dates = sent.doc._.dates
         skip: set[int] = set()
         for i, run in enumerate(runs):
             if i in skip or not is_count(run, self.words):
@@ -82,9 +84,10 @@ class FiguresFinder:
                 or sent.doc[end_i].lower_ == "m"
             ):
                 end_i += sent.doc[end_i].lower_ not in ("per", "$", "€", "£", "¥", "us$")
+            span = sent.doc[start:end_i]
             figures.append(
                 FigureSpan(
-                    span=sent.doc[start:end_i],
+                    span=span,
                     value=value,
                     value_high=high,
                     hedge=hedge,
@@ -98,6 +101,7 @@ class FiguresFinder:
                     source=source,
                     cue=cue,
                     part=noun is not None and noun.pos_ == "PRON",
+                    frame=frame_of(figure, span, source, dates),
                 )
             )
         return figures

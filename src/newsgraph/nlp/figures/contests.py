@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.model import claimed_range
+from newsgraph.model import Frame, claimed_range, same_frame
 
 NEARBY = 3  # sentences between rival figures; from the sample corpus: farther apart they count
 # different incidents ("three died in the first blast ... six in the second")
@@ -46,6 +46,7 @@ class FigureSpan:
     contests: list[int] = field(default_factory=list)  # indices into doc._.figures
     contest: str | None = None  # "total" or "composition" when it contests others
     reason: str | None = None  # why the claims cannot all hold: "parts 100 + 225 > whole 280"
+    frame: Frame = field(default_factory=Frame)  # the place and period its sentence gives
 
 
 def bounds(fig: FigureSpan) -> tuple[float, float]:
@@ -56,13 +57,14 @@ def bounds(fig: FigureSpan) -> tuple[float, float]:
 def same_quantity(a: FigureSpan, b: FigureSpan, families: dict[str, tuple[str, str]]) -> bool:
     """One quantity: the same family or verb, and the same counted noun or two words for anyone
     ("people", `*` in quantities.tsv); a named group on one side only ("Artsakh soldiers",
-    "US deaths", "Buddhist pilgrims") is another quantity or a part of this one."""
+    "US deaths", "Buddhist pilgrims") is another quantity or a part of this one; another place
+    or period ("in Kabul" / "in Herat", "on Monday" / "since March") another count."""
     if a.quantity is None or a.quantity != b.quantity or a.unit != b.unit:
         return False
     anyone = [n is None or families.get(n, ("", ""))[0] == "*" for n in (a.noun, b.noun)]
     if a.noun != b.noun and not all(anyone):
         return False
-    return named(a) == named(b)
+    return named(a) == named(b) and same_frame(a.frame, b.frame)
 
 
 def named(fig: FigureSpan) -> frozenset[str]:

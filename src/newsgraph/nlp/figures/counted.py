@@ -52,7 +52,7 @@ class Counted:
 def describe(noun: Token | None, figure: Token, run: list[Token]) -> Counted:
     """What the figure counts, read off the parse around the counted noun."""
     skip = {t.i for t in run} | {
-        t.i for t in run[0].doc[run[0].i - 3 : run[0].i] if t.pos_ != "NOUN"
+        t.i for t in run[0].doc[max(0, run[0].i - 3) : run[0].i] if t.pos_ != "NOUN"
     }
     parts, lemmas = [], []
     whole: str | None = None
