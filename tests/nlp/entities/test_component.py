@@ -57,6 +57,30 @@ def test_a_surname_the_model_tagged_as_a_place_joins_its_person(blank: Language)
     assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Omar Lima arrived . Lima , who was calm , left .", [("Lima", "surname")]),
+        ("Omar Lima arrived . He flew to Lima .", []),
+    ],
+    ids=["a-capital-that-is-a-surname", "the-capital-after-a-place-cue"],
+)
+def test_a_surname_that_names_a_place_joins_its_person_but_where_a_place_is_meant(
+    blank: Language, text: str, kinds: list[tuple[str, str]]
+) -> None:
+    doc = run(blank, text, {"Omar Lima": "PERSON", "Lima": "GPE"})
+    assert mentions(entity(doc, "Omar Lima"))[1:] == kinds
+
+
+def test_an_organisation_drops_the_person_owning_it(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Mara Quillfeather spoke . Quillfeather 's State Department said so .",
+        {"Mara Quillfeather": "PERSON", "Quillfeather 's State Department": "ORG"},
+    )
+    assert entity(doc, "State Department").label == "ORG"
+
+
 def test_an_untagged_surname_joins_its_person(blank: Language) -> None:
     doc = run(
         blank,

@@ -40,6 +40,44 @@ HEAD_CASES = [
         None,
     ),
     ("owned-name", "Norway's Queen Ada Quill said the talks went well.", "Ada Quill"),
+    (
+        "name-between-commas",
+        "According to the Portsmouth mayor, Ada Quill, during the week, police were searching the"
+        " river.",
+        "Ada Quill",
+    ),
+    (
+        "name-after-a-bracket",
+        "The general secretary of the TWU union (Transport Workers Union), Ray Moss, said the"
+        " deal was poor.",
+        "Ray Moss",
+    ),
+    (
+        "indefinite-is-someone-new",
+        'The protester Tom Hale said the march would go on. "We stay," said a protester.',
+        None,
+    ),
+    (
+        "another-body's-officer",
+        "The general secretary of the TWU union, Ray Moss, said the deal was poor. The general"
+        " secretary of the Acme Workers Union said the deal was fair.",
+        None,
+    ),
+    (
+        "name-before-a-phrase",
+        "Ada Quill from the pro-Oslo camp said the talks went well.",
+        "Ada Quill",
+    ),
+    (
+        "body-in-a-phrase",
+        "Critics from across Norway's political spectrum said the move was a mistake.",
+        None,
+    ),
+    (
+        "owner-of-a-department",
+        "Tom Hale spoke on Monday. Tom Hale's Transport Department said the bridge was safe.",
+        "Transport Department",
+    ),
 ]
 
 
@@ -75,6 +113,12 @@ PRONOUN_CASES = [
     (
         "main-clause-subject",
         "Tom Hale said Ray Moss was involved in the deal. He said the money was gone.",
+        "Tom Hale",
+    ),
+    (
+        "subject-beside-a-role",
+        "Ada Quill's former partner Tom Hale held a press conference claiming Ada Quill knew"
+        " about the deal. He said he had proof.",
         "Tom Hale",
     ),
     (

@@ -22,7 +22,7 @@ class Others(DraftState):
 
     def add_other(self, ent: Span) -> None:
         """An ORG, place or group: merged by resolved place or by clean name."""
-        ent = trim_possessive(ent)
+        ent = self.after_owner(trim_possessive(ent))
         text = clean_name(ent)
         if not text:
             return
@@ -54,6 +54,18 @@ class Others(DraftState):
             )
         kind = "descriptor" if self.is_descriptor(ent) else "name"
         self.claim(draft, ent, kind)
+
+    def after_owner(self, ent: Span) -> Span:
+        """An organisation without the person owning it: "<person>'s State Department" is the
+        State Department, when <person> is a person of the article (a full name or surname);
+        "<founder>'s" stays in a name whose owner is nobody named ("McDonald's Corporation")."""
+        people = {" ".join(p.words) for p in self.persons} | {p.words[-1] for p in self.persons}
+        for token in ent[:-1]:
+            owner = self.doc[ent.start : token.i]
+            possessive = token.tag_ == "POS" or token.text in POSSESSIVE_TOKENS
+            if possessive and token.i > ent.start and clean_name(owner) in people:
+                return Span(self.doc, token.i + 1, ent.end, ent.label_)
+        return ent
 
     @staticmethod
     def is_descriptor(ent: Span) -> bool:

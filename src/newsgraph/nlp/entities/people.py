@@ -95,7 +95,7 @@ class People(Offices):
                 continue
             text = clean_name(ent)
             draft = self.surname_owner(text, ent.start)
-            if draft is not None and self.gazetteer.resolve(text) is None:
+            if draft is not None and not self.is_place_here(ent, text):
                 self.claim(draft, trim_possessive(ent), "surname")
         surnames = {p.words[-1] for p in self.persons if len(p.words) > 1}
         for token in self.doc:
@@ -117,6 +117,13 @@ class People(Offices):
                         draft.add(whole, "title")
                     self.taken.update(range(title.head_start, title.head_end))
         self.place_offices()
+
+    def is_place_here(self, ent: Span, text: str) -> bool:
+        """Whether a word that is a person's surname stands for the place of that name here:
+        only a place name after a place cue ("in <city>"), not "<surname>, who was ..."."""
+        if self.gazetteer.resolve(text) is None:
+            return False
+        return ent.start > 0 and self.doc[ent.start - 1].lower_ in self.place_cues
 
     def titles_of(self, name: Span) -> list[Title]:
         doc, lexicon, gazetteer = self.doc, self.lexicon, self.gazetteer

@@ -73,7 +73,12 @@ class SpeakerWords:
     def is_role(self, token: Token) -> bool:
         """A noun naming a role or a group of people: "attorney", "prosecutors", "police"."""
         word, lemma = token.lower_, token.lemma_.lower()
-        return word in self.roles or lemma in self.roles or (word,) in self.titles
+        return (
+            word in self.roles
+            or lemma in self.roles
+            or (word,) in self.titles
+            or (word + "s" in self.roles and token.tag_.startswith("NN"))  # "MP" from "MPs"
+        )
 
     def is_group(self, mention: Span) -> bool:
         """A plural or collective agent without a name: "prosecutors", "the police", "officials"."""

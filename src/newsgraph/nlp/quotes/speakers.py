@@ -34,6 +34,13 @@ PRONOUN_REACH = 4
 # <name>".
 OTHER_PARTY_DEPS = frozenset({"poss", "prep"})
 PARTY_POS = frozenset({"ADP", "DET", "PART"})  # "for <name>", "for the <name>", "<name> 's"
+# Dependents that are part of the name of a mention's head.
+CHAIN_DEPS = frozenset({"compound", "flat", "appos", "conj", "cc", "poss", "case", "punct", "nmod"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Lower-case words inside a name: "Bank of <country>", "Department for Education".
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "de", "la", "del", "von", "van", "der"})
+# Determiners that introduce someone new: such a mention never points back to a named speaker.
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
 CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
@@ -143,7 +150,7 @@ class Resolver:
         return Resolution(name, entity, found.via, found.confidence)
 
     def find(self, mention: Span) -> Resolution:
-        apposed = apposed_name(mention)
+        apposed = apposed_name(mention, self.words)
         if apposed is not None:
             mention = apposed
         root = mention.root
@@ -156,7 +163,10 @@ class Resolver:
             return resolved(self.antecedent(mention), None, "pronoun")
         if self.words.is_group(mention):  # "prosecutors said": not the defendant named nearby
             return resolved(self.body_named(mention), None, "descriptor")
+        if _indefinite(root) and (self.words.is_role(root) or root.lower_ in self.words.genders):
+            return Resolution()  # "a protester", "one MP": someone new, not named
         inside = {t.i for t in core}
+        chain = self.head_chain(mention)
         ents = [
             e
             for e in self.ents_in(mention)
@@ -164,6 +174,7 @@ class Resolver:
             and e.text != e.text.lower()
             and e.root.dep_ != "amod"  # "polling by <party adjective> organizations"
             and inside & set(range(e.start, e.end))
+            and (e.label_ == "PERSON" or chain & set(range(e.start, e.end)))
         ]
         ent = next((e for e in ents if e.start <= root.i < e.end), None)
         if ent is None and ents:
@@ -173,9 +184,13 @@ class Resolver:
         if ent is not None:
             return self.by_name(ent)
         if root.pos_ == "PROPN" and root.text[:1].isupper():
-            return self.by_name(_after_owner(mention))
+            return self.by_name(_proper_name(_after_owner(mention)))
         if not self.words.is_role(root) and root.lower_ not in self.synonyms:
             return Resolution()  # a descriptor is built on a role noun: "the secretary"
+        if any(e.label_ in NAMED for e in self.ents_in(mention) if e.start not in chain):
+            # "the general secretary of <union>": another body's officer than the one
+            # introduced with that title before, for all the role noun says
+            return Resolution()
         owner = {t.i for t in mention} - inside  # "<name>'s attorney" is not <name>
         name = self.descriptor(mention)
         if name is not None and any(
@@ -191,7 +206,12 @@ class Resolver:
         head that is no role noun) the first entity in it; never a person for a group."""
         if self.entities is None:
             return None
-        hits = [(t, hit) for t in core if (hit := cluster_at(self.entities, t)) is not None]
+        chain = self.head_chain(mention)
+        hits = [
+            (t, hit)
+            for t in core
+            if t.i in chain and (hit := cluster_at(self.entities, t)) is not None
+        ]
         group = self.words.is_group(mention)
         own = [h for t, h in hits if t.i == mention.root.i]
         people = [h for _, h in hits if h[0].label == "PERSON"]
@@ -207,6 +227,23 @@ class Resolver:
         if group and cluster.label == "PERSON":
             return None
         return resolved(cluster.name, cluster.key, VIA_OF_KIND.get(kind, kind))
+
+    def head_chain(self, mention: Span) -> set[int]:
+        """The tokens that name the mention's head: the head and its compounds and appositions
+        ("the RMT union", "Reuters and NBC"), not a body in a clause or phrase that describes it
+        ("critics from across <country>'s ...", "protesters <outlet> interviewed"). A
+        document's whole mention, whose author may stand anywhere in it ("a statement from
+        <body>")."""
+        root = mention.root
+        if root.lemma_.lower() in self.words.documents or root.lower_ in self.words.documents:
+            return {t.i for t in mention}
+        chain, todo = {root.i}, [root]
+        while todo:
+            for child in todo.pop().children:
+                if child.dep_ in CHAIN_DEPS and child.i not in chain:
+                    chain.add(child.i)
+                    todo.append(child)
+        return chain
 
     def body_named(self, mention: Span) -> str | None:
         """A group noun standing for the organisation named before with that head: "Police
@@ -286,13 +323,14 @@ class Resolver:
             others = [p for p in before if p.start_char >= last_mention.end_char]
             if not others or all(self.full_name(p) == last_name for p in others):
                 return last_name  # the previous attribution's speaker: the surest antecedent
-        subjects = [p for p in before if p.root.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [p for p in before if _subject(p.root) is not None]
         if subjects:
             sent = subjects[-1].sent
             latest = [p for p in subjects if p.sent == sent]
             # the main clause's subject over one in a clause it reports ("<A> alleged that
-            # <B> was involved. He claimed ...": A)
-            main = [p for p in latest if _clause_head(p.root) in _main_verbs(sent)]
+            # <B> was involved. He claimed ...": A; "<B>'s partner <A> held a press conference
+            # claiming <B> knew ...": A)
+            main = [p for p in latest if _clause_head(_subject(p.root)) in _main_verbs(sent)]
             rivals = {self.full_name(p) for p in main or latest}
             if len(rivals) != 1:
                 return None  # "<A> and <B> met ... He said": a tie
@@ -356,12 +394,16 @@ def cluster_at(index: EntityIndex, token: Token) -> tuple[EntityCluster, str] | 
     return cluster, next(over, "name")
 
 
-def apposed_name(mention: Span) -> Span | None:
+def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     """The mention with the name set beside it when it stopped before it: "The mayor of <city>,
     <name>", "his rival <name>", "<name>'s mother, <name2>" (a person's name right after a
-    head that is no name, with or without a comma)."""
+    head that is no name, with or without a comma), "the mayor, <name>, ..." (a singular role
+    noun and a name set off by commas, whatever the parser made of the name)."""
     root, doc = mention.root, mention.doc
-    at = mention.end + (mention.end < len(doc) and doc[mention.end].text == ",")
+    at = mention.end
+    while at < len(doc) and doc[at].text in (")", "]"):  # "... (<long form>), <name>"
+        at += 1
+    at += at < len(doc) and doc[at].text == ","
     if root.ent_type_ == "PERSON" or at >= len(doc):
         return None
     if doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PERSON":
@@ -372,9 +414,32 @@ def apposed_name(mention: Span) -> Span | None:
     if end < len(doc) and doc[end].tag_ == "POS":
         return None  # "the mayor, <name>'s deputy": the name owns another head
     name = doc[at:end]
+    closed = doc[at - 1].text == "," and end < len(doc) and doc[end].text == ","
+    if closed and root.tag_ == "NN" and words.is_role(root):
+        return name  # "According to the mayor, <name>, ...": set off by commas, one person
     if name.root.dep_ != "appos" and name.root.head.i != root.i:
         return None  # "According to investigators, <name> fled": the next clause's subject
     return name
+
+
+def _proper_name(mention: Span) -> Span:
+    """The proper name a mention is built on: its head with the proper nouns written right
+    before it ("<first> <last> from the <party> camp" -> "<first> <last>")."""
+    root, doc = mention.root, mention.doc
+    after = doc[root.i + 1 : mention.end]
+    if mention[-1].pos_ == "PROPN" or not any(
+        t.is_alpha and t.is_lower and t.lower_ not in NAME_JOINERS for t in after
+    ):
+        return mention  # "University of <city>", "<title> to the <body> <name>"
+    start = root.i
+    while start > mention.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start : root.i + 1]
+
+
+def _indefinite(root: Token) -> bool:
+    """A head with an indefinite determiner: "a protester", "another", "one MP"."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in root.children)
 
 
 def _apposed_person(root: Token, at: int) -> Span | None:
@@ -442,17 +507,27 @@ def _main_verbs(sent: Span) -> set[int]:
 
 
 def _matrix_subject(pronoun: Token) -> Token | None:
-    """The proper-noun subject of the clause that reports the pronoun's own clause, in the same
-    sentence and before it: "<name> said he would ..." -> <name>. None when that subject is no
+    """The proper-noun subject of the clause that reports the pronoun's own clause, or that it
+    is joined to, in the same sentence and before it: "<name> said he would ...", "<name> denied
+    it, but he later claimed ..." -> <name>. None when that subject is no
     name (a pronoun, a noun) or there is none."""
     clause = pronoun.doc[_clause_head(pronoun)]
-    if pronoun.head.i != clause.i or clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+    if pronoun.head.i != clause.i or clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
         return None
     verb = clause.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > pronoun.i or subject.pos_ != "PROPN":
         return None
     return subject
+
+
+def _subject(root: Token) -> Token | None:
+    """The subject a name is, or stands beside: "<name> said", "<A>'s partner <name> held"."""
+    if root.dep_ in SUBJECT_DEPS:
+        return root
+    if root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECT_DEPS:
+        return root.head
+    return None
 
 
 def _clause_head(token: Token) -> int:
