@@ -97,6 +97,7 @@ GOLD_TASKS = {
     "polnear_dev.jsonl": ["quotes"],
     "plover_dev.jsonl": ["events"],
     "wikinews_dev.jsonl": ["quotes", "speakers", "figures", "events"],
+    "conll2003_dev.jsonl": ["entities"],
 }
 
 

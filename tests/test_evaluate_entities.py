@@ -86,6 +86,16 @@ def test_person_f1_beats_the_trained_model_alone(rows, nlp, floors) -> None:  # 
         assert scores[key] >= floors[f"entities.reference.{key}"] - EPSILON, key
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("conll2003_dev")
+def test_conll_dev_entities_meet_their_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]
+    """Reuters wire copy (../shared/data/conll2003_dev.jsonl, gold labels PER/ORG/LOC): PERSON
+    over full names and surnames, the class a speaker or an actor is."""
+    scores = gold_scores("conll2003_dev.jsonl", "entities")
+    for key in ("PERSON_f1", "ORG_f1", "GPE/LOC_f1", "f1"):
+        assert scores[key] >= floors[f"entities.conll.{key}"] - EPSILON, (key, scores[key])
+
+
 def test_scores_per_class_are_separate() -> None:
     gold = [
         {
