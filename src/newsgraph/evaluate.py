@@ -280,7 +280,14 @@ def score_speakers(gold: list[Row], predicted: list[Row]) -> dict[str, float]:
 
 # Gold labels scored, and the class each counts in: GPE and LOC are one class, as annotators and
 # models split them differently ("the West Bank", "Middle East").
-ENTITY_CLASSES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE/LOC", "LOC": "GPE/LOC"}
+# CoNLL-2003 writes PER for PERSON.
+ENTITY_CLASSES = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE/LOC",
+    "LOC": "GPE/LOC",
+}
 # Mention kinds that are names, the unit of news NER; titles, descriptors and pronouns are not.
 NAME_KINDS = frozenset({"name", "surname", "metonym"})
 

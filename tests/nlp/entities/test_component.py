@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import EntityCluster
+from newsgraph.nlp.entities.clusters import is_role
 from newsgraph.nlp.entities.places import load_gazetteer
 
 KINDS = {"name", "surname", "title", "descriptor", "pronoun", "metonym"}
@@ -422,3 +423,17 @@ def test_the_title_finder_returns_nothing_outside_the_doc(blank: Language, start
     doc = Doc(blank.vocab, words=["Ada", "Vell", ",", "the"])
     lexicon = blank.get_pipe("newsgraph_entities").lexicon
     assert lexicon.phrase_starting(doc, start) is None
+
+
+@pytest.mark.parametrize(
+    ("role", "kept"),
+    [
+        ("President of Norway", True),
+        ("Polish mayor of the", False),
+        ("Speaker of the House Ada Quill", False),
+        ("Senator", True),
+    ],
+    ids=["office", "fragment", "another-person's-name", "bare-title"],
+)
+def test_a_role_is_no_fragment_and_names_nobody_else(role: str, kept: bool) -> None:
+    assert is_role(role, {"Ada Quill", "Tom Hale"}) is kept

@@ -15,6 +15,16 @@ from newsgraph.nlp.entities.titles import (
     role_text,
 )
 
+# Words a role cannot end with: a fragment cut before its complement ("mayor of the").
+DANGLING = frozenset({"of", "the", "to", "for", "and", "a", "an", "in", "at", "on"})
+
+
+def is_role(role: str, others: set[str]) -> bool:
+    """Whether a role read from the text is one: not a fragment, not holding another person's
+    name ("... Speaker of the House <name>", a title read across two people)."""
+    words = role.split()
+    return bool(words) and words[-1].lower() not in DANGLING and not any(n in role for n in others)
+
 
 class Clusters(DraftState):
     """Output: the drafts as EntityClusters in order of first mention, and doc.ents relabelled."""
@@ -23,12 +33,13 @@ class Clusters(DraftState):
         drafts = [d for d in [*self.persons, *self.others.values()] if d.mentions]
         drafts.sort(key=lambda d: d.first())
         out = []
+        people = {d.name for d in self.persons if len(d.words) > 1}
         for n, draft in enumerate(drafts):
             draft.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
             roles: list[str] = []
             for title in draft.titles:
                 for role in role_text(title, self.gazetteer):
-                    if role not in roles:
+                    if role not in roles and is_role(role, people - {draft.name}):
                         roles.append(role)
                 if draft.country is None and title.country:
                     draft.country = title.country
