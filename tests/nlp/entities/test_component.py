@@ -73,6 +73,15 @@ def test_a_surname_that_names_a_place_joins_its_person_but_where_a_place_is_mean
     assert mentions(entity(doc, "Omar Lima"))[1:] == kinds
 
 
+def test_a_person_read_with_the_place_before_the_name_is_split_off(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Senator from Vermont Tom Hale spoke . Hale left .",
+        {"Vermont Tom Hale": "ORG", "Hale": "PERSON"},
+    )
+    assert mentions(entity(doc, "Tom Hale")) == [("Tom Hale", "name"), ("Hale", "surname")]
+
+
 def test_an_organisation_drops_the_person_owning_it(blank: Language) -> None:
     doc = run(
         blank,
@@ -266,6 +275,12 @@ def test_places_resolve_by_exact_name(text: str, place: str, country: str | None
     found = load_gazetteer().resolve(text)
     assert found is not None and found.kind == place and found.country == country
     assert found.latitude is not None or place == "country"
+
+
+@pytest.mark.parametrize("state", ["Florida", "Vermont", "New Hampshire"])
+def test_a_us_state_wins_over_a_foreign_town_of_its_name(state: str) -> None:
+    found = load_gazetteer().resolve(state)
+    assert found is not None and (found.kind, found.country) == ("region", "US")
 
 
 @pytest.mark.parametrize("text", ["Gazza", "Viena", "Germanyy", "east"], ids=str)

@@ -281,6 +281,8 @@ def test_wholes_whose_hedged_ranges_meet_do_not_contest(nlp) -> None:  # type: i
         ("About 3,000 homes in Texas lost power last week, the utility said.", "Texas",
          "last week"),
         ("Organisers said more than 100 people died in the attack.", None, None),
+        ("As of Friday, the virus had killed at least 813 people in China.", "China",
+         "As of Friday"),
     ],
 )  # fmt: skip
 def test_a_figure_has_the_place_and_period_of_its_clause(nlp, sentence, place, period) -> None:  # type: ignore[no-untyped-def]

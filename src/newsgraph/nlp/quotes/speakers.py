@@ -10,7 +10,9 @@ else was named since, else to the main-clause subject of the latest sentence wit
 someone named inside a quotation or in its own clause, and to nobody for a pair, when two
 subjects tie, or when the last to speak was described and not named; a descriptor built on a
 role noun ("the secretary", "the ministry") to a previous speaker or a person introduced with
-that title. Each
+that title, unless another body qualifies it ("the secretary of <union>"). A mention with an
+indefinite determiner ("a protester", "one MP") is someone new and resolves to nobody; a head
+is named by its own compounds and appositions, never by a body in a phrase describing it. Each
 resolution says how it was made (`Resolution.via`) with a confidence. What cannot be resolved
 stays None: no guessing.
 """
@@ -155,8 +157,9 @@ class Resolver:
             mention = apposed
         root = mention.root
         core = head_tokens(mention, self.words)
+        chain = self.head_chain(mention)
         if self.entities is not None:
-            found = self.cluster_of(mention, core)
+            found = self.cluster_of(mention, core, chain)
             if found is not None:
                 return found
         if root.lower_ in self.pronouns:
@@ -166,7 +169,6 @@ class Resolver:
         if _indefinite(root) and (self.words.is_role(root) or root.lower_ in self.words.genders):
             return Resolution()  # "a protester", "one MP": someone new, not named
         inside = {t.i for t in core}
-        chain = self.head_chain(mention)
         ents = [
             e
             for e in self.ents_in(mention)
@@ -201,12 +203,11 @@ class Resolver:
             return Resolution()
         return resolved(name, None, "descriptor")
 
-    def cluster_of(self, mention: Span, core: list[Token]) -> Resolution | None:
+    def cluster_of(self, mention: Span, core: list[Token], chain: set[int]) -> Resolution | None:
         """The entity the mention's head names: the root's own, else a person in it, else (for a
         head that is no role noun) the first entity in it; never a person for a group."""
         if self.entities is None:
             return None
-        chain = self.head_chain(mention)
         hits = [
             (t, hit)
             for t in core
@@ -330,7 +331,8 @@ class Resolver:
             # the main clause's subject over one in a clause it reports ("<A> alleged that
             # <B> was involved. He claimed ...": A; "<B>'s partner <A> held a press conference
             # claiming <B> knew ...": A)
-            main = [p for p in latest if _clause_head(_subject(p.root)) in _main_verbs(sent)]
+            verbs = _main_verbs(sent)
+            main = [p for p in latest if _clause_head(_subject(p.root) or p.root) in verbs]
             rivals = {self.full_name(p) for p in main or latest}
             if len(rivals) != 1:
                 return None  # "<A> and <B> met ... He said": a tie
