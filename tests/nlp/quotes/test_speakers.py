@@ -73,6 +73,8 @@ HEAD_CASES = [
         "Critics from across Norway's political spectrum said the move was a mistake.",
         None,
     ),
+    ("a-list-of-names", "Tom Hale, Ada Quill and Ray Moss said the plan would fail.", None),
+    ("a-pair-of-names", "Hale and Quill said the plan would fail.", None),
     (
         "owner-of-a-department",
         "Tom Hale spoke on Monday. Tom Hale's Transport Department said the bridge was safe.",

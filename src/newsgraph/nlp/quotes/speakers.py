@@ -156,6 +156,8 @@ class Resolver:
         if apposed is not None:
             mention = apposed
         root = mention.root
+        if _listed(root):
+            return Resolution()  # "<A>, <B> and <C> said": several people, none of them alone
         core = head_tokens(mention, self.words)
         chain = self.head_chain(mention)
         if self.entities is not None:
@@ -437,6 +439,33 @@ def _proper_name(mention: Span) -> Span:
     while start > mention.start and doc[start - 1].pos_ == "PROPN":
         start -= 1
     return doc[start : root.i + 1]
+
+
+def _listed(root: Token) -> bool:
+    """A name coordinated with other names ("<A> and <B>", "<A>, <B>, and <C>"), within the
+    mention or past its end, and not one name holding "and" ("<A> & <B> Ltd")."""
+    if root.pos_ != "PROPN":
+        return False
+    # the parser reads "<A>, <B> and <C>" as <B> in apposition to <A>, and <C> joined to <B>
+    beside = [root, *(c for c in root.children if c.dep_ == "appos" and _next_in_list(root, c))]
+    joined = [c for t in beside for c in t.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    return any(t.pos_ == "PROPN" and not _one_ent(root, t) for t in joined)
+
+
+def _next_in_list(root: Token, other: Token) -> bool:
+    """Whether `other` begins right after a comma after `root`: "<A>, <B> ..."."""
+    at = other.left_edge.i
+    return at == root.i + 2 and root.doc[root.i + 1].text == ","
+
+
+def _one_ent(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in one named entity."""
+    doc = a.doc
+    lo, hi = sorted((a.i, b.i))
+    inside = all(doc[k].ent_iob_ == "I" for k in range(lo + 1, hi + 1))
+    return doc[lo].ent_iob_ in ("B", "I") and inside
 
 
 def _indefinite(root: Token) -> bool:
