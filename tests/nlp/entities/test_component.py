@@ -82,6 +82,16 @@ def test_a_person_read_with_the_place_before_the_name_is_split_off(blank: Langua
     assert mentions(entity(doc, "Tom Hale")) == [("Tom Hale", "name"), ("Hale", "surname")]
 
 
+def test_a_role_noun_before_a_known_surname_is_a_title(blank: Language) -> None:
+    doc = run(
+        blank,
+        "County sheriff Dana Holt spoke . Sheriff Holt left .",
+        {"Dana Holt": "PERSON", "Sheriff Holt": "PERSON"},
+    )
+    assert ("Sheriff Holt", "title") in mentions(entity(doc, "Dana Holt"))
+    assert [c.name for c in doc._.entities] == ["Dana Holt"]
+
+
 def test_an_organisation_drops_the_person_owning_it(blank: Language) -> None:
     doc = run(
         blank,

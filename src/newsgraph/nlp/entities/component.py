@@ -42,9 +42,12 @@ class EntitiesFinder:
     gazetteer: Gazetteer
     holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = Drafts(doc, self.lexicon, self.gazetteer, self.holders, self.place_cues)
+        drafts = Drafts(
+            doc, self.lexicon, self.gazetteer, self.holders, self.place_cues, self.roles
+        )
         doc._.entities = drafts.run()
         drafts.relabel()
         return doc
@@ -59,6 +62,7 @@ class Drafts(People, Others, Descriptors, Clusters):
     gazetteer: Gazetteer
     holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # role nouns that may stand as a title before a surname
     persons: list[Draft] = field(default_factory=list)
     others: dict[tuple[str, str], Draft] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
@@ -88,6 +92,7 @@ class Drafts(People, Others, Descriptors, Clusters):
         "descriptors": "descriptors.tsv",
         "place_cues": "place_cues.txt",
         "office_holders": "office_holders.tsv.gz",
+        "roles": "agent_nouns.txt",
     },
 )
 def make_entities(
@@ -97,6 +102,7 @@ def make_entities(
     descriptors: str,
     place_cues: str,
     office_holders: str,
+    roles: str,
 ) -> EntitiesFinder:
     """Build newsgraph_entities; the lists are file names in `nlp/resources/` (or paths)."""
     return EntitiesFinder(
@@ -104,4 +110,5 @@ def make_entities(
         gazetteer=load_gazetteer(),
         holders=OfficeHolders.load(office_holders),
         place_cues=load_words(place_cues),
+        roles=load_words(roles),
     )

@@ -39,9 +39,15 @@ class People(Offices):
         names = [s for e in ents if self.is_person(e) and (s := person_span(e)) is not None]
         names += [s for e in ents if (s := self.person_after_place(e, names)) is not None]
         names.sort(key=lambda s: s.start)
+        titled = [s for s in names if self.role_before_surname(s, names)]
+        names = [s for s in names if s not in titled]
         for span in names:
             if len(clean_name(span).split()) > 1:
                 self.claim(self.person_named(clean_name(span)), span, "name")
+        for span in titled:  # "Sheriff <surname>" after "county sheriff <first> <surname>"
+            draft = self.surname_owner(span[-1].text, span.start)
+            if draft is not None:
+                self.claim(draft, span, "title")
         full = {" ".join(p.words): p for p in self.persons}
         for ent in ents:  # a full name the model labelled ORG or GPE
             if ent.label_ != "PERSON" and clean_name(ent) in full and not self.claimed(ent):
@@ -58,6 +64,16 @@ class People(Offices):
                     draft = self.person_named(clean_name(span))
                 self.claim(draft, span, kind)
         self.find_surnames(ents)
+
+    def role_before_surname(self, span: Span, names: list[Span]) -> bool:
+        """A PERSON ent that is a role noun written as a title before the surname of a person
+        the article names in full ("Sheriff <surname>", "Detective <surname>")."""
+        if len(span) != 2 or not span[0].is_title or span[0].lower_ not in self.roles:
+            return False
+        return any(
+            len(n) > 1 and n[-1].text == span[1].text and n[0].lower_ not in self.roles
+            for n in names
+        )
 
     def person_after_place(self, ent: Span, names: list[Span]) -> Span | None:
         """The person in an ent the model read as one name with the place before it ("Senator
