@@ -82,6 +82,40 @@ def test_a_person_read_with_the_place_before_the_name_is_split_off(blank: Langua
     assert mentions(entity(doc, "Tom Hale")) == [("Tom Hale", "name"), ("Hale", "surname")]
 
 
+def test_a_surname_of_several_words_tagged_as_an_org_joins_its_person(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Ines La Quintana spoke . La Quintana left .",
+        {"Ines La Quintana": "PERSON", "La Quintana": "ORG"},
+    )
+    assert mentions(entity(doc, "Ines La Quintana")) == [
+        ("Ines La Quintana", "name"),
+        ("La Quintana", "surname"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("First Minister of Vermont Tom Hale spoke .", {"Vermont Tom Hale": "ORG"}),
+        (
+            "Ambassador to the United Nations Tom Hale spoke .",
+            {"the United Nations": "ORG", "Tom Hale": "ORG"},
+        ),
+    ],
+    ids=["title-of-place-name", "title-to-body-name"],
+)
+def test_a_name_in_the_name_slot_of_a_title_is_a_person(
+    blank: Language, text: str, ents: dict[str, str]
+) -> None:
+    assert entity(run(blank, text, ents), "Tom Hale").label == "PERSON"
+
+
+def test_a_body_after_a_place_after_no_title_stays_a_body(blank: Language) -> None:
+    doc = run(blank, "Museum of Vermont Art History opened .", {"Vermont Art History": "ORG"})
+    assert [(c.name, c.label) for c in doc._.entities] == [("Vermont Art History", "ORG")]
+
+
 def test_a_role_noun_before_a_known_surname_is_a_title(blank: Language) -> None:
     doc = run(
         blank,

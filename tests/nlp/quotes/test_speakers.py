@@ -30,6 +30,11 @@ HEAD_CASES = [
     ),
     ("rival", "Her rival Tom Hale said he would win the seat.", "Tom Hale"),
     ("document", "Dana Holt's statement said she would resign in May.", "Dana Holt"),
+    (
+        "a-body's-website",
+        "The Internal Revenue Service website advises citizens to keep paying their taxes.",
+        "Internal Revenue Service",
+    ),
     ("group", "Prosecutors said Ray Moss stole the car in June.", None),
     ("officials", "Officials said Ray Moss had left the country.", None),
     ("police", "Ray Moss was held overnight. Police said he had no licence.", None),

@@ -78,15 +78,26 @@ class People(Offices):
     def person_after_place(self, ent: Span, names: list[Span]) -> Span | None:
         """The person in an ent the model read as one name with the place before it ("Senator
         from <state> <first> <last>" tagged ORG as "<state> <first> <last>"): a known place,
-        then words in title case ending in a surname the article writes alone as a person."""
+        then words in title case ending in a surname the article writes alone as a person, or
+        standing where a title's place goes ("First Minister of <place> <first> <last>")."""
         if ent.label_ == "PERSON" or len(ent) < 3 or not all(t.is_title for t in ent):
             return None
         if self.gazetteer.resolve(ent[0].text) is None:
             return None
+        if self.gazetteer.resolve(ent[1:].text) is not None:
+            return None
         alone = {n.text for n in names if len(n) == 1}
-        if ent[-1].text not in alone or self.gazetteer.resolve(ent[1:].text) is not None:
+        if ent[-1].text not in alone and not self.after_title_of(ent):
             return None
         return person_span(Span(self.doc, ent.start + 1, ent.end, "PERSON"))
+
+    def after_title_of(self, ent: Span, words: tuple[str, ...] = ("of", "from")) -> bool:
+        """Whether `ent` comes right after "<title> of"/"<title> from" ("Governor of")."""
+        doc, start = self.doc, ent.start
+        if start < 2 or doc[start - 1].lower_ not in words:
+            return False
+        title = self.lexicon.title_ending(doc, start - 1, max(0, start - 1 - self.lexicon.longest))
+        return title is not None or doc[start - 2].lower_ in self.roles
 
     def is_person(self, ent: Span) -> bool:
         """A PERSON ent, or a name right after a title whatever its label ("Chancellor <name>"
@@ -101,8 +112,18 @@ class People(Offices):
         if ent.label_ not in LABELS or self.gazetteer.resolve(text) is not None:
             return False
         start = ent.start - (ent.start > 0 and doc[ent.start - 1].text == "[")
+        if not all(t.is_title for t in ent):
+            return False
         title = self.lexicon.title_ending(doc, start, max(0, start - self.lexicon.longest))
-        return title is not None and doc[title].is_title and all(t.is_title for t in ent)
+        if title is not None and doc[title].is_title:
+            return True
+        # the name after a title's body: "Ambassador to the United Nations <first> <last>"
+        if len(ent) < 2 or start == 0 or doc[start - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
+            return False
+        body = start - 1
+        while body > 0 and doc[body].ent_iob_ == "I":
+            body -= 1
+        return self.after_title_of(doc[body:start], ("of", "to", "for", "at"))
 
     def person_named(self, name: str) -> Draft:
         for draft in self.persons:
@@ -113,9 +134,13 @@ class People(Offices):
         return draft
 
     def surname_owner(self, word: str, token: int) -> Draft | None:
-        """The person whose surname `word` is: if several, the one introduced first before
-        `token` ("Biden" after "Joe Biden" and "Hunter Biden": relatives are written in full)."""
-        owners = [p for p in self.persons if len(p.words) > 1 and p.words[-1] == word]
+        """The person whose surname `word` is (one word, or the last words of a longer name: "La
+        Riva" of "<first> La Riva"): if several, the one introduced first before `token`
+        ("Biden" after "Joe Biden" and "Hunter Biden": relatives are written in full)."""
+        last = word.split()
+        owners = [
+            p for p in self.persons if len(p.words) > len(last) and p.words[-len(last) :] == last
+        ]
         before = [p for p in owners if p.last_before(token) >= 0]
         return min(before or owners, key=lambda p: p.first(), default=None)
 
