@@ -193,6 +193,12 @@ CASES = [
         "The governor",
     ),
     (
+        "The strike will go on until the wages are paid, the union announced.",
+        "The strike will go on until the wages are paid",
+        "indirect",
+        "the union",
+    ),
+    (
         "According to the ministry, 40 people were killed in the attack.",
         "40 people were killed in the attack",
         "indirect",
@@ -359,6 +365,7 @@ CASES = [
         "direct-cue-before-colon",
         "direct-split-around-cue",
         "reported-said-that",
+        "clause-then-subject-and-object-cue",
         "according-to",
         "insists",
         "cue-after-comma",

@@ -89,6 +89,10 @@ class CueSearch:
             if child.dep_ in ("dobj", "xcomp", "ccomp"):
                 content = trim(token.doc, child.left_edge.i, child.right_edge.i + 1)
                 return Cue(cue=cue_span(token), speaker=speaker, content=content)
+        for child in token.lefts:  # "<clause>, the union announced": a clause, as after "said"
+            if child.dep_ == "ccomp":
+                content = trim(token.doc, child.left_edge.i, child.right_edge.i + 1)
+                return Cue(cue=cue_span(token), speaker=speaker, content=content)
         return None
 
     def prep_content(self, token: Token) -> tuple[int, int] | None:
