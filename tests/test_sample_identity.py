@@ -3,11 +3,14 @@ person however the articles write the name, and no role naming a country without
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from newsgraph.nlp.entities.holders import OfficeHolders
+from newsgraph.nlp.entities.places import Gazetteer, load_gazetteer
 from newsgraph.store import open_store
 from newsgraph.store.merge import name_key
 
@@ -43,3 +46,37 @@ def test_one_stored_entity_per_person(sample_db: Path, person: str) -> None:
         ).fetchall()
     assert len(rows) == 1, rows
     assert rows[0][2] == "PERSON"
+
+
+def role_country(role: str, gazetteer: Gazetteer) -> str | None:
+    """The country a role names: "President of <country>", "<demonym> president"."""
+    body = re.search(r"\bof (?:the )?(.+)$", role)
+    if body is not None and (code := gazetteer.country_of(body.group(1))) is not None:
+        return code
+    first = role.split()[0]
+    return gazetteer.country_of(first) if first[:1].isupper() else None
+
+
+def test_no_role_names_a_country_without_evidence(sample_extracted) -> None:  # type: ignore[no-untyped-def]
+    """A role's country is one the article names (a place, a demonym, a seat of government) or
+    one the gazetteer of office holders gives that person on the publication day."""
+    gazetteer, holders = load_gazetteer(), OfficeHolders.load()
+    checked, unsupported = 0, []
+    for extracted in sample_extracted:
+        text = extracted.article.text
+        named = {e.country for e in extracted.entities if e.country}
+        words = set(re.findall(r"[A-Z][\w.]+", text))
+        named |= {c for w in words if (c := gazetteer.country_of(w))}
+        on = extracted.article.published
+        for entity in extracted.entities:
+            if entity.label != "PERSON":
+                continue
+            for role in entity.roles:
+                code = role_country(role, gazetteer)
+                if code is None:
+                    continue
+                checked += 1
+                if code not in named and code not in holders.countries(entity.name, on):
+                    unsupported.append((extracted.article.id, entity.name, role, code))
+    assert checked > 50  # the sample's roles do name countries: the test sees them
+    assert unsupported == []
