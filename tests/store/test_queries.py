@@ -13,7 +13,7 @@ import pytest
 
 from newsgraph.jobs import find_entity, find_events, find_figures, find_quotes, list_errors
 
-from .make import SRC, STORY, article, story
+from .make import SRC, STORY, article, person, quote, story
 
 LATER = "The talks ended without agreement, officials said. Nothing was signed."
 
@@ -141,6 +141,32 @@ def test_the_cli_prints_quotes_as_json(filled: str) -> None:
     [row] = json.loads(result.stdout)
     assert row["article"] == "story-1"
     assert STORY[row["start"] : row["end"]] == row["quote"]
+
+
+def test_a_speaker_filter_matching_several_people_says_which(store, store_url) -> None:  # type: ignore[no-untyped-def]
+    store.put(story())
+    text = "\u201cThe ports stay open,\u201d said Ola Voss, the harbour master."
+    ola = person("other", text, "e0", "Ola Voss", ("Ola Voss",))
+    said = "\u201cThe ports stay open,\u201d"
+    store.put(
+        article("other", text, entities=(ola,), quotes=(quote("other", text, "q0", said, ola),))
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "quotes", "--speaker", "Voss", "--db", store_url],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "matches 2 speakers: Marit Voss (1), Ola Voss (1)" in " ".join(result.stderr.split())
+    alone = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "quotes", "--speaker", "Ola Voss", "--db", store_url],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "matches" not in alone.stderr
 
 
 def test_errors_are_listed_by_the_query_api(store, store_url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -144,7 +145,23 @@ def quotes(
         min_confidence=min_confidence,
         limit=limit,
     )
+    if speaker:
+        say_which(speaker, [c.record.speaker for c in found])
     show(quote_rows(found), output, title="quotes", columns=QUOTE_COLUMNS)
+
+
+def say_which(speaker: str, names: list[str | None]) -> None:
+    """On stderr, when a --speaker filter matched several people: who, with their quotes."""
+    counts = Counter(n for n in names if n)
+    if len(counts) > 1:
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        listed = ", ".join(f"{name} ({n})" for name, n in ranked)
+        err.print(
+            f"--speaker {speaker!r} matches {len(counts)} speakers: {listed};"
+            " give a full name for one",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
