@@ -116,6 +116,41 @@ def test_a_body_after_a_place_after_no_title_stays_a_body(blank: Language) -> No
     assert [(c.name, c.label) for c in doc._.entities] == [("Vermont Art History", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "joined"),
+    [
+        (
+            "The Court of Session ruled . The Court said so .",
+            {"The Court of Session": "ORG", "Court": "ORG"},
+            True,
+        ),
+        (
+            "The U.S. Senate voted . The Senate left .",
+            {"U.S. Senate": "ORG", "Senate": "ORG"},
+            True,
+        ),
+        (
+            "The Amazon Research Institute warned . The Amazon burned .",
+            {"Amazon Research Institute": "ORG", "Amazon": "ORG"},
+            False,
+        ),
+        (
+            "The White House and the House of Commons met . The House left .",
+            {"White House": "ORG", "House of Commons": "ORG", "House": "ORG"},
+            False,
+        ),
+    ],
+    ids=["head-before-of", "head-last", "a-modifier-is-no-head", "two-bodies-with-that-head"],
+)
+def test_the_head_of_an_organisation_named_before_is_that_organisation(
+    blank: Language, text: str, ents: dict[str, str], joined: bool
+) -> None:
+    doc = run(blank, text, ents)
+    short = next(e for e in ents if " " not in e)
+    names = [c.name for c in doc._.entities]
+    assert (short not in names) is joined, names
+
+
 def test_a_role_noun_before_a_known_surname_is_a_title(blank: Language) -> None:
     doc = run(
         blank,

@@ -16,6 +16,16 @@ from newsgraph.nlp.entities.drafts import (
 )
 from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
 
+DEMONSTRATIVES = frozenset({"the", "this", "that"})
+
+
+def headed_by(words: list[str], head: str) -> bool:
+    """Whether a name of several words has `head` as its head noun: its last word ("U.S.
+    Senate"), or its first before a preposition ("Court of Session", "Commission on ...")."""
+    if len(words) < 2:
+        return False
+    return words[-1] == head or (words[0] == head and words[1] in ("of", "on", "for"))
+
 
 class Others(DraftState):
     """Organisations, places and groups, merged by resolved place or by clean name."""
@@ -45,6 +55,10 @@ class Others(DraftState):
                 )
                 self.claim(draft, ent, "name")
                 return
+        named = self.named_before(ent, text)
+        if named is not None:
+            self.claim(named, ent, "name")  # a short name of it
+            return
         if self.is_descriptor(ent):
             text = text.title()  # "the foreign ministry" -> "Foreign Ministry"
         draft = self.other((label, text.lower()), label, text)
@@ -54,6 +68,26 @@ class Others(DraftState):
             )
         kind = "descriptor" if self.is_descriptor(ent) else "name"
         self.claim(draft, ent, kind)
+
+    def named_before(self, ent: Span, text: str) -> Draft | None:
+        """The organisation "the <Head>"/"this <Head>" stands for: the one named before in full
+        with that head ("the Senate" after "the U.S. Senate", "the Court" after "the Court of
+        Session"), when only one was."""
+        doc = self.doc
+        det = (
+            ent[0] if ent[0].lower_ in DEMONSTRATIVES else doc[ent.start - 1] if ent.start else None
+        )
+        if ent.label_ != "ORG" or " " in text or det is None or det.lower_ not in DEMONSTRATIVES:
+            return None
+        head = text.lower()
+        found = {
+            id(d): d
+            for (label, _), d in self.others.items()
+            if label == "ORG"
+            and headed_by(d.name.lower().split(), head)
+            and d.last_before(ent.start) >= 0
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def after_owner(self, ent: Span) -> Span:
         """An organisation without the person owning it: "<person>'s State Department" is the

@@ -158,6 +158,9 @@ class Resolver:
         root = mention.root
         if _listed(root):
             return Resolution()  # "<A>, <B> and <C> said": several people, none of them alone
+        branch = _org_branch(root)
+        if branch is not None:
+            return self.by_name(branch)
         core = head_tokens(mention, self.words)
         chain = self.head_chain(mention)
         if self.entities is not None:
@@ -439,6 +442,18 @@ def _proper_name(mention: Span) -> Span:
     while start > mention.start and doc[start - 1].pos_ == "PROPN":
         start -= 1
     return doc[start : root.i + 1]
+
+
+def _org_branch(root: Token) -> Span | None:
+    """An organisation's branch named by its place ("<outlet> <country>", "<broadcaster>
+    <region>"): a place head with an organisation's name compounded before it is the
+    organisation, never the place."""
+    if root.pos_ != "PROPN" or root.ent_type_ not in ("GPE", "LOC"):
+        return None
+    lefts = [c for c in root.lefts if c.dep_ == "compound" and c.ent_type_ == "ORG"]
+    if not lefts:
+        return None
+    return root.doc[lefts[0].left_edge.i : root.i + 1]
 
 
 def _listed(root: Token) -> bool:
