@@ -161,6 +161,9 @@ ONE_PERSON_ARCHIVE = [
     ("a7", "Jeffrey Sachs spoke.", "Jeffrey Sachs", "PERSON"),
     ("a8", "Goldman Sachs fell.", "Goldman Sachs", "ORG"),  # no given name agrees: apart
     ("a9", "Sachs fell.", "Sachs", "ORG"),  # one word: a company's name as well
+    ("b1", "Mayor Bill de Quill spoke.", "Bill de Quill", "PERSON"),
+    ("b2", "De Quill spoke again.", "De Quill", "PERSON"),  # the particle is the surname's
+    ("b3", "Ana de Quill spoke.", "Ana de Quill", "PERSON"),  # another given name: apart
 ]
 
 
@@ -177,4 +180,6 @@ def test_name_variants_across_the_archive_are_one_person(store, bulk: bool) -> N
     assert zelensky.articles == 3 and zelensky.label == "PERSON"
     erdogan = store.entity("Recep Tayyip Erdoğan")
     assert erdogan.articles == 3
-    assert store.counts()["entities"] == 5  # Zelensky, Erdoğan, Jeffrey Sachs, 2 companies
+    assert store.entity("Bill de Quill").articles == 2
+    # Zelensky, Erdoğan, Jeffrey Sachs, 2 companies, Bill and Ana de Quill
+    assert store.counts()["entities"] == 7

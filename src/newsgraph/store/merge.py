@@ -96,6 +96,12 @@ TITLES = frozenset(
     )
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that begin a surname of several words ("de Blasio", "De La Fuente", "bin Salman", "van
+# der Berg"), written with a capital or not.
+PARTICLES = frozenset(
+    {"de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
+     "ibn", "al", "el", "ter", "ten"}
+)  # fmt: skip
 # Label groups whose members can be one referent: spaCy calls a country GPE or LOC by context.
 LABEL_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
@@ -142,9 +148,13 @@ def surname(key: str) -> str | None:
 
 
 def given_names(key: str) -> str:
-    """A person's key without its surname (and suffixes): "joseph r quillfeather" -> "joseph r"."""
-    tokens = [t for t in key.split() if t not in SUFFIXES]
-    return " ".join(tokens[:-1])
+    """A person's key without its surname (and suffixes): "joseph r quillfeather" -> "joseph r";
+    a particle before the surname is the surname's ("bill de blasio" -> "bill", "de la fuente"
+    -> "")."""
+    tokens = [t for t in key.split() if t not in SUFFIXES][:-1]
+    while tokens and tokens[-1] in PARTICLES:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def label_group(label: str) -> str:
@@ -178,7 +188,8 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
     """Two people with a surname in common: their full names decide when both have one."""
-    full, other_full = {k for k in keys if " " in k}, {k for k in other if " " in k}
+    # a full name has a given name: "de quill" alone is a surname, as "quill" is
+    full, other_full = {k for k in keys if given_names(k)}, {k for k in other if given_names(k)}
     if full and other_full:  # "Olga Tarkhanov" is not "Yevgeny Tarkhanov"
         for a in full:
             for b in other_full:

@@ -151,6 +151,48 @@ def test_the_head_of_an_organisation_named_before_is_that_organisation(
     assert (short not in names) is joined, names
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "role"),
+    [
+        (
+            "President Dana Holt spoke .",
+            {"President Dana Holt": "PERSON"},
+            "Dana Holt",
+            "President",
+        ),
+        (
+            "First Lady Dana Holt spoke .",
+            {"Lady Dana Holt": "PERSON"},
+            "Dana Holt",
+            "First Lady",
+        ),
+        (
+            "Dana Holt spoke . President Holt left .",
+            {"Dana Holt": "PERSON", "President Holt": "PERSON"},
+            "Dana Holt",
+            None,
+        ),
+    ],
+    ids=["title-inside-the-ent", "title-running-into-the-ent", "title-before-a-known-surname"],
+)
+def test_a_title_the_model_read_into_a_name_is_no_part_of_it(
+    blank: Language, text: str, ents: dict[str, str], name: str, role: str | None
+) -> None:
+    doc = run(blank, text, ents)
+    assert [c.name for c in doc._.entities] == [name]
+    assert entity(doc, name).roles == ([role] if role else [])
+
+
+def test_a_title_alone_is_the_one_person_named_after_it(blank: Language) -> None:
+    doc = run(
+        blank,
+        "Queen Ada Quill spoke . the Queen left .",
+        {"Queen Ada Quill": "PERSON", "Queen": "PERSON"},
+    )
+    assert [c.name for c in doc._.entities] == ["Ada Quill"]
+    assert ("Queen", "descriptor") in mentions(entity(doc, "Ada Quill"))
+
+
 def test_a_role_noun_before_a_known_surname_is_a_title(blank: Language) -> None:
     doc = run(
         blank,

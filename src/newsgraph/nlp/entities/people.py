@@ -36,7 +36,11 @@ class People(Offices):
 
     def find_persons(self, ents: list[Span]) -> None:
         """Full names first, then every single word that is one of their surnames."""
-        names = [s for e in ents if self.is_person(e) and (s := person_span(e)) is not None]
+        names = [
+            self.untitled(s)
+            for e in ents
+            if self.is_person(e) and (s := person_span(e)) is not None
+        ]
         names += [s for e in ents if (s := self.person_after_place(e, names)) is not None]
         names.sort(key=lambda s: s.start)
         titled = [s for s in names if self.role_before_surname(s, names)]
@@ -53,6 +57,10 @@ class People(Offices):
             if ent.label_ != "PERSON" and clean_name(ent) in full and not self.claimed(ent):
                 self.claim(full[clean_name(ent)], ent, "name")
         for span in names:
+            titled_owner = self.titled_before(clean_name(span))
+            if titled_owner is not None and not self.claimed(span):
+                self.claim(titled_owner, span, "descriptor")  # "the Queen" after "Queen <name>"
+                continue
             if not self.claimed(span):
                 draft = self.surname_owner(clean_name(span), span.start)
                 kind = "surname"
@@ -65,10 +73,35 @@ class People(Offices):
                 self.claim(draft, span, kind)
         self.find_surnames(ents)
 
+    def titled_before(self, word: str) -> Draft | None:
+        """The one person named right after the title `word` ("Queen" of "Queen <name>")."""
+        if (word.lower(),) not in self.lexicon.titles:
+            return None
+        doc = self.doc
+        owners = [
+            p
+            for p in self.persons
+            if any(m.span.start > 0 and doc[m.span.start - 1].text == word for m in p.mentions)
+        ]
+        return owners[0] if len(owners) == 1 else None
+
+    def untitled(self, span: Span) -> Span:
+        """A name without the title the model read into it, two words or more left:
+        "President <first> <last>", "Lady <first> <last>" after "First" ("First Lady")."""
+        doc = self.doc
+        for cut in range(span.end - 2, span.start, -1):
+            title = self.lexicon.title_ending(doc, cut, max(0, cut - self.lexicon.longest))
+            if title is not None and title <= span.start:
+                return doc[cut : span.end]
+        return span
+
     def role_before_surname(self, span: Span, names: list[Span]) -> bool:
-        """A PERSON ent that is a role noun written as a title before the surname of a person
-        the article names in full ("Sheriff <surname>", "Detective <surname>")."""
-        if len(span) != 2 or not span[0].is_title or span[0].lower_ not in self.roles:
+        """A PERSON ent that is a role noun or title written before the surname of a person
+        the article names in full ("Sheriff <surname>", "President <surname>")."""
+        if len(span) != 2 or not span[0].is_title:
+            return False
+        title = self.lexicon.title_ending(self.doc, span.start + 1, max(0, span.start - 3))
+        if span[0].lower_ not in self.roles and (title is None or title > span.start):
             return False
         return any(
             len(n) > 1 and n[-1].text == span[1].text and n[0].lower_ not in self.roles
