@@ -14,7 +14,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -45,6 +45,16 @@ HERE = Path(__file__).parent
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["path"] = lambda text: url_quote(str(text), safe="")
 env.globals["low_confidence"] = LOW_CONFIDENCE
+IRREGULAR = {"entity": "entities", "more report": "more reports", "person": "people"}
+
+
+def plural(noun: str, n: int) -> str:
+    """`noun` as written after the number `n`: "1 quote", "2 quotes", "1 entity", "0 entities"."""
+    return noun if n == 1 else IRREGULAR.get(noun, noun + "s")
+
+
+env.filters["plural"] = plural
+env.filters["counted"] = lambda n, noun: f"{n} {plural(noun, n)}"
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 EVENTS_SHOWN = 50  # a page of the timeline; the pager reaches the rest
@@ -151,6 +161,12 @@ def pager(
         previous=previous_url(request, page, limit),
         downloads=download_links(kind, filters or {}) if kind else [],
     )
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """The icon, for clients that ask for it without reading the page's `<link rel="icon">`."""
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
 @router.get("/")
