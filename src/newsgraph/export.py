@@ -1,4 +1,5 @@
-"""`newsgraph export`: every table as JSONL, CSV or Parquet; quotes, contested figures as JSON-LD.
+"""`newsgraph export`: every table as JSONL, CSV or Parquet; quotes, contested figures as JSON-LD;
+`datasette`: the `metadata.json` Datasette reads beside the SQLite file (`store/datasette.py`).
 
 Tables stream row by row (Parquet in row groups), so exporting does not grow with the database.
 JSON-LD: quotes as schema.org `Quotation`, contested figures as `ClaimReview` skeletons a
@@ -21,9 +22,10 @@ from sqlalchemy import Date, Float, Integer, LargeBinary, Table
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.store import SqlStore
+from newsgraph.store.datasette import datasette_metadata
 from newsgraph.store.schema import TABLES
 
-FORMATS = ("jsonl", "csv", "parquet", "jsonld")
+FORMATS = ("jsonl", "csv", "parquet", "jsonld", "datasette")
 ROW_GROUP = 10_000
 
 
@@ -165,6 +167,18 @@ def write_jsonld(store: SqlStore, out_dir: Path) -> list[Path]:
     return [quotes_path, figures_path]
 
 
+def write_datasette(store: SqlStore, out_dir: Path) -> Path:
+    """`metadata.json` for `datasette FILE.db -m metadata.json` (SQLite only: Datasette reads
+    SQLite files)."""
+    database = store.engine.url.database
+    if store.engine.dialect.name != "sqlite" or not database:
+        raise NewsgraphError("--format datasette needs an SQLite database (--db FILE.db)")
+    path = out_dir / "metadata.json"
+    metadata = datasette_metadata(Path(database).stem)
+    path.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet}
 
 
@@ -175,6 +189,8 @@ def export(store: SqlStore, fmt: str, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonld":
         return write_jsonld(store, out_dir)
+    if fmt == "datasette":
+        return [write_datasette(store, out_dir)]
     written = []
     for table in TABLES:
         path = out_dir / f"{table.name}.{fmt}"
