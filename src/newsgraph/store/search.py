@@ -41,6 +41,18 @@ def _terms(words: str) -> list[tuple[str, bool]]:
     return found
 
 
+def sought_words(words: str) -> list[tuple[str, bool]]:
+    """The words a search looks for, lower case, each with whether it is a prefix (`sanct*`);
+    negated terms are left out (a result never holds them)."""
+    found: list[tuple[str, bool]] = []
+    for term, negated in _terms(words):
+        if negated or term == "OR":
+            continue
+        prefix = term.endswith("*")
+        found.extend((token.lower(), prefix) for token in term.rstrip("*").strip('"').split())
+    return found
+
+
 def fts5_query(words: str) -> str | None:
     """User text as a safe FTS5 query: every term must occur (terms joined by OR form one
     group), `-term` must not; None when nothing positive is left to match."""

@@ -32,6 +32,7 @@ from newsgraph.server.views import (
     quote_hits,
 )
 from newsgraph.server.web.chart import line_chart
+from newsgraph.server.web.highlight import highlight
 from newsgraph.server.web.segments import (
     LOW_CONFIDENCE,
     paragraphs,
@@ -259,13 +260,17 @@ def search(
     found = store.page("quotes", search=q, offset=offset, limit=QUOTES_SHOWN)
     articles = store.page("articles", search=q, limit=20)
     speakers = store.page("speakers", search=q, limit=20)
+    hits = quote_hits(found.items)
+    listed = [brief_summary(b) for b in articles.items]
     return render(
         request,
         "search.html",
         q=q,
-        quotes=quote_hits(found.items),
+        quotes=hits,
+        quote_marks=[highlight(h.text, q) for h in hits],
+        title_marks=[highlight(a.title or a.id, q) for a in listed],
         pager=pager(request, found, QUOTES_SHOWN, "quotes", {"search": q}),
-        articles=[brief_summary(b) for b in articles.items],
+        articles=listed,
         articles_total=articles.total,
         speakers=list(speakers.items),
         speakers_total=speakers.total,
