@@ -167,3 +167,48 @@ def test_a_speaker_page_charts_their_quotes_and_compares_two(client) -> None:  #
     series = re.findall(r'<g class="series" data-name="[^"]*">(.*?)</g>', html, re.S)
     assert len(series) == (2 if starts else 0)
     assert [s.count('class="point"') for s in series] == [len(starts)] * len(series)
+
+
+# --- facets -------------------------------------------------------------------------------------
+
+
+def facet_values(html: str, facet: str) -> list[tuple[str | None, str, int]]:
+    """(link, value, count) of each value of one facet on a page."""
+    block = re.search(rf'data-facet="{facet}">(.*?)</div>', html, re.S)
+    assert block, facet
+    found = re.findall(
+        r'<li>(?:<a href="([^"]*)">|<span>)([^<]*)(?:</a>|</span>) <span class="n">(\d+)</span>',
+        block.group(1),
+    )
+    return [(link.replace("&amp;", "&") or None, value, int(n)) for link, value, n in found]
+
+
+@pytest.mark.parametrize(
+    ("page", "facet"),
+    [
+        ("/articles", "outlet"),
+        ("/articles", "month"),
+        ("/articles?has_quotes=yes", "month"),
+        ("/events", "type"),
+        ("/events", "month"),
+    ],
+)
+def test_a_facet_value_links_to_exactly_as_many_rows_as_it_counts(
+    client, page: str, facet: str
+) -> None:  # type: ignore[no-untyped-def]
+    values = facet_values(client.get(page).text, facet)
+    assert values
+    for link, value, n in values[:3]:
+        assert link, value
+        narrowed = client.get(link).text
+        shown = int(re.search(r'data-total="(\d+)"', narrowed).group(1))  # type: ignore[union-attr]
+        assert shown == n, (link, value)
+
+
+def test_search_results_count_their_quotes_by_speaker_kind_and_month(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/search?q=said").text
+    total = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    kinds = facet_values(html, "kind")
+    assert sum(n for _, _, n in kinds) == total  # every quote has a kind (three of them)
+    speakers = facet_values(html, "speaker")
+    assert all(link and link.startswith("/speakers/") for link, _, _ in speakers)

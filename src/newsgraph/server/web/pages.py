@@ -164,6 +164,41 @@ def pager(
     )
 
 
+FacetLinks = list[tuple[str, list[tuple[str, int, str | None]]]]
+
+
+def month_filter(month: str) -> dict[str, str]:
+    """A "YYYY-MM" facet value as the from/to dates of that month."""
+    year, number = (int(part) for part in month.split("-"))
+    after = date(year + number // 12, number % 12 + 1, 1)
+    return {"since": f"{month}-01", "until": date.fromordinal(after.toordinal() - 1).isoformat()}
+
+
+def facet_links(
+    request: Request, found: dict[str, list[tuple[str, int]]], links: dict[str, Any]
+) -> FacetLinks:
+    """Each facet's values with counts, and where the page narrowed to that value is: `links`
+    maps a facet to the filter a value sets (a dict of query parameters) or to a page's URL."""
+    here = request.url.remove_query_params("offset")
+    out: FacetLinks = []
+    for name, values in found.items():
+        make = links.get(name)
+        shown = []
+        for value, n in values:
+            target = make(value) if make else None
+            href = str(here.include_query_params(**target)) if isinstance(target, dict) else target
+            shown.append((value, n, href))
+        out.append((name, shown))
+    return out
+
+
+def is_month(value: str) -> bool:
+    return len(value) == 7 and value[4] == "-" and value.replace("-", "").isdigit()
+
+
+MONTH = {"month": lambda v: month_filter(v) if is_month(v) else None}
+
+
 @router.get("/favicon.ico")
 def favicon() -> FileResponse:
     """The icon, for clients that ask for it without reading the page's `<link rel="icon">`."""
@@ -206,9 +241,11 @@ def article_index(
         "search": clean(search),
     }
     page = store.page("articles", offset=offset, limit=ARTICLES_SHOWN, **given(filters))
+    links = MONTH | {"outlet": lambda v: {"outlet": v}, "language": lambda v: {"language": v}}
     return render(
         request,
         "articles.html",
+        facets=facet_links(request, store.facets("articles", **given(filters)), links),
         articles=[brief_summary(b) for b in page.items],
         pager=pager(request, page, ARTICLES_SHOWN, "articles", filters),
         filters=filters,
@@ -261,6 +298,8 @@ def search(
     articles = store.page("articles", search=q, limit=20)
     speakers = store.page("speakers", search=q, limit=20)
     hits = quote_hits(found.items)
+    speaker_page = {"speaker": lambda v: f"/speakers/{url_quote(v, safe='')}"}
+    facets = facet_links(request, store.facets("quotes", search=q), speaker_page)
     listed = [brief_summary(b) for b in articles.items]
     return render(
         request,
@@ -268,6 +307,7 @@ def search(
         q=q,
         quotes=hits,
         quote_marks=[highlight(h.text, q) for h in hits],
+        facets=facets,
         title_marks=[highlight(a.title or a.id, q) for a in listed],
         pager=pager(request, found, QUOTES_SHOWN, "quotes", {"search": q}),
         articles=listed,
@@ -355,9 +395,11 @@ def events(
     sentences = store.sentences_at([(h.article_id, h.start) for h in hits])
     context = {(h.article_id, h.id): sentences[(h.article_id, h.start)] for h in hits}
     types = store.event_types()
+    counted = store.facets("events", **given(filters | dates))
     return render(
         request,
         "events.html",
+        facets=facet_links(request, counted, MONTH | {"type": lambda v: {"type": v}}),
         days=by_day(hits, event_day),
         context=context,
         filters=filters,
