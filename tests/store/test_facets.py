@@ -1,5 +1,6 @@
 """Facets of a filtered listing (issue 17, item 4): counts of exactly the rows its pages show,
-per speaker, outlet, kind, event type and month, on both databases."""
+per speaker, outlet, kind, event type and month; and events counted over time (item 1); on
+both databases."""
 
 from __future__ import annotations
 
@@ -42,3 +43,13 @@ def test_article_and_event_facets_follow_their_filters(store) -> None:  # type: 
     events = store.facets("events", type="CONSULT")
     assert sum(n for _, n in events["type"]) == store.page("events", type="CONSULT").total
     assert store.facets("events", type="ASSAULT")["type"] == []
+
+
+def test_events_are_counted_over_time_by_their_own_date(store) -> None:  # type: ignore[no-untyped-def]
+    """On both databases: the meeting of each story is dated 2023-03-14 (store/make.py)."""
+    fill(store)
+    total = store.page("events").total
+    points = store.timeline(count="events", interval="week")
+    assert [(p.start, p.count) for p in points] == [("2023-03-13", total)]  # its Monday
+    assert store.timeline(count="events", interval="month", actor="Marit Voss")[0].count == total
+    assert store.timeline(count="events", interval="day", actor="Nobody Here") == []

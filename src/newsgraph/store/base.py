@@ -260,8 +260,9 @@ class Store(Protocol):
         ...
 
     def timeline(self, *, count: str, interval: str, **filters: Any) -> list[Bucket]:
-        """`count` ("quotes" or "articles") per `interval` ("day", "week", "month") of
-        publication, for the filters of that listing (articles also take `entity`); gaps are 0."""
+        """`count` ("quotes", "articles" or "events") per `interval` ("day", "week", "month") of
+        publication (events: of their own date), for the filters of that listing (articles also
+        take `entity`); gaps are 0."""
         ...
 
     def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:

@@ -212,3 +212,45 @@ def test_search_results_count_their_quotes_by_speaker_kind_and_month(client) -> 
     assert sum(n for _, _, n in kinds) == total  # every quote has a kind (three of them)
     speakers = facet_values(html, "speaker")
     assert all(link and link.startswith("/speakers/") for link, _, _ in speakers)
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def test_the_events_timeline_counts_every_event_with_a_full_date(client, interval: str) -> None:  # type: ignore[no-untyped-def]
+    _, found = whole(client, "/api/events")
+    dated = [e for e in found if e["date"] and re.fullmatch(r"\d{4}-\d\d-\d\d", e["date"][:10])]
+    assert dated, "the web fixture has no dated event"
+    body = client.get(f"/api/timeline?count=events&interval={interval}").json()
+    assert body["count"] == "events"
+    assert sum(p["count"] for p in body["points"]) == len(dated)
+    first = min(e["date"][:10] for e in dated)
+    assert body["points"][0]["start"] <= first
+    actor = next(r["name"] for e in dated for r in e["source"] + e["target"])
+    mine = client.get("/api/timeline", params={"count": "events", "entity": actor}).json()
+    assert 0 < sum(p["count"] for p in mine["points"]) <= len(dated)
+    refused = client.get("/api/timeline?count=events&search=talks")
+    assert refused.status_code == 422 and "detail" in refused.json()
+
+
+def chart_series(html: str) -> dict[str, int]:
+    """Points per series of the page's chart."""
+    found = re.findall(r'<g class="series" data-name="([^"]*)">(.*?)</g>', html, re.S)
+    return {name: body.count('class="point"') for name, body in found}
+
+
+def test_search_an_outlet_and_events_are_charted_over_time(client) -> None:  # type: ignore[no-untyped-def]
+    def months(query: str) -> set[str]:
+        return {
+            p["start"] for p in client.get(f"/api/timeline?interval=month&{query}").json()["points"]
+        }
+
+    both = months("count=quotes&search=said") | months("count=articles&search=said")
+    assert chart_series(client.get("/search?q=said").text) == {
+        "quotes": len(both),
+        "articles": len(both),
+    }
+    outlet = next(a["outlet"] for a in whole(client, "/api/articles")[1] if a["outlet"])
+    expected = months(f"count=articles&outlet={outlet}")
+    assert chart_series(client.get("/articles", params={"outlet": outlet}).text) == {
+        "articles": len(expected)
+    }
+    assert chart_series(client.get("/events").text) == {"events": len(months("count=events"))}

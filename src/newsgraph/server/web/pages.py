@@ -246,6 +246,9 @@ def article_index(
         request,
         "articles.html",
         facets=facet_links(request, store.facets("articles", **given(filters)), links),
+        chart=line_chart(
+            {"articles": store.timeline(count="articles", interval="month", **given(filters))}
+        ),
         articles=[brief_summary(b) for b in page.items],
         pager=pager(request, page, ARTICLES_SHOWN, "articles", filters),
         filters=filters,
@@ -308,6 +311,12 @@ def search(
         quotes=hits,
         quote_marks=[highlight(h.text, q) for h in hits],
         facets=facets,
+        chart=line_chart(
+            {
+                "quotes": store.timeline(count="quotes", interval="month", search=q),
+                "articles": store.timeline(count="articles", interval="month", search=q),
+            }
+        ),
         title_marks=[highlight(a.title or a.id, q) for a in listed],
         pager=pager(request, found, QUOTES_SHOWN, "quotes", {"search": q}),
         articles=listed,
@@ -400,6 +409,9 @@ def events(
         request,
         "events.html",
         facets=facet_links(request, counted, MONTH | {"type": lambda v: {"type": v}}),
+        chart=line_chart(
+            {"events": store.timeline(count="events", interval="month", **given(filters | dates))}
+        ),
         days=by_day(hits, event_day),
         context=context,
         filters=filters,
