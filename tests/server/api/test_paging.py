@@ -89,6 +89,7 @@ def test_each_list_page_links_the_downloads_of_exactly_what_it_shows(client) -> 
         ("/speakers", "speakers"),
         ("/events?type=CONSULT", "events"),
         ("/search?q=said", "quotes"),
+        ("/figures", "figures"),
     ]:
         html = client.get(page).text
         shown = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
@@ -254,3 +255,11 @@ def test_search_an_outlet_and_events_are_charted_over_time(client) -> None:  # t
         "articles": len(expected)
     }
     assert chart_series(client.get("/events").text) == {"events": len(months("count=events"))}
+
+
+def test_the_contested_figures_page_counts_every_contested_figure(client) -> None:  # type: ignore[no-untyped-def]
+    total, contested = whole(client, "/api/figures", "contested=true")
+    html = client.get("/figures").text
+    assert int(re.search(r'data-total="(\d+)"', html).group(1)) == total  # type: ignore[union-attr]
+    assert html.count('class="figure-card"') == min(total, 100)
+    assert all(f["contests"] for f in contested)

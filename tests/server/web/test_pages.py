@@ -264,7 +264,14 @@ def test_the_pager_reaches_the_last_event(page: Page, live_server: str) -> None:
     )
 
 
-DOWNLOAD_PAGES = ["/articles?has_quotes=yes", "/speakers", "/events", "/search?q=said", "{speaker}"]
+DOWNLOAD_PAGES = [
+    "/articles?has_quotes=yes",
+    "/speakers",
+    "/events",
+    "/search?q=said",
+    "/figures",
+    "{speaker}",
+]
 
 
 @pytest.mark.parametrize("path", DOWNLOAD_PAGES)

@@ -25,7 +25,7 @@ from newsgraph.server.filters import given
 from newsgraph.server.paging import MAX_OFFSET, next_url, previous_url
 from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, brief_summary
 from newsgraph.server.views import (
-    contested_groups,
+    contested_page,
     entity_profile,
     event_hits,
     meeting_graph,
@@ -430,14 +430,25 @@ def graph(request: Request, store: StoreDep, actor: str | None = None) -> HTMLRe
 
 
 @router.get("/figures")
-def figures(request: Request, store: StoreDep) -> HTMLResponse:
-    groups = contested_groups(store, limit=FIGURES_SHOWN)
+def figures(
+    request: Request,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    """Contested figures in their groups, a page of figures at a time, with their downloads."""
+    groups, page = contested_page(store, limit=FIGURES_SHOWN, offset=offset)
     shown = [(f.article_id, f.start) for g in groups for f in g.figures]
     sentences = store.sentences_at(shown)
     context = {
         (f.article_id, f.id): sentences[(f.article_id, f.start)] for g in groups for f in g.figures
     }
-    return render(request, "figures.html", groups=groups, context=context)
+    return render(
+        request,
+        "figures.html",
+        groups=groups,
+        context=context,
+        pager=pager(request, page, FIGURES_SHOWN, "figures", {"contested": True}),
+    )
 
 
 @router.get("/sources")
