@@ -171,24 +171,23 @@ def test_script_inside_an_article_never_runs(  # type: ignore[no-untyped-def]
     shoot(page, artifacts, "hostile-article")
 
 
-def test_links_to_events_and_figures_highlight_them_and_pages_fit_a_phone(
-    page: Page, artifacts: Path, live_server: str
-) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("device", DEVICES)
+def test_links_to_events_and_figures_highlight_them_where_the_reader_looks(  # type: ignore[no-untyped-def]
+    request: pytest.FixtureRequest, artifacts: Path, live_server: str, device: str
+) -> None:
+    tab: Page = request.getfixturevalue(device)
     listed = httpx.get(f"{live_server}/api/articles").json()
     article = next(a for a in listed if a["events"] and a["figures"])
     body = httpx.get(f"{live_server}/api/articles/{article['id']}").json()
     event, figure = body["events"][0]["id"], body["figures"][0]["id"]
-    page.goto(f"/articles/{quote_path(article['id'])}#{event}")
-    expect(page.locator(f"#{event}")).to_have_class(re.compile("active-record"))
-    page.evaluate(f"location.hash = '#{figure}'")  # a second link into the open article
-    expect(page.locator(f"#{figure}")).to_have_class(re.compile("active-record"))
-    expect(page.locator(f"#{event}")).not_to_have_class(re.compile("active-record"))
-    page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("/articles", "/speakers", f"/speakers/{quote_path(top_speaker(live_server))}"):
-        page.goto(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, (path, width)
-    shoot(page, artifacts, "speaker-phone")
+    tab.goto(f"/articles/{quote_path(article['id'])}#{event}")
+    expect(tab.locator(f"#{event}")).to_have_class(re.compile("active-record"))
+    tab.evaluate(f"location.hash = '#{figure}'")  # a second link into the open article
+    expect(tab.locator(f"#{figure}")).to_have_class(re.compile("active-record"))
+    expect(tab.locator(f"#{event}")).not_to_have_class(re.compile("active-record"))
+    expect(tab.locator(f"#{figure}")).to_be_in_viewport()  # scrolled to, on either screen
+    tab.screenshot(path=str(artifacts / f"reader-figure-link-{request.node.callspec.id}.png"))
+    assert tab.errors == []  # type: ignore[attr-defined]
 
 
 def article_with_most_quotes(live_server: str) -> dict:  # type: ignore[type-arg]
