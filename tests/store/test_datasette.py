@@ -10,7 +10,6 @@ Datasette happens to be installed, its function is asked too.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +38,12 @@ DETECT_FTS_SQL = r"""
 @pytest.fixture
 def copied(web_db: str, tmp_path: Path) -> Iterator[sqlite3.Connection]:
     """A copy of the web fixture's database (real ingestion of the examples), opened read-write."""
-    path = tmp_path / "newsgraph.db"
-    shutil.copy(web_db, path)
-    conn = sqlite3.connect(path)
+    source = sqlite3.connect(web_db)
+    conn = sqlite3.connect(tmp_path / "newsgraph.db")
+    source.backup(
+        conn
+    )  # the file with what its WAL still holds (a copy of the file alone lacks it)
+    source.close()
     yield conn
     conn.close()
 
@@ -64,10 +66,11 @@ def test_a_search_through_rowids_finds_what_the_store_finds(
     web_db: str, copied: sqlite3.Connection, table: str
 ) -> None:
     """What Datasette's `?_search=` runs: `rowid in (select rowid from FTS where FTS match ...)`;
-    the store's listing leaves out wire copies (and repeated quotes), so it finds no more."""
+    the store lists every matching article, and the matching quotes less wire copies and
+    repeated quotes."""
     fts = SEARCH[table]
     [(found,)] = copied.execute(
-        f"select count(*) from {table} where copy_of is null and rowid in "
+        f"select count(*) from {table} where rowid in "
         f"(select rowid from {fts} where {fts} match 'said')"
     )
     store = open_store(web_db)
@@ -75,7 +78,7 @@ def test_a_search_through_rowids_finds_what_the_store_finds(
         listed = store.page(table, search="said", limit=1).total
     finally:
         store.close()
-    assert found >= listed > 0
+    assert (found == listed if table == "articles" else found >= listed) and listed > 0
 
 
 @pytest.mark.parametrize("table", sorted(SEARCH))
