@@ -82,7 +82,7 @@ def fill(store: SqlStore, target: int) -> int:
     per_copy = sum(len(a.quotes) for a in real)
     made, copy = 0, 0
     while made < target:
-        article_rows, quote_rows, fts = [], [], []
+        article_rows, quote_rows = [], []
         for _ in range(max(1, 5000 // per_copy)):  # about 5,000 quotes a transaction
             copy += 1
             for extracted in real:
@@ -96,12 +96,9 @@ def fill(store: SqlStore, target: int) -> int:
                         records.quote_row(quote, seq)
                         | {"article_hash": key, "key": quote_key, "copy_of": None}
                     )
-                    fts.append({"key": quote_key, "text": quote.text})
-        with store.engine.begin() as conn:
+        with store.engine.begin() as conn:  # SQLite's FTS triggers index the rows as they go
             conn.execute(articles.insert(), article_rows)
             conn.execute(quotes.insert(), quote_rows)
-            if store.dialect == "sqlite":
-                conn.exec_driver_sql("INSERT INTO quotes_fts (key, text) VALUES (:key, :text)", fts)
         made += len(quote_rows)
     return store.counts()["quotes"]
 

@@ -4,7 +4,8 @@ Each copy of a seed article is a distinct article (new id, content hash and a ma
 publication date moved back by a day per copy, one of a few outlets), carrying copies of all its
 rows: entities (linked to the same merged entities, as the same people recur in real news),
 mentions, quotes, events (each report a merged event of its own), actors and figures, and its
-full-text rows. Rows are bulk inserted in large transactions, without extraction or merging.
+full-text rows (the FTS triggers write them). Rows are bulk inserted in large transactions,
+without extraction or merging.
 
     python benchmarks/synthetic.py --seed newsgraph.db --out big.db --articles 10000
 """
@@ -85,8 +86,6 @@ def _copy_article(
         row["event_id"] = f"{merged['id'][:30]}-{copy}"
         out["events"].append(merged | {"id": row["event_id"]})
     out["events"] = list({e["id"]: e for e in out["events"]}.values())
-    out["articles_fts"] = [{"title": article["title"] or "", "text": text, "hash": key}]
-    out["quotes_fts"] = [{"key": q["key"], "text": q["text"]} for q in out["quotes"]]
     return out
 
 
@@ -107,7 +106,7 @@ def build(seed_path: str, out_path: str, target: int) -> int:
         for article in originals:
             for table, found in _copy_article(seed, article, copy).items():
                 batch.setdefault(table, []).extend(found)
-        for table in ("articles", "events", *CHILDREN, "articles_fts", "quotes_fts"):
+        for table in ("articles", "events", *CHILDREN):  # the FTS triggers index as they go
             _insert(conn, table, batch.get(table, []))
         made += len(originals)
         if copy % 50 == 0:

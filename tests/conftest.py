@@ -383,11 +383,12 @@ def browser():  # type: ignore[no-untyped-def]
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_server: str):  # type: ignore[no-untyped-def]
-    """A fresh browser tab on the live server; script errors collected in `page.errors`, requests
-    to other hosts in `page.elsewhere`."""
-    context = browser.new_context(base_url=live_server, viewport={"width": 1360, "height": 900})
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}  # a current phone's CSS pixels
+
+
+def new_tab(browser, live_server: str, **device):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=live_server, **device)
     tab = context.new_page()
     tab.errors = []  # type: ignore[attr-defined]
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))  # type: ignore[attr-defined]
@@ -398,6 +399,22 @@ def page(browser, live_server: str):  # type: ignore[no-untyped-def]
             None if req.url.startswith((live_server, "data:")) else tab.elsewhere.append(req.url)
         ),  # type: ignore[attr-defined]
     )
+    return context, tab
+
+
+@pytest.fixture
+def page(browser, live_server: str):  # type: ignore[no-untyped-def]
+    """A fresh browser tab on the live server at 1366x900; script errors collected in
+    `page.errors`, requests to other hosts in `page.elsewhere`."""
+    context, tab = new_tab(browser, live_server, viewport=DESKTOP)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone(browser, live_server: str):  # type: ignore[no-untyped-def]
+    """The same tab as `page` on a 390x844 touch screen."""
+    context, tab = new_tab(browser, live_server, viewport=PHONE, is_mobile=True, has_touch=True)
     yield tab
     context.close()
 

@@ -263,11 +263,12 @@ def entities_split(
 @app.command()
 def export(
     *,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or jsonld.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, jsonld or datasette.")],
     out: Annotated[Path, typer.Option(help="Folder to write the files to.")],
     db: DbOption = None,
 ) -> None:
-    """Write every table (or quotes and contested figures as JSON-LD) to a folder."""
+    """Write every table (or quotes and contested figures as JSON-LD, or Datasette's
+    metadata.json) to a folder."""
     from newsgraph.export import export_db
 
     for path in export_db(db, fmt, out):

@@ -23,7 +23,7 @@ from newsgraph.server.schemas import (
     brief_summary,
     hit,
 )
-from newsgraph.store.base import ArticleBrief, Cited, Store
+from newsgraph.store.base import ArticleBrief, Cited, Page, Store
 from newsgraph.store.stories import contest_groups, heading
 
 # PLOVER's CONSULT covers meetings, visits and calls: the events behind "who met whom".
@@ -71,8 +71,16 @@ def entity_profile(
 def contested_groups(store: Store, *, limit: int = 500) -> list[FigureGroup]:
     """Figures that contest each other, one group per contest (rivals in other articles of the
     story too), sources side by side, headed by the quantity they count."""
-    cited = store.page("figures", contested=True, limit=limit).items
-    return [group_of(g) for g in contest_groups(cited)]
+    return contested_page(store, limit=limit)[0]
+
+
+def contested_page(
+    store: Store, *, limit: int, offset: int = 0
+) -> tuple[list[FigureGroup], Page[Cited[Figure]]]:
+    """A page of the contested figures (`limit` figures from `offset`) in their groups, and the
+    page itself (its total: every contested figure); a group can go on over the next page."""
+    page = store.page("figures", contested=True, offset=offset, limit=limit)
+    return [group_of(g) for g in contest_groups(page.items)], page
 
 
 def group_of(members: list[Cited[Figure]]) -> FigureGroup:

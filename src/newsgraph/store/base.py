@@ -244,6 +244,13 @@ class Store(Protocol):
         """Every item of a filtered listing, in page order, read a thousand at a time."""
         ...
 
+    def facets(
+        self, kind: str, *, limit: int = 10, **filters: Any
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Per facet of a filtered listing (quotes: speaker, outlet, kind, month; articles:
+        outlet, language, month; events: type, month) its commonest values with their counts."""
+        ...
+
     def sentences_at(self, spans: list[tuple[str, int]]) -> dict[tuple[str, int], str | None]:
         """The sentence holding each (article id, character offset); None when unknown."""
         ...
@@ -253,8 +260,9 @@ class Store(Protocol):
         ...
 
     def timeline(self, *, count: str, interval: str, **filters: Any) -> list[Bucket]:
-        """`count` ("quotes" or "articles") per `interval` ("day", "week", "month") of
-        publication, for the filters of that listing (articles also take `entity`); gaps are 0."""
+        """`count` ("quotes", "articles" or "events") per `interval` ("day", "week", "month") of
+        publication (events: of their own date), for the filters of that listing (articles also
+        take `entity`); gaps are 0."""
         ...
 
     def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:

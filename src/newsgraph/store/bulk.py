@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, Table, bindparam, func, select, text
+from sqlalchemy import Connection, Select, Table, bindparam, func, select
 
 from newsgraph.model import Entity, Event, ExtractedArticle
 from newsgraph.store import merge, rows, stories
@@ -100,7 +100,6 @@ class Batch:
         self.local: dict[str, dict[str, Any]] = {}  # this batch's articles: their records
         self.rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
         self.renamed: dict[str, str] = {}  # stored entity id -> its fuller name
-        self.fts: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.new_events: set[str] = set()
         self.stored = self.read_stored(batch)
         self.read_entities(batch)
@@ -255,10 +254,6 @@ class Batch:
             )
             self.bands[bucket].add(article_hash)
         self.signatures[article_hash] = (original, signature)
-        title = extracted.article.title or ""
-        self.fts["articles_fts"].append(
-            {"title": title, "body": extracted.article.text, "hash": article_hash}
-        )
         merged = self.add_entities(article_hash, extracted)
         self.add_quotes(article_hash, extracted, original)
         self.add_events(article_hash, extracted.events, merged, original)
@@ -302,7 +297,6 @@ class Batch:
                     "copy_of": _copy_of(q.text, original, known),
                 }
             )
-            self.fts["quotes_fts"].append({"key": key, "text": q.text})
         local = self.local.setdefault(article_hash, {})
         local["quotes"] = [(q.id, q.text) for q in extracted.quotes]
 
@@ -387,16 +381,6 @@ class Batch:
                 .values(name=bindparam("to")),
                 [{"entity": i, "to": name} for i, name in self.renamed.items()],
             )
-        if self.conn.dialect.name == "sqlite":
-            for index, statement in FTS.items():
-                if self.fts[index]:
-                    self.conn.execute(text(statement), self.fts[index])
-
-
-FTS = {
-    "articles_fts": "INSERT INTO articles_fts (title, text, hash) VALUES (:title, :body, :hash)",
-    "quotes_fts": "INSERT INTO quotes_fts (key, text) VALUES (:key, :text)",
-}
 
 
 def insert_rows(conn: Connection, table: Table, found: list[dict[str, Any]]) -> None:

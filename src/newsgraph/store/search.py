@@ -1,18 +1,18 @@
 """Full-text search over quotes and articles: the only dialect-specific SQL of the store.
 
-SQLite: FTS5 virtual tables (`quotes_fts`, `articles_fts`, porter stemming) filled as each
-article is stored. PostgreSQL: GIN indexes on `to_tsvector('english', ...)` expressions, which
-the queries below repeat verbatim so the planner uses them. The tables and indexes are
-created by the first migration (`migrations/versions/0001_initial_schema.py`).
+SQLite: external-content FTS5 tables (`quotes_fts` over `quotes.text`, `articles_fts` over
+`articles.title` and `.text`, porter stemming), keyed by their table's rowid and kept by triggers
+on it, so every write path fills them and Datasette finds them
+(`migrations/versions/0012_external_content_fts.py`). PostgreSQL: GIN indexes on
+`to_tsvector('english', ...)` expressions, which the queries below repeat verbatim so the
+planner uses them (`migrations/versions/0001_initial_schema.py`).
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Connection, TextClause, false, literal_column, text
-
-from newsgraph.store.schema import articles, quotes
+from sqlalchemy import ColumnElement, TextClause, false, literal_column, text
 
 # The search syntax people type (as Media Cloud and web search take it): words (all must occur),
 # "a phrase", `OR` between two terms, `-word` (must not occur) and `prefix*`. Anything else is
@@ -41,6 +41,18 @@ def _terms(words: str) -> list[tuple[str, bool]]:
     return found
 
 
+def sought_words(words: str) -> list[tuple[str, bool]]:
+    """The words a search looks for, lower case, each with whether it is a prefix (`sanct*`);
+    negated terms are left out (a result never holds them)."""
+    found: list[tuple[str, bool]] = []
+    for term, negated in _terms(words):
+        if negated or term == "OR":
+            continue
+        prefix = term.endswith("*")
+        found.extend((token.lower(), prefix) for token in term.rstrip("*").strip('"').split())
+    return found
+
+
 def fts5_query(words: str) -> str | None:
     """User text as a safe FTS5 query: every term must occur (terms joined by OR form one
     group), `-term` must not; None when nothing positive is left to match."""
@@ -64,23 +76,6 @@ def fts5_query(words: str) -> str | None:
     return query + "".join(f" NOT {t}" for t in negated)
 
 
-def index_article(conn: Connection, article_hash: str, title: str | None, body: str) -> None:
-    if conn.dialect.name == "sqlite":
-        conn.execute(
-            text("INSERT INTO articles_fts (title, text, hash) VALUES (:title, :body, :hash)"),
-            {"title": title or "", "body": body, "hash": article_hash},
-        )
-
-
-def index_quotes(conn: Connection, rows: list[tuple[str, str]]) -> None:
-    """(key, text) of an article's quotes."""
-    if conn.dialect.name == "sqlite" and rows:
-        conn.execute(
-            text("INSERT INTO quotes_fts (key, text) VALUES (:key, :text)"),
-            [{"key": k, "text": t} for k, t in rows],
-        )
-
-
 def quotes_matching(dialect: str, words: str) -> ColumnElement[bool] | TextClause:
     """A WHERE clause on `quotes` selecting the quotes that match the search (PostgreSQL:
     websearch_to_tsquery, the same syntax without `prefix*`)."""
@@ -91,8 +86,8 @@ def quotes_matching(dialect: str, words: str) -> ColumnElement[bool] | TextClaus
     query = fts5_query(words)
     if query is None:
         return false()
-    keys = text("SELECT key FROM quotes_fts WHERE quotes_fts MATCH :q").bindparams(q=query)
-    return quotes.c.key.in_(keys.columns(literal_column("key")))
+    rowids = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :q").bindparams(q=query)
+    return literal_column("quotes.rowid").in_(rowids.columns(literal_column("rowid")))
 
 
 def articles_matching(dialect: str, words: str) -> ColumnElement[bool] | TextClause:
@@ -105,5 +100,5 @@ def articles_matching(dialect: str, words: str) -> ColumnElement[bool] | TextCla
     query = fts5_query(words)
     if query is None:
         return false()
-    hashes = text("SELECT hash FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=query)
-    return articles.c.hash.in_(hashes.columns(literal_column("hash")))
+    rowids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=query)
+    return literal_column("articles.rowid").in_(rowids.columns(literal_column("rowid")))

@@ -27,6 +27,7 @@ from newsgraph.store import sources as watched
 from newsgraph.store.base import Bucket, Cited, EntityProfile, Meeting, Page
 from newsgraph.store.bulk import write_batch
 from newsgraph.store.connect import DEFAULT_URL, engine_for, writing
+from newsgraph.store.facets import facet_counts
 from newsgraph.store.filters import checked
 from newsgraph.store.meetings import meeting_pairs
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
@@ -397,6 +398,23 @@ class SqlStore:
             count = self.tally(conn, ("total", *key), lambda: listing.total(conn, query))
             items = listing.page_items(conn, listed, query, offset, limit)
         return Page(items=tuple(items), total=count, offset=offset)
+
+    @checked
+    def facets(
+        self, kind: str, *, limit: int = 10, **filters: Any
+    ) -> dict[str, list[tuple[str, int]]]:
+        """The facets of a filtered listing (`facets.py`), counted once per data version."""
+        listed = listing.kind_of(kind)
+        key = (kind, tuple(sorted(filters.items())))
+        with self.engine.connect() as conn:
+            query = self.tally(
+                conn, ("query", *key), lambda: listed.query(conn, self.dialect, **filters)
+            )
+            return self.tally(
+                conn,
+                ("facets", limit, *key),
+                lambda: facet_counts(conn, self.dialect, kind, query, limit=limit),
+            )
 
     @checked
     def stream(self, kind: str, **filters: Any) -> Iterator[Any]:

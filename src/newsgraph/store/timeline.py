@@ -1,5 +1,7 @@
-"""Counts over time: how many quotes or articles a filter selects per day, week or month,
-counted in SQL by the bucket of the article's publication date (undated articles are left out).
+"""Counts over time: how many quotes, articles or events a filter selects per day, week or
+month, counted in SQL by the bucket of the article's publication date (undated articles are left
+out), or for events by the bucket of the event's own date (its first day; undated events and
+those dated only to a month or a year are left out).
 
 The bucket is the only dialect-specific part: SQLite keeps a date as `YYYY-MM-DD` text,
 PostgreSQL as a date. Weeks start on Monday (ISO 8601).
@@ -10,14 +12,27 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, Text, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    Subquery,
+    Text,
+    cast,
+    func,
+    literal,
+    select,
+)
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.base import Bucket
-from newsgraph.store.listing import articles_query, quote_query
+from newsgraph.store.listing import articles_query, event_query, quote_query
+from newsgraph.store.schema import events
 
 INTERVALS = ("day", "week", "month")
-COUNTS = ("quotes", "articles")
+COUNTS = ("quotes", "articles", "events")
 # Gaps are filled with zero buckets, up to this many points (about 27 years of days).
 MAX_POINTS = 10_000
 
@@ -35,6 +50,19 @@ def bucket_of(dialect: str, day: Any, interval: str) -> ColumnElement[str]:
     return func.date(day, literal("-") + cast(back, Text) + literal(" days"))
 
 
+def _event_days(conn: Connection, dialect: str, **filters: Any) -> Subquery:
+    """The first day of each event the filters select, as a date ("2023-03-14/2023-03-20":
+    2023-03-14); None for an event with no full date."""
+    ids = event_query(conn, dialect, **filters).order_by(None).subquery()
+    first = func.substr(events.c.date, 1, 10)
+    day = cast(first, Date) if dialect == "postgresql" else first
+    return (
+        select(day.label("day"))
+        .where(events.c.id.in_(select(ids.c.id)), first.like("____-__-__"))
+        .subquery()
+    )
+
+
 def counts_query(
     conn: Connection, dialect: str, *, count: str, interval: str, **filters: Any
 ) -> Select[str, int]:
@@ -46,6 +74,9 @@ def counts_query(
     if count == "quotes":
         listed = quote_query(conn, dialect, **filters).order_by(None).subquery()
         day = listed.c.article_published
+    elif count == "events":
+        listed = _event_days(conn, dialect, **filters)
+        day = listed.c.day
     else:
         listed = articles_query(conn, dialect, **filters).order_by(None).subquery()
         day = listed.c.published

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import merge, rows, search, stories
+from newsgraph.store import merge, rows, stories
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -43,7 +43,6 @@ def write_article(conn: Connection, extracted: ExtractedArticle) -> None:
     }
     conn.execute(articles.insert().values(**row))
     merge.store_buckets(conn, article_hash, minhash)
-    search.index_article(conn, article_hash, extracted.article.title, extracted.article.text)
     merged = write_entities(conn, article_hash, extracted)
     write_quotes(conn, article_hash, extracted.quotes, original)
     write_events(conn, article_hash, extracted.events, merged, original)
@@ -109,7 +108,6 @@ def write_quotes(
             for seq, q in enumerate(found)
         ],
     )
-    search.index_quotes(conn, [(f"{article_hash}:{q.id}", q.text) for q in found])
 
 
 def write_figures(

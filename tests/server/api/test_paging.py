@@ -89,6 +89,7 @@ def test_each_list_page_links_the_downloads_of_exactly_what_it_shows(client) -> 
         ("/speakers", "speakers"),
         ("/events?type=CONSULT", "events"),
         ("/search?q=said", "quotes"),
+        ("/figures", "figures"),
     ]:
         html = client.get(page).text
         shown = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
@@ -167,3 +168,98 @@ def test_a_speaker_page_charts_their_quotes_and_compares_two(client) -> None:  #
     series = re.findall(r'<g class="series" data-name="[^"]*">(.*?)</g>', html, re.S)
     assert len(series) == (2 if starts else 0)
     assert [s.count('class="point"') for s in series] == [len(starts)] * len(series)
+
+
+# --- facets -------------------------------------------------------------------------------------
+
+
+def facet_values(html: str, facet: str) -> list[tuple[str | None, str, int]]:
+    """(link, value, count) of each value of one facet on a page."""
+    block = re.search(rf'data-facet="{facet}">(.*?)</div>', html, re.S)
+    assert block, facet
+    found = re.findall(
+        r'<li>(?:<a href="([^"]*)">|<span>)([^<]*)(?:</a>|</span>) <span class="n">(\d+)</span>',
+        block.group(1),
+    )
+    return [(link.replace("&amp;", "&") or None, value, int(n)) for link, value, n in found]
+
+
+@pytest.mark.parametrize(
+    ("page", "facet"),
+    [
+        ("/articles", "outlet"),
+        ("/articles", "month"),
+        ("/articles?has_quotes=yes", "month"),
+        ("/events", "type"),
+        ("/events", "month"),
+    ],
+)
+def test_a_facet_value_links_to_exactly_as_many_rows_as_it_counts(
+    client, page: str, facet: str
+) -> None:  # type: ignore[no-untyped-def]
+    values = facet_values(client.get(page).text, facet)
+    assert values
+    for link, value, n in values[:3]:
+        assert link, value
+        narrowed = client.get(link).text
+        shown = int(re.search(r'data-total="(\d+)"', narrowed).group(1))  # type: ignore[union-attr]
+        assert shown == n, (link, value)
+
+
+def test_search_results_count_their_quotes_by_speaker_kind_and_month(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/search?q=said").text
+    total = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    kinds = facet_values(html, "kind")
+    assert sum(n for _, _, n in kinds) == total  # every quote has a kind (three of them)
+    speakers = facet_values(html, "speaker")
+    assert all(link and link.startswith("/speakers/") for link, _, _ in speakers)
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def test_the_events_timeline_counts_every_event_with_a_full_date(client, interval: str) -> None:  # type: ignore[no-untyped-def]
+    _, found = whole(client, "/api/events")
+    dated = [e for e in found if e["date"] and re.fullmatch(r"\d{4}-\d\d-\d\d", e["date"][:10])]
+    assert dated, "the web fixture has no dated event"
+    body = client.get(f"/api/timeline?count=events&interval={interval}").json()
+    assert body["count"] == "events"
+    assert sum(p["count"] for p in body["points"]) == len(dated)
+    first = min(e["date"][:10] for e in dated)
+    assert body["points"][0]["start"] <= first
+    actor = next(r["name"] for e in dated for r in e["source"] + e["target"])
+    mine = client.get("/api/timeline", params={"count": "events", "entity": actor}).json()
+    assert 0 < sum(p["count"] for p in mine["points"]) <= len(dated)
+    refused = client.get("/api/timeline?count=events&search=talks")
+    assert refused.status_code == 422 and "detail" in refused.json()
+
+
+def chart_series(html: str) -> dict[str, int]:
+    """Points per series of the page's chart."""
+    found = re.findall(r'<g class="series" data-name="([^"]*)">(.*?)</g>', html, re.S)
+    return {name: body.count('class="point"') for name, body in found}
+
+
+def test_search_an_outlet_and_events_are_charted_over_time(client) -> None:  # type: ignore[no-untyped-def]
+    def months(query: str) -> set[str]:
+        return {
+            p["start"] for p in client.get(f"/api/timeline?interval=month&{query}").json()["points"]
+        }
+
+    both = months("count=quotes&search=said") | months("count=articles&search=said")
+    assert chart_series(client.get("/search?q=said").text) == {
+        "quotes": len(both),
+        "articles": len(both),
+    }
+    outlet = next(a["outlet"] for a in whole(client, "/api/articles")[1] if a["outlet"])
+    expected = months(f"count=articles&outlet={outlet}")
+    assert chart_series(client.get("/articles", params={"outlet": outlet}).text) == {
+        "articles": len(expected)
+    }
+    assert chart_series(client.get("/events").text) == {"events": len(months("count=events"))}
+
+
+def test_the_contested_figures_page_counts_every_contested_figure(client) -> None:  # type: ignore[no-untyped-def]
+    total, contested = whole(client, "/api/figures", "contested=true")
+    html = client.get("/figures").text
+    assert int(re.search(r'data-total="(\d+)"', html).group(1)) == total  # type: ignore[union-attr]
+    assert html.count('class="figure-card"') == min(total, 100)
+    assert all(f["contests"] for f in contested)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.model import Article, ExtractedArticle, Figure, Provenance, Quote
-from newsgraph.server.web.segments import paragraphs, quote_cards
+from newsgraph.server.web.segments import paragraphs, quote_cards, text_fragment
 from newsgraph.store import open_store
 
 SRC = Path(__file__).resolve().parents[3] / "src"
@@ -110,3 +112,33 @@ def test_any_marks_cut_the_text_into_segments_that_join_back(extracted) -> None:
     segments = [s for p in paragraphs(extracted) for s in p]
     assert "".join(s.text for s in segments) == extracted.article.text.replace("\n", "")
     assert all(s.text for s in segments)
+
+
+def test_the_reader_shows_each_records_character_offsets(client) -> None:  # type: ignore[no-untyped-def]
+    listed = client.get("/api/articles?limit=1000").json()
+    article = next(a for a in listed if a["quotes"] and a["events"] and a["figures"])
+    body = client.get(f"/api/articles/{article['id']}").json()
+    html = client.get(f"/articles/{article['id']}").text
+    for q in body["quotes"]:
+        assert re.search(
+            rf'id="quote-{q["id"]}".*?card-span[^>]*>{q["start"]}–{q["end"]}', html, re.S
+        )
+    for record in body["events"] + body["figures"]:
+        item = re.search(rf'<li id="{record["id"]}" class="record">.*?</li>', html, re.S)
+        assert item and f"{record['start']}–{record['end']}</span>" in item.group(0)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        pytest.param("We want answers.", ":~:text=We%20want%20answers.", id="short"),
+        pytest.param("a-b, c&d", ":~:text=a%2Db%2C%20c%26d", id="delimiters-encoded"),
+        pytest.param(
+            "one two three four five six seven eight nine ten eleven",
+            ":~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven",
+            id="start-and-end",
+        ),
+    ],
+)
+def test_a_quote_links_to_its_place_in_the_original_page(text: str, fragment: str) -> None:
+    assert text_fragment(text) == fragment

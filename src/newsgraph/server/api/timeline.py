@@ -1,12 +1,12 @@
-"""GET /api/timeline: counts per day, week or month, as JSON or CSV (Media Cloud's attention
-over time, GDELT's timeline volume), counted in SQL by the store."""
+"""GET /api/timeline: quotes, articles or events per day, week or month, as JSON or CSV (Media
+Cloud's attention over time, GDELT's timeline volume), counted in SQL by the store."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
@@ -39,15 +39,25 @@ def get_timeline(
     until: Annotated[date | None, Query()] = None,
     interval: Literal["day", "week", "month"] = "month",
     count: Annotated[
-        Literal["quotes", "articles"] | None,
-        Query(description="What to count: quotes (default with speaker) or articles."),
+        Literal["quotes", "articles", "events"] | None,
+        Query(
+            description="What to count: quotes (default with speaker), articles, or events "
+            "(by their own date; `entity` or `speaker` is an actor, words and outlet do not "
+            "apply)."
+        ),
     ] = None,
     format: Literal["json", "csv"] = "json",  # noqa: A002  (the word a researcher types)
 ) -> Timeline | StreamingResponse:
     """Counts per bucket of publication date, oldest first, with empty buckets as 0."""
     what = count or ("quotes" if speaker or (search and not entity) else "articles")
-    filters = {"search": search, "outlet": outlet, "since": since, "until": until}
-    filters |= {"speaker": speaker} if what == "quotes" else {"entity": entity}
+    filters: dict[str, object] = {"since": since, "until": until}
+    if what == "events":
+        if search or outlet:
+            raise HTTPException(422, "events are counted by actor and dates, not words or outlet")
+        filters |= {"actor": entity or speaker}
+    else:
+        filters |= {"search": search, "outlet": outlet}
+        filters |= {"speaker": speaker} if what == "quotes" else {"entity": entity}
     points = store.timeline(count=what, interval=interval, **given(filters))
     if format == "csv":
         rows = ({"start": p.start, "count": p.count} for p in points)

@@ -14,7 +14,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -25,13 +25,14 @@ from newsgraph.server.filters import given
 from newsgraph.server.paging import MAX_OFFSET, next_url, previous_url
 from newsgraph.server.schemas import BylineOut, EventHit, QuoteHit, brief_summary
 from newsgraph.server.views import (
-    contested_groups,
+    contested_page,
     entity_profile,
     event_hits,
     meeting_graph,
     quote_hits,
 )
 from newsgraph.server.web.chart import line_chart
+from newsgraph.server.web.highlight import highlight
 from newsgraph.server.web.segments import (
     LOW_CONFIDENCE,
     paragraphs,
@@ -45,6 +46,16 @@ HERE = Path(__file__).parent
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["path"] = lambda text: url_quote(str(text), safe="")
 env.globals["low_confidence"] = LOW_CONFIDENCE
+IRREGULAR = {"entity": "entities", "more report": "more reports", "person": "people"}
+
+
+def plural(noun: str, n: int) -> str:
+    """`noun` as written after the number `n`: "1 quote", "2 quotes", "1 entity", "0 entities"."""
+    return noun if n == 1 else IRREGULAR.get(noun, noun + "s")
+
+
+env.filters["plural"] = plural
+env.filters["counted"] = lambda n, noun: f"{n} {plural(noun, n)}"
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 EVENTS_SHOWN = 50  # a page of the timeline; the pager reaches the rest
@@ -153,6 +164,47 @@ def pager(
     )
 
 
+FacetLinks = list[tuple[str, list[tuple[str, int, str | None]]]]
+
+
+def month_filter(month: str) -> dict[str, str]:
+    """A "YYYY-MM" facet value as the from/to dates of that month."""
+    year, number = (int(part) for part in month.split("-"))
+    after = date(year + number // 12, number % 12 + 1, 1)
+    return {"since": f"{month}-01", "until": date.fromordinal(after.toordinal() - 1).isoformat()}
+
+
+def facet_links(
+    request: Request, found: dict[str, list[tuple[str, int]]], links: dict[str, Any]
+) -> FacetLinks:
+    """Each facet's values with counts, and where the page narrowed to that value is: `links`
+    maps a facet to the filter a value sets (a dict of query parameters) or to a page's URL."""
+    here = request.url.remove_query_params("offset")
+    out: FacetLinks = []
+    for name, values in found.items():
+        make = links.get(name)
+        shown = []
+        for value, n in values:
+            target = make(value) if make else None
+            href = str(here.include_query_params(**target)) if isinstance(target, dict) else target
+            shown.append((value, n, href))
+        out.append((name, shown))
+    return out
+
+
+def is_month(value: str) -> bool:
+    return len(value) == 7 and value[4] == "-" and value.replace("-", "").isdigit()
+
+
+MONTH = {"month": lambda v: month_filter(v) if is_month(v) else None}
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """The icon, for clients that ask for it without reading the page's `<link rel="icon">`."""
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+
 @router.get("/")
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     latest = store.page("articles", limit=20)
@@ -189,9 +241,14 @@ def article_index(
         "search": clean(search),
     }
     page = store.page("articles", offset=offset, limit=ARTICLES_SHOWN, **given(filters))
+    links = MONTH | {"outlet": lambda v: {"outlet": v}, "language": lambda v: {"language": v}}
     return render(
         request,
         "articles.html",
+        facets=facet_links(request, store.facets("articles", **given(filters)), links),
+        chart=line_chart(
+            {"articles": store.timeline(count="articles", interval="month", **given(filters))}
+        ),
         articles=[brief_summary(b) for b in page.items],
         pager=pager(request, page, ARTICLES_SHOWN, "articles", filters),
         filters=filters,
@@ -243,13 +300,26 @@ def search(
     found = store.page("quotes", search=q, offset=offset, limit=QUOTES_SHOWN)
     articles = store.page("articles", search=q, limit=20)
     speakers = store.page("speakers", search=q, limit=20)
+    hits = quote_hits(found.items)
+    speaker_page = {"speaker": lambda v: f"/speakers/{url_quote(v, safe='')}"}
+    facets = facet_links(request, store.facets("quotes", search=q), speaker_page)
+    listed = [brief_summary(b) for b in articles.items]
     return render(
         request,
         "search.html",
         q=q,
-        quotes=quote_hits(found.items),
+        quotes=hits,
+        quote_marks=[highlight(h.text, q) for h in hits],
+        facets=facets,
+        chart=line_chart(
+            {
+                "quotes": store.timeline(count="quotes", interval="month", search=q),
+                "articles": store.timeline(count="articles", interval="month", search=q),
+            }
+        ),
+        title_marks=[highlight(a.title or a.id, q) for a in listed],
         pager=pager(request, found, QUOTES_SHOWN, "quotes", {"search": q}),
-        articles=[brief_summary(b) for b in articles.items],
+        articles=listed,
         articles_total=articles.total,
         speakers=list(speakers.items),
         speakers_total=speakers.total,
@@ -334,9 +404,14 @@ def events(
     sentences = store.sentences_at([(h.article_id, h.start) for h in hits])
     context = {(h.article_id, h.id): sentences[(h.article_id, h.start)] for h in hits}
     types = store.event_types()
+    counted = store.facets("events", **given(filters | dates))
     return render(
         request,
         "events.html",
+        facets=facet_links(request, counted, MONTH | {"type": lambda v: {"type": v}}),
+        chart=line_chart(
+            {"events": store.timeline(count="events", interval="month", **given(filters | dates))}
+        ),
         days=by_day(hits, event_day),
         context=context,
         filters=filters,
@@ -355,14 +430,25 @@ def graph(request: Request, store: StoreDep, actor: str | None = None) -> HTMLRe
 
 
 @router.get("/figures")
-def figures(request: Request, store: StoreDep) -> HTMLResponse:
-    groups = contested_groups(store, limit=FIGURES_SHOWN)
+def figures(
+    request: Request,
+    store: StoreDep,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> HTMLResponse:
+    """Contested figures in their groups, a page of figures at a time, with their downloads."""
+    groups, page = contested_page(store, limit=FIGURES_SHOWN, offset=offset)
     shown = [(f.article_id, f.start) for g in groups for f in g.figures]
     sentences = store.sentences_at(shown)
     context = {
         (f.article_id, f.id): sentences[(f.article_id, f.start)] for g in groups for f in g.figures
     }
-    return render(request, "figures.html", groups=groups, context=context)
+    return render(
+        request,
+        "figures.html",
+        groups=groups,
+        context=context,
+        pager=pager(request, page, FIGURES_SHOWN, "figures", {"contested": True}),
+    )
 
 
 @router.get("/sources")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote as url_quote
 
 from newsgraph.model import ExtractedArticle, Quote
 
@@ -48,6 +49,9 @@ class QuoteCard:
     duplicate_of: str | None
     confidence: float | None  # None: no model scored it
     low: bool  # below LOW_CONFIDENCE
+    start: int  # character offsets of the quote in `article.text`
+    end: int
+    fragment: str  # a text fragment (`#:~:text=...`) that finds the quote in the original page
 
 
 def speaker_colours(quotes: Iterable[Quote]) -> dict[str | None, str]:
@@ -83,9 +87,26 @@ def quote_cards(extracted: ExtractedArticle) -> list[QuoteCard]:
             duplicate_of=q.duplicate_of,
             confidence=q.confidence,
             low=is_low(q),
+            start=q.prov.start,
+            end=q.prov.end,
+            fragment=text_fragment(q.text),
         )
         for q in extracted.quotes
     ]
+
+
+def _fragment_part(words: list[str]) -> str:
+    # a text directive's own delimiters ("-", ",", "&") must be percent-encoded in its terms
+    return url_quote(" ".join(words), safe="").replace("-", "%2D")
+
+
+def text_fragment(text: str, *, words: int = 5) -> str:
+    """`:~:text=` that a browser scrolls to in the original page: the whole quote when short,
+    else its first and last words (`text=start,end`), as the URL fragment text directive has it."""
+    found = text.split()
+    if len(found) <= 2 * words:
+        return ":~:text=" + _fragment_part(found)
+    return f":~:text={_fragment_part(found[:words])},{_fragment_part(found[-words:])}"
 
 
 def marks(extracted: ExtractedArticle) -> list[Mark]:

@@ -2,7 +2,18 @@
 (function () {
   "use strict";
   var hint = document.getElementById("quote-hint");
+  var panel = document.getElementById("quote-panel");
   var shown = null;
+
+  // on a narrow screen the panel is a bottom sheet (style.css): open while a card is shown
+  function close() {
+    if (shown) shown.hidden = true;
+    shown = null;
+    if (panel) panel.classList.remove("open");
+    document.querySelectorAll(".active-quote").forEach(function (el) {
+      el.classList.remove("active-quote");
+    });
+  }
 
   function show(id) {
     var card = document.getElementById("quote-" + id);
@@ -13,6 +24,7 @@
     });
     card.hidden = false;
     shown = card;
+    if (panel) panel.classList.add("open");
     if (hint) hint.hidden = true;
     segments(id).forEach(function (el) { el.classList.add("active-quote"); });
   }
@@ -27,12 +39,20 @@
   }
 
   document.addEventListener("click", function (event) {
+    if (event.target.closest("#sheet-close")) {
+      close();
+      return;
+    }
     var target = event.target.closest("[data-quote]");
     if (!target) return;
     show(target.getAttribute("data-quote"));
     if (target.classList.contains("quote-link")) reveal(target.getAttribute("data-quote"));
   });
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      close();
+      return;
+    }
     if (event.key !== "Enter" && event.key !== " ") return;
     var target = event.target.closest && event.target.closest(".article-text [data-quote]");
     if (!target) return;
