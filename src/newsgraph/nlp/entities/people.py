@@ -171,8 +171,16 @@ class People(Offices):
         Riva" of "<first> La Riva"): if several, the one introduced first before `token`
         ("Biden" after "Joe Biden" and "Hunter Biden": relatives are written in full)."""
         last = word.split()
+        # a particle's capital differs at a sentence's start ("De La Riva" of "<first> de La Riva")
+        folded = [w.lower() for w in last] if len(last) > 1 else last
         owners = [
-            p for p in self.persons if len(p.words) > len(last) and p.words[-len(last) :] == last
+            p
+            for p in self.persons
+            if len(p.words) > len(last)
+            and (
+                p.words[-len(last) :] == last
+                or [w.lower() for w in p.words[-len(last) :]] == folded
+            )
         ]
         before = [p for p in owners if p.last_before(token) >= 0]
         return min(before or owners, key=lambda p: p.first(), default=None)
