@@ -31,6 +31,11 @@ HEAD_CASES = [
     ("rival", "Her rival Tom Hale said he would win the seat.", "Tom Hale"),
     ("document", "Dana Holt's statement said she would resign in May.", "Dana Holt"),
     (
+        "a-hyphenated-modifier",
+        "Norway's Lutheran-majority neighbours said the plan was unsafe.",
+        None,
+    ),
+    (
         "a-branch-named-by-its-place",
         "CNN Philippines said the towns were damaged.",
         "CNN Philippines",

@@ -180,6 +180,7 @@ class Resolver:
             if e.label_ in NAMED
             and e.text != e.text.lower()
             and e.root.dep_ != "amod"  # "polling by <party adjective> organizations"
+            and not _hyphened(e[-1])  # "<religion>-majority countries"
             and inside & set(range(e.start, e.end))
             and (e.label_ == "PERSON" or chain & set(range(e.start, e.end)))
         ]
@@ -216,7 +217,9 @@ class Resolver:
         hits = [
             (t, hit)
             for t in core
-            if t.i in chain and (hit := cluster_at(self.entities, t)) is not None
+            if t.i in chain
+            and not _hyphened(t)
+            and (hit := cluster_at(self.entities, t)) is not None
         ]
         group = self.words.is_group(mention)
         own = [h for t, h in hits if t.i == mention.root.i]
@@ -442,6 +445,13 @@ def _proper_name(mention: Span) -> Span:
     while start > mention.start and doc[start - 1].pos_ == "PROPN":
         start -= 1
     return doc[start : root.i + 1]
+
+
+def _hyphened(token: Token) -> bool:
+    """The first half of a hyphenated modifier ("<religion>-majority countries"): it says what
+    kind the head is, it does not name it."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.head.i > token.i
 
 
 def _org_branch(root: Token) -> Span | None:
