@@ -21,3 +21,11 @@ def trim(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].dep_ in ("det", "nummod", "quantmod", "advmod"):
         start += 1
     return span.doc[start : span.end]
+
+
+def headed_by(words: list[str], head: str) -> bool:
+    """Whether a name of several words has `head` as its head noun: its last word ("U.S.
+    Senate"), or its first before a preposition ("Court of Session", "Commission on ...")."""
+    if len(words) < 2:
+        return False
+    return words[-1] == head or (words[0] == head and words[1] in ("of", "on", "for"))

@@ -31,6 +31,16 @@ HEAD_CASES = [
     ("rival", "Her rival Tom Hale said he would win the seat.", "Tom Hale"),
     ("document", "Dana Holt's statement said she would resign in May.", "Dana Holt"),
     (
+        "the-one-body-with-that-head",
+        "The Court of Session sat on Monday. The court's summary said the order was unlawful.",
+        "Court of Session",
+    ),
+    (
+        "two-bodies-with-that-head",
+        "The Court of Session and the Supreme Court sat. The court said the order was unlawful.",
+        None,
+    ),
+    (
         "a-hyphenated-modifier",
         "Norway's Lutheran-majority neighbours said the plan was unsafe.",
         None,

@@ -15,16 +15,9 @@ from newsgraph.nlp.entities.drafts import (
     trim_possessive,
 )
 from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
+from newsgraph.nlp.spans import headed_by
 
 DEMONSTRATIVES = frozenset({"the", "this", "that"})
-
-
-def headed_by(words: list[str], head: str) -> bool:
-    """Whether a name of several words has `head` as its head noun: its last word ("U.S.
-    Senate"), or its first before a preposition ("Court of Session", "Commission on ...")."""
-    if len(words) < 2:
-        return False
-    return words[-1] == head or (words[0] == head and words[1] in ("of", "on", "for"))
 
 
 class Others(DraftState):

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import EntityCluster, EntityIndex
 from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
+from newsgraph.nlp.spans import headed_by
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # A pronoun's antecedent is looked for this many sentences back at most.
@@ -171,6 +172,14 @@ class Resolver:
             return resolved(self.antecedent(mention), None, "pronoun")
         if self.words.is_group(mention):  # "prosecutors said": not the defendant named nearby
             return resolved(self.body_named(mention), None, "descriptor")
+        owner = _common_owner(root, self.words)
+        if owner is not None:  # "the court's summary": the court's word
+            return self.find(owner)
+        if root.tag_ == "NN" and _definite(root):
+            bodies = self.bodies_named(mention)  # "the court said" after "the Court of <...>"
+            if len(bodies) == 1:  # one such body named: two leave it open
+                cluster = self.entities.named(bodies[0]) if self.entities is not None else None
+                return resolved(bodies[0], cluster.key if cluster else None, "descriptor")
         if _indefinite(root) and (self.words.is_role(root) or root.lower_ in self.words.genders):
             return Resolution()  # "a protester", "one MP": someone new, not named
         inside = {t.i for t in core}
@@ -255,13 +264,22 @@ class Resolver:
         return chain
 
     def body_named(self, mention: Span) -> str | None:
-        """A group noun standing for the organisation named before with that head: "Police
-        said" after "<place> Police"; never a person."""
+        """A group or body noun standing for the organisation named before with that head:
+        "Police said" after "<place> Police", "the court" after "the Court of <...>"; never a
+        person."""
+        found = self.bodies_named(mention)
+        return found[0] if found else None
+
+    def bodies_named(self, mention: Span) -> list[str]:
+        """The organisations named before the mention with its head, the latest first."""
         head = mention.root.lower_
+        found: list[str] = []
         for ent in reversed(self.ents[: bisect_left(self.ent_starts, mention.start)]):
-            if ent.label_ == "ORG" and ent[-1].lower_ == head and len(ent) > 1:
-                return self.full_name(ent)
-        return None
+            words = [t.lower_ for t in ent if t.lower_ != "the"]
+            if ent.label_ == "ORG" and headed_by(words, head):
+                name = self.full_name(ent)
+                found += [name] if name not in found else []
+        return found
 
     def by_name(self, name: Span) -> Resolution:
         full = self.full_name(name)
@@ -445,6 +463,22 @@ def _proper_name(mention: Span) -> Span:
     while start > mention.start and doc[start - 1].pos_ == "PROPN":
         start -= 1
     return doc[start : root.i + 1]
+
+
+def _definite(root: Token) -> bool:
+    """A head with "the": "the court", not "a court"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+
+
+def _common_owner(root: Token, words: SpeakerWords) -> Span | None:
+    """The owner of a document when it is a body written as a common noun ("the court's
+    summary", "the ministry's statement"): the mention to resolve instead."""
+    if root.lemma_.lower() not in words.documents and root.lower_ not in words.documents:
+        return None
+    for child in root.children:
+        if child.dep_ == "poss" and child.tag_ == "NN" and _definite(child):
+            return root.doc[child.left_edge.i : child.i + 1]
+    return None
 
 
 def _hyphened(token: Token) -> bool:
