@@ -164,6 +164,8 @@ ONE_PERSON_ARCHIVE = [
     ("b1", "Mayor Bill de Quill spoke.", "Bill de Quill", "PERSON"),
     ("b2", "De Quill spoke again.", "De Quill", "PERSON"),  # the particle is the surname's
     ("b3", "Ana de Quill spoke.", "Ana de Quill", "PERSON"),  # another given name: apart
+    ("c1", "Tipper Mott spoke.", "Tipper Mott", "PERSON"),
+    ("c2", "Al Mott spoke.", "Al Mott", "PERSON"),  # "Al" is a given name, not a particle
 ]
 
 
@@ -181,5 +183,5 @@ def test_name_variants_across_the_archive_are_one_person(store, bulk: bool) -> N
     erdogan = store.entity("Recep Tayyip Erdoğan")
     assert erdogan.articles == 3
     assert store.entity("Bill de Quill").articles == 2
-    # Zelensky, Erdoğan, Jeffrey Sachs, 2 companies, Bill and Ana de Quill
-    assert store.counts()["entities"] == 7
+    # Zelensky, Erdoğan, Jeffrey Sachs, 2 companies, Bill and Ana de Quill, Tipper and Al Mott
+    assert store.counts()["entities"] == 9

@@ -102,6 +102,10 @@ PARTICLES = frozenset(
     {"de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von", "bin",
      "ibn", "al", "el", "ter", "ten"}
 )  # fmt: skip
+# Particles that are never a given name ("Al", "Van", "Del", "Di" are).
+SURNAME_ONLY = frozenset(
+    {"de", "della", "der", "den", "dos", "du", "la", "von", "bin", "ibn", "ter"}
+)
 # Label groups whose members can be one referent: spaCy calls a country GPE or LOC by context.
 LABEL_GROUPS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
@@ -152,7 +156,9 @@ def given_names(key: str) -> str:
     a particle before the surname is the surname's ("bill de blasio" -> "bill", "de la fuente"
     -> "")."""
     tokens = [t for t in key.split() if t not in SUFFIXES][:-1]
-    while tokens and tokens[-1] in PARTICLES:
+    while len(tokens) > 1 and tokens[-1] in PARTICLES:
+        tokens.pop()
+    if tokens and tokens[0] in SURNAME_ONLY:  # "de quill"; "al gore" keeps its given name
         tokens.pop()
     return " ".join(tokens)
 
@@ -221,15 +227,16 @@ def lookup_surnames(entity: Entity, keys: frozenset[str]) -> set[str]:
 
 
 def _full_names_agree(keys: frozenset[str], other: frozenset[str]) -> bool:
-    """Some full name (two words or more) of each with one surname and agreeing given names."""
+    """Some full name (a given name and a surname) of each with one surname and agreeing given
+    names."""
     return any(
         (sa := surname(a)) is not None
         and sa == surname(b)
         and _first_names_agree(given_names(a), given_names(b))
         for a in keys
-        if " " in a
+        if given_names(a)
         for b in other
-        if " " in b
+        if given_names(b)
     )
 
 

@@ -111,6 +111,29 @@ def test_a_name_in_the_name_slot_of_a_title_is_a_person(
     assert entity(run(blank, text, ents), "Tom Hale").label == "PERSON"
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "names"),
+    [
+        (
+            "Joe Biden spoke . His son Hunter Biden left .",
+            {"Joe Biden": "PERSON", "Hunter Biden": "PERSON"},
+            ["Joe Biden", "Hunter Biden"],
+        ),
+        ("Queen Rania spoke .", {"Queen Rania": "PERSON"}, ["Queen Rania"]),
+        (
+            "the president of Ohio State University spoke .",
+            {"Ohio State University": "ORG"},
+            ["Ohio State University"],
+        ),
+    ],
+    ids=["a-given-name-that-is-a-role-noun", "a-titled-name-alone", "a-body-after-title-of"],
+)
+def test_names_that_look_titled_stay_what_they_are(
+    blank: Language, text: str, ents: dict[str, str], names: list[str]
+) -> None:
+    assert [c.name for c in run(blank, text, ents)._.entities] == names
+
+
 def test_a_body_after_a_place_after_no_title_stays_a_body(blank: Language) -> None:
     doc = run(blank, "Museum of Vermont Art History opened .", {"Vermont Art History": "ORG"})
     assert [(c.name, c.label) for c in doc._.entities] == [("Vermont Art History", "ORG")]
@@ -135,12 +158,23 @@ def test_a_body_after_a_place_after_no_title_stays_a_body(blank: Language) -> No
             False,
         ),
         (
-            "The White House and the House of Commons met . The House left .",
-            {"White House": "ORG", "House of Commons": "ORG", "House": "ORG"},
+            "The Court of Session and the Court of Appeal sat . The Court left .",
+            {"Court of Session": "ORG", "Court of Appeal": "ORG", "Court": "ORG"},
+            False,
+        ),
+        (
+            "The White House spoke . The House voted .",
+            {"White House": "ORG", "House": "ORG"},
             False,
         ),
     ],
-    ids=["head-before-of", "head-last", "a-modifier-is-no-head", "two-bodies-with-that-head"],
+    ids=[
+        "head-before-of",
+        "head-last",
+        "a-modifier-is-no-head",
+        "two-bodies-with-that-head",
+        "a-head-last-after-no-place",
+    ],
 )
 def test_the_head_of_an_organisation_named_before_is_that_organisation(
     blank: Language, text: str, ents: dict[str, str], joined: bool

@@ -41,6 +41,11 @@ HEAD_CASES = [
         None,
     ),
     (
+        "another-body-of-that-head",
+        "The Department of Energy spoke on Monday. The Commerce department said exports fell.",
+        None,
+    ),
+    (
         "a-hyphenated-modifier",
         "Norway's Lutheran-majority neighbours said the plan was unsafe.",
         None,

@@ -17,7 +17,7 @@ from newsgraph.nlp.entities.drafts import (
 from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
 from newsgraph.nlp.spans import headed_by
 
-DEMONSTRATIVES = frozenset({"the", "this", "that"})
+DETERMINERS = frozenset({"the", "this", "that"})
 
 
 class Others(DraftState):
@@ -65,22 +65,35 @@ class Others(DraftState):
     def named_before(self, ent: Span, text: str) -> Draft | None:
         """The organisation "the <Head>"/"this <Head>" stands for: the one named before in full
         with that head ("the Senate" after "the U.S. Senate", "the Court" after "the Court of
-        Session"), when only one was."""
-        doc = self.doc
-        det = (
-            ent[0] if ent[0].lower_ in DEMONSTRATIVES else doc[ent.start - 1] if ent.start else None
-        )
-        if ent.label_ != "ORG" or " " in text or det is None or det.lower_ not in DEMONSTRATIVES:
+        Session"), when only one was. A head written last counts after a place only ("the
+        House" is not "the White House")."""
+        if ent.label_ != "ORG" or " " in text:
+            return None
+        first = ent[0] if ent[0].lower_ in DETERMINERS else None
+        if first is None and ent.start > 0 and self.doc[ent.start - 1].lower_ in DETERMINERS:
+            first = self.doc[ent.start - 1]
+        if first is None:
             return None
         head = text.lower()
         found = {
             id(d): d
             for (label, _), d in self.others.items()
-            if label == "ORG"
-            and headed_by(d.name.lower().split(), head)
-            and d.last_before(ent.start) >= 0
+            if label == "ORG" and self.headed_here(d.name, head) and d.last_before(ent.start) >= 0
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def headed_here(self, name: str, head: str) -> bool:
+        """`headed_by`, a last-word head only after a place or demonym ("U.S. Senate")."""
+        words = name.lower().split()
+        if not headed_by(words, head):
+            return False
+        if words[0] == head:
+            return True
+        before = " ".join(name.split()[:-1])
+        return (
+            self.gazetteer.country_of(before) is not None
+            or self.gazetteer.resolve(before) is not None
+        )
 
     def after_owner(self, ent: Span) -> Span:
         """An organisation without the person owning it: "<person>'s State Department" is the

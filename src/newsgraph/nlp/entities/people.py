@@ -52,6 +52,8 @@ class People(Offices):
             draft = self.surname_owner(span[-1].text, span.start)
             if draft is not None:
                 self.claim(draft, span, "title")
+            else:
+                names.append(span)  # nobody of that surname after all: a name as written
         full = {" ".join(p.words): p for p in self.persons}
         for ent in ents:  # a full name the model labelled ORG or GPE
             if ent.label_ != "PERSON" and clean_name(ent) in full and not self.claimed(ent):
@@ -96,17 +98,31 @@ class People(Offices):
         return span
 
     def role_before_surname(self, span: Span, names: list[Span]) -> bool:
-        """A PERSON ent that is a role noun or title written before the surname of a person
-        the article names in full ("Sheriff <surname>", "President <surname>")."""
+        """A PERSON ent that is a title written before the surname of another person the
+        article names in full ("President <surname>" after "<first> <surname>"), or a role noun
+        that the text gives that person ("Sheriff <surname>" after "county sheriff <first>
+        <surname>"; not "Hunter <surname>" after "<first> <surname>": a role noun may be a
+        given name)."""
         if len(span) != 2 or not span[0].is_title:
             return False
-        title = self.lexicon.title_ending(self.doc, span.start + 1, max(0, span.start - 3))
-        if span[0].lower_ not in self.roles and (title is None or title > span.start):
+        titled = self.titled_ent(span)
+        if not titled and span[0].lower_ not in self.roles:
             return False
-        return any(
-            len(n) > 1 and n[-1].text == span[1].text and n[0].lower_ not in self.roles
-            for n in names
-        )
+        word, doc = span[0].lower_, self.doc
+        for n in names:
+            if n.start == span.start or len(n) < 2 or n[-1].text != span[1].text:
+                continue
+            if len(n) == 2 and (self.titled_ent(n) or n[0].lower_ in self.roles):
+                continue  # another "<title> <surname>": no full name
+            around = doc[max(0, n.start - 3) : n.start].text + " " + doc[n.end : n.end + 4].text
+            if titled or word in around.lower().split():
+                return True
+        return False
+
+    def titled_ent(self, span: Span) -> bool:
+        """Whether the ent's first word ends a title ("President", "Lady" of "First Lady")."""
+        title = self.lexicon.title_ending(self.doc, span.start + 1, max(0, span.start - 3))
+        return title is not None and title <= span.start
 
     def person_after_place(self, ent: Span, names: list[Span]) -> Span | None:
         """The person in an ent the model read as one name with the place before it ("Senator
@@ -120,9 +136,16 @@ class People(Offices):
         if self.gazetteer.resolve(ent[1:].text) is not None:
             return None
         alone = {n.text for n in names if len(n) == 1}
-        if ent[-1].text not in alone and not self.after_title_of(ent):
+        if ent[-1].text not in alone and not (
+            self.name_shaped(ent[1:]) and self.after_title_of(ent)
+        ):
             return None
         return person_span(Span(self.doc, ent.start + 1, ent.end, "PERSON"))
+
+    def name_shaped(self, span: Span) -> bool:
+        """Two or three words that do not end in a body's head noun ("<first> <last>", not
+        "State University" of "president of <state> State University")."""
+        return 2 <= len(span) <= 3 and span[-1].lower_ not in self.roles
 
     def after_title_of(self, ent: Span, words: tuple[str, ...] = ("of", "from")) -> bool:
         """Whether `ent` comes right after "<title> of"/"<title> from" ("Governor of")."""
@@ -156,7 +179,9 @@ class People(Offices):
         body = start - 1
         while body > 0 and doc[body].ent_iob_ == "I":
             body -= 1
-        return self.after_title_of(doc[body:start], ("of", "to", "for", "at"))
+        return self.name_shaped(ent) and self.after_title_of(
+            doc[body:start], ("of", "to", "for", "at")
+        )
 
     def person_named(self, name: str) -> Draft:
         for draft in self.persons:

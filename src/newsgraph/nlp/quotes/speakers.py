@@ -176,7 +176,13 @@ class Resolver:
         if owner is not None:  # "the court's summary": the court's word
             return self.find(owner)
         if root.tag_ == "NN" and _definite(root):
-            bodies = self.bodies_named(mention)  # "the court said" after "the Court of <...>"
+            bodies = [  # "the court said" after "the Court of <...>"; "the commerce
+                # department" is no "Department of <other>": its words are the body's
+                b
+                for b in self.bodies_named(mention)
+                if {t.lower_ for t in mention if t.is_alpha and t.dep_ != "det"}
+                <= set(b.lower().split())
+            ]
             if len(bodies) == 1:  # one such body named: two leave it open
                 cluster = self.entities.named(bodies[0]) if self.entities is not None else None
                 return resolved(bodies[0], cluster.key if cluster else None, "descriptor")
