@@ -176,17 +176,18 @@ def claim_review(
     figure: dict[str, Any],
     article: dict[str, Any],
     entities: dict[str, dict[str, Any]],
-    rivals: list[dict[str, Any]],
+    rivals: list[Rival],
 ) -> dict[str, Any]:
     """A skeleton for a fact-checker: the claim sentence reviewed, and the figures that compete
-    with it (`isBasedOn`); the rating, author and date are the reviewer's, so they are left out."""
+    with it (`isBasedOn`), each with its own article; the rating, author and date are the
+    reviewer's, so they are left out."""
     claim = figure_claim(figure, article, entities)
     return {
         "@type": "ClaimReview",
         "@id": f"urn:newsgraph:review:{figure['article_hash']}:{figure['id']}",
         "claimReviewed": claim["text"],
         "itemReviewed": claim,
-        "isBasedOn": [figure_claim(r, article, entities) for r in rivals],
+        "isBasedOn": [figure_claim(*rival) for rival in rivals],
     }
 
 
@@ -227,12 +228,33 @@ def quote_nodes(store: SqlStore) -> Iterator[dict[str, Any]]:
 
 
 def review_nodes(store: SqlStore) -> Iterator[dict[str, Any]]:
+    """A ClaimReview per contested figure; `contests` holds article-local ids for rivals in
+    its own article and "<article hash>:<id>" keys for rivals in others (stories.py)."""
+    away = rivals_elsewhere(store)
     for article, found, entities in by_article(store, "figures"):
         local = {f["id"]: f for f in found}
         for figure in found:
-            rivals = [local[i] for i in json.loads(figure["contests"]) if i in local]
+            keys = json.loads(figure["contests"])
+            rivals = [(local[k], article, entities) for k in keys if k in local]
+            rivals += [away[k] for k in keys if k in away]
             if figure["copy_of"] is None and rivals:
                 yield claim_review(figure, article, entities, rivals)
+
+
+Rival = tuple[dict[str, Any], dict[str, Any], dict[str, dict[str, Any]]]
+
+
+def rivals_elsewhere(store: SqlStore) -> dict[str, Rival]:
+    """Every contested figure by "<article hash>:<id>", with its article (entities unknown:
+    a rival's author is named, not keyed). Contested figures are few: held in memory."""
+    contested = {
+        f"{f['article_hash']}:{f['id']}": f
+        for f in store.rows("figures")
+        if json.loads(f["contests"])
+    }
+    hashes = {f["article_hash"] for f in contested.values()}
+    articles = {a["hash"]: a for a in store.rows("articles") if a["hash"] in hashes}
+    return {key: (f, articles[f["article_hash"]], {}) for key, f in contested.items()}
 
 
 def write_graph(out: TextIO, nodes: Iterator[dict[str, Any]]) -> int:

@@ -104,3 +104,23 @@ def test_the_figures_page_heads_a_contest_with_its_quantity_and_links_each_figur
     assert "Dead <span" in page and "at least 40 and More than 100 cannot both hold" in page
     for article in ("harbour-post-factory-fire", "daily-ledger-factory-fire"):
         assert f'href="/articles/{article}#f0"' in page
+
+
+def test_a_contest_across_articles_is_exported_as_a_claim_review_of_both(
+    reports: list[ExtractedArticle], tmp_path: Path
+) -> None:
+    from newsgraph.export import export_db
+
+    url = str(tmp_path / "stories.db")
+    with open_store(url) as store:
+        store.put_many(reports)
+    export_db(url, "jsonld", tmp_path / "out")
+    graph = json.loads((tmp_path / "out" / "figures.jsonld").read_text(encoding="utf-8"))
+    reviewed = {n["claimReviewed"]: n["isBasedOn"] for n in graph["@graph"]}
+    assert len(reviewed) == 2  # each outlet's toll, reviewed against the other's
+    articles = set()
+    for rivals in reviewed.values():
+        [rival] = rivals
+        assert rival["@type"] == "Claim"
+        articles.add(rival["appearance"]["@id"])
+    assert len(articles) == 2  # each rival cites its own article
