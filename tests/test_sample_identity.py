@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.model import ExtractedArticle
 from newsgraph.nlp.entities.holders import OfficeHolders
 from newsgraph.nlp.entities.places import Gazetteer, load_gazetteer
 from newsgraph.store import open_store
@@ -57,7 +58,9 @@ def role_country(role: str, gazetteer: Gazetteer) -> str | None:
     return gazetteer.country_of(first) if first[:1].isupper() else None
 
 
-def test_no_role_names_a_country_without_evidence(sample_extracted) -> None:  # type: ignore[no-untyped-def]
+def test_no_role_names_a_country_without_evidence(
+    sample_extracted: list[ExtractedArticle],
+) -> None:
     """A role's country is one the article names (a place, a demonym, a seat of government) or
     one the gazetteer of office holders gives that person on the publication day."""
     gazetteer, holders = load_gazetteer(), OfficeHolders.load()

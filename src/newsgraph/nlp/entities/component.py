@@ -46,7 +46,12 @@ class EntitiesFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = Drafts(
-            doc, self.lexicon, self.gazetteer, self.holders, self.place_cues, self.roles
+            doc=doc,
+            lexicon=self.lexicon,
+            gazetteer=self.gazetteer,
+            holders=self.holders,
+            place_cues=self.place_cues,
+            roles=self.roles,
         )
         doc._.entities = drafts.run()
         drafts.relabel()

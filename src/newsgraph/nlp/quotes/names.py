@@ -48,15 +48,15 @@ class SpeakerWords:
         genders: str = "gender_words.tsv",
         documents: str = "document_nouns.txt",
     ) -> SpeakerWords:
-        written = load_words(documents)
+        written_nouns = load_words(documents)
         return cls(
             # a document noun is never a role, though Phoenix's agents list some ("website",
             # "blog"): "the <body> website advises" is the body's word
-            roles=load_words(roles) - written,
+            roles=load_words(roles) - written_nouns,
             titles=frozenset(tuple(t.split()) for t in load_words(titles)),
             demonyms=frozenset(row[0] for row in read_table(demonyms)),
             genders={row[0]: row[1] for row in read_table(genders)},
-            documents=written,
+            documents=written_nouns,
         )
 
     def gender_shown(self, person: Span) -> str | None:

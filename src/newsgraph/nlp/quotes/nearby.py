@@ -85,12 +85,10 @@ class CueSearch:
         speaker = speaker_of(token)
         if speaker is None:
             return None
-        for child in token.rights:
-            if child.dep_ in ("dobj", "xcomp", "ccomp"):
-                content = trim(token.doc, child.left_edge.i, child.right_edge.i + 1)
-                return Cue(cue=cue_span(token), speaker=speaker, content=content)
-        for child in token.lefts:  # "<clause>, the union announced": a clause, as after "said"
-            if child.dep_ == "ccomp":
+        # what follows it, else a clause before it ("<clause>, the union announced", as "said")
+        for child in (*token.rights, *token.lefts):
+            after = child.i > token.i
+            if child.dep_ in (("dobj", "xcomp", "ccomp") if after else ("ccomp",)):
                 content = trim(token.doc, child.left_edge.i, child.right_edge.i + 1)
                 return Cue(cue=cue_span(token), speaker=speaker, content=content)
         return None
