@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.nlp.events.actors import subject
-from newsgraph.nlp.events.checks import TRUSTED, actor_kind, in_hyphenated_word
+from newsgraph.nlp.events.checks import TRUSTED, actor_kind, in_hyphenated_word, reflexive
 from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
 
 
@@ -327,3 +327,43 @@ def test_legal_acts_of_the_standard_are_events(nlp, sentence, kind, target) -> N
 def test_a_participles_date_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Born in Boston on June 23, 1941, Maria Lopez met John Smith. She praised him.")
     assert [e.date for e in doc._.events] == [None] * len(doc._.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("John Smith pleaded guilty to fraud at the district court.", "REQUEST"),  # a plea
+        ("Maria Lopez pled not guilty to the charges on Monday.", "REQUEST"),
+        ("Governor John Smith warned of potential flash floods.", "THREATEN"),  # no one threatened
+        ("Governor John Smith signed a decree banning the burqa.", "AGREE"),  # no agreement
+        ("President Maria Lopez offered her condolences.", "AGREE"),
+    ],
+    ids=["pleaded-guilty", "pled-not-guilty", "warned-of", "signed-decree", "offered-condolences"],
+)
+def test_a_trigger_in_its_other_frame_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e.type for e in nlp(sentence)._.events]
+    assert kind not in shown_types(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Maria Lopez pleaded with President John Smith for mercy.", "REQUEST"),
+        ("Iran warned the Saudis that the attacks would continue.", "THREATEN"),
+        ("Iran threatened to close the Strait of Hormuz.", "THREATEN"),
+        ("France and Germany signed a trade agreement on Monday.", "AGREE"),
+    ],
+    ids=["pleaded-with", "warned-someone", "threatened-to", "signed-agreement"],
+)
+def test_a_trigger_in_its_own_frame_is_shown(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in shown_types(nlp, sentence)
+
+
+def test_an_act_of_a_party_on_itself_is_hidden(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "her" read as the accuser (the last woman named): source and target are one person
+    doc = nlp("Maria Lopez lashed out at the mayor, accusing her of lying.")
+    event = next(e for e in doc._.events if e.type == "ACCUSE")
+    event.target = list(event.source)
+    assert reflexive(event)
+    event.target = [doc[6:7]]  # "mayor"
+    assert not reflexive(event)

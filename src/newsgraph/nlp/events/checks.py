@@ -234,6 +234,50 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     return event.mode == "return" and verb and not objects
 
 
+def party_name(event: EventSpan, span: Span) -> str:
+    """Who a party is: the person a pronoun was resolved to, else the entity its head belongs
+    to, else its words."""
+    name = event.names.get((span.start, span.end))
+    if name is not None:
+        return name.lower()
+    root = span.root
+    doc: Doc = span.doc
+    cluster = entity_at(doc, root.idx, root.idx + len(root.text)) if doc._.entities else None
+    return (cluster.name if cluster is not None else span.text).lower()
+
+
+def reflexive(event: EventSpan) -> bool:
+    """A source that is also its own target ("Lu ... we need to fight for", "accusing her" with
+    "her" resolved to the accuser): an act takes another party, so one of the two is misread."""
+    sources = {party_name(event, s) for s in event.source}
+    return any(party_name(event, t) in sources for t in event.target)
+
+
+def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
+    """The frame of the trigger's other sense, with no one the act is addressed to:
+    - a plea in court ("pleaded guilty", "pled not guilty"): a verb of asking with an adjective
+      as its complement asks nothing of anyone;
+    - a warning with no target, nothing threatened and no act threatened ("warned of flash
+      floods", "warned that the delay could be a threat"), not "threatened to strike", "warned
+      the Saudis" or "threatened the network's licence";
+    - a commitment or offer of a thing that is no act ("signed a decree", "offered condolences",
+      "conspiracy to commit the same") to no one: an agreement is to do something (`acts`:
+      every noun the lexicon knows as an act, "signed a deal", "promised protests"); given to
+      someone it is kept ("offered US$1 million to X", "agree a solution with X")."""
+    head = event.trigger.root
+    if event.target or head.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(head.children)
+    if event.type == "REQUEST":
+        return any(c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd") for c in kids)
+    if event.type == "THREATEN":
+        return not any(c.dep_ in ("xcomp", "dobj") for c in kids)
+    if event.type == "AGREE":
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        return bool(objects) and not any(c.lemma_.lower() in acts for c in objects)
+    return False
+
+
 QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
 UNNAMED = ("it", "this", "that")  # not "them": often people
 
@@ -266,6 +310,7 @@ def confidence(
     theme: bool = False,
     aid_objects: frozenset[str] = frozenset(),
     acts: frozenset[str] = frozenset(),
+    all_acts: frozenset[str] = frozenset(),
     remention: bool = False,
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
@@ -298,6 +343,7 @@ def confidence(
     score -= FRAME if remention else 0.0
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
+    score -= FRAME if reflexive(event) or unaddressed(event, all_acts) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -57,6 +57,7 @@ class EventsFinder:
     agents: frozenset[str]  # agent nouns that are actors ("police", "protesters")
     pronouns: frozenset[str] = frozenset()
     speaker_words: SpeakerWords | None = None
+    all_acts: frozenset[str] = frozenset()  # nouns naming an act of any type ("deal", "attack")
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
@@ -132,6 +133,7 @@ class EventsFinder:
                     remention=is_remention(trigger.head),
                     aid_objects=self.lexicon.aid_objects,
                     acts=self.lexicon.act_nouns(event.type),
+                    all_acts=self.all_acts,
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
@@ -229,21 +231,23 @@ def make_events(
     groups: str,
     pronouns: str,
 ) -> EventsFinder:
+    lexicon = load_lexicon(
+        events,
+        roles,
+        cameo or None,
+        cameo_skips or None,
+        statements,
+        actor_nouns,
+        groups,
+        cameo_phrases_only=cameo_phrases_only,
+    )
     return EventsFinder(
-        lexicon=load_lexicon(
-            events,
-            roles,
-            cameo or None,
-            cameo_skips or None,
-            statements,
-            actor_nouns,
-            groups,
-            cameo_phrases_only=cameo_phrases_only,
-        ),
+        lexicon=lexicon,
         agents=load_words(agents) | load_words(actor_nouns),
         cues=load_words(cues),
         future_cues=load_words(future_cues),
         places=load_places(),
         pronouns=load_words(pronouns),
         speaker_words=SpeakerWords.load(),
+        all_acts=lexicon.all_act_nouns(),
     )

@@ -76,6 +76,10 @@ class Lexicon:
             if e.type == kind and len(e.lemmas) == 1 and e.pos in ("N", "*")
         )
 
+    def all_act_nouns(self) -> frozenset[str]:
+        """One-word nouns that name an act of any type ("deal", "protest", "attack")."""
+        return frozenset(noun for kind in PLOVER_TYPES for noun in self.act_nouns(kind))
+
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
         found: list[Trigger] = []
