@@ -367,3 +367,38 @@ def test_an_act_of_a_party_on_itself_is_hidden(nlp) -> None:  # type: ignore[no-
     assert reflexive(event)
     event.target = [doc[6:7]]  # "mayor"
     assert not reflexive(event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "John Smith called off the search late on Tuesday.",  # "on Tuesday" is no "call on"
+        "The Associated Press called Nevada for Joe Biden.",  # "for Biden" is no "call for"
+    ],
+    ids=["called-off-on", "called-x-for"],
+)
+def test_a_preposition_after_the_object_makes_no_phrasal_trigger(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in [e.type for e in nlp(sentence)._.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Maria Lopez called for an investigation on Tuesday.", "Maria Lopez called on Iran to stop."],
+    ids=["called-for", "called-on"],
+)
+def test_a_preposition_right_after_the_verb_makes_a_phrasal_trigger(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" in shown_types(nlp, sentence)
+
+
+def test_the_subject_of_a_clause_is_no_party_to_a_noun_of_its_circumstances(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("John Smith appeared in court after his arrest on Friday.")
+    # the arrest has no party left ("his" is no name), so it is not kept at all
+    assert [e.source for e in doc._.events if e.type == "COERCE"] == []
+
+
+def test_a_persons_arrest_is_done_to_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The federation released a statement addressing Maria Lopez's arrest.")
+    arrests = [e for e in doc._.events if e.type == "COERCE"]
+    assert [([s.text for s in e.source], [t.text for t in e.target]) for e in arrests] == [
+        ([], ["Maria Lopez"])
+    ]

@@ -223,6 +223,23 @@ def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[
     return out
 
 
+# A noun trigger under these is a circumstance of its clause, whose subject is no party to it
+# ("Waseem appeared after his arrest", "NDTV reported, following an investigation, ...").
+CIRCUMSTANCES = ("after", "before", "following", "since", "despite", "during", "amid", "amidst",
+                 "until", "upon", "without", "over", "about", "like", "unlike")  # fmt: skip
+# Noun triggers whose possessor, when a person, undergoes the act ("Tarrant's arrest", "Jamal's
+# killing", "Cohen's conviction", "Flynn's release"): PLOVER types and modes.
+UNDERGONE = ("ASSAULT", "SANCTION", "detain", "deport", "release")
+
+
+def undergoes(possessor: Token, trigger: Trigger) -> bool:
+    """Whether a noun trigger's possessor is the one the act is done to: a person (states and
+    bodies arrest and kill, "Russia's attack") of a type or mode in UNDERGONE."""
+    entry = trigger.entry
+    done_to = entry.type in UNDERGONE or entry.mode in UNDERGONE
+    return done_to and possessor.dep_ == "poss" and possessor.ent_type_ == "PERSON"
+
+
 def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     """(sources, targets) of a trigger."""
     head, kind = trigger.head, trigger.entry.type
@@ -230,8 +247,12 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
     source = noun_source(head) if verb != head else None
     targets = prep_objects(head, preps)
+    if source is not None and undergoes(source, trigger) and not targets:
+        source, targets = None, [source]
     agent, patient = subject(verb) if verb is not None else (None, None)
     agent = None if agent == head else agent  # "the talks were ...": no source of their own
+    if verb != head and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCES:
+        agent = None
     if agent is None and patient is not None and kind in ATTITUDES and verb == head:
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
     if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):

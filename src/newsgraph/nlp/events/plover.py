@@ -166,6 +166,10 @@ def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
         kids = list(token.children)
         kids += [g for c in token.children if c.dep_ == "prep" for g in c.children]
         words = [next((k for k in kids if k.lemma_.lower() == word), None) for word in rest]
+        if any(w is not None and w.dep_ == "prep" for w in words) and any(
+            c.dep_ == "dobj" for c in token.children
+        ):
+            return None  # "called off its search late on Tuesday", "called Nevada for Biden"
         if all(w is not None for w in words):
             used = frozenset([token.i, *(w.i for w in words if w is not None)])
             return Trigger(token, sent.doc[token.i : token.i + 1], entry, used)
