@@ -246,10 +246,25 @@ def shown_types(nlp, sentence: str) -> list[str]:  # type: ignore[no-untyped-def
     return [e.type for e in nlp(sentence)._.events if e.confidence >= TRUSTED]
 
 
-def test_an_attack_between_named_people_is_in_words(nlp) -> None:  # type: ignore[no-untyped-def]
-    types = shown_types(nlp, "Senator Maria Lopez attacked Governor John Smith during the debate.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Maria Lopez attacked Governor John Smith during the debate.",
+        "Democrats continued to attack Governor John Smith on his taxes.",  # a party
+        "Senator Maria Lopez attacked the media for its coverage.",  # a thing, no target
+    ],
+    ids=["people", "party", "a-thing"],
+)
+def test_an_attack_of_named_people_is_in_words(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    types = shown_types(nlp, sentence)
     assert "ACCUSE" in types
     assert "ASSAULT" not in types
+
+
+def test_an_attack_of_gunmen_is_an_assault(nlp) -> None:  # type: ignore[no-untyped-def]
+    types = [e.type for e in nlp("Gunmen attacked Senator Maria Lopez in Kabul.")._.events]
+    assert "ASSAULT" in types
+    assert "ACCUSE" not in types
 
 
 @pytest.mark.parametrize(
@@ -402,3 +417,19 @@ def test_a_persons_arrest_is_done_to_that_person(nlp) -> None:  # type: ignore[n
     assert [([s.text for s in e.source], [t.text for t in e.target]) for e in arrests] == [
         ([], ["Maria Lopez"])
     ]
+
+
+def test_a_name_is_an_actor_whatever_its_tag(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.nlp.events.actors import actor_spans
+
+    # Biden attacked Trump .   ("Trump" mistagged as an adverb)
+    doc = built(
+        nlp,
+        ["Biden", "attacked", "Trump", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "ADV", "PUNCT"],
+        ["Biden", "attack", "trump", "."],
+        ents=["B-PERSON", "O", "B-PERSON", "O"],
+    )
+    assert [s.text for s in actor_spans([doc[2]], lexicon)] == ["Trump"]

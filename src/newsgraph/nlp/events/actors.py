@@ -50,8 +50,10 @@ def actor_spans(
         for each in expand(descend_group(token, lexicon)):
             if each.i in skip or each.ent_type_ in ("DATE", "TIME") or each.lower_.endswith("self"):
                 continue
-            if each.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-                continue
+            if each.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and (
+                each.ent_type_ not in ACTOR_LABELS
+            ):
+                continue  # a name is a noun whatever its tag ("attacked Trump" tagged ADV)
             named = named_apposition(each)
             for span in nationals(each) or [trim(mention(named or each))]:
                 if all((span.start, span.end) != (s.start, s.end) for s in spans):

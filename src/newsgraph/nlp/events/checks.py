@@ -108,20 +108,28 @@ def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
 # Verbs of assault that between people and bodies are words, not blows ("Harris attacked Biden
 # during the debates", "the senator blasted the agency"): PLOVER's ACCUSE. Not "stabbed", "shot".
 VERBAL_ASSAULTS = ("attack", "blast", "slam", "lash", "target")
-PEOPLE = ("PERSON", "ORG")
+PEOPLE = ("PERSON", "ORG", "NORP")  # named people, bodies, parties ("Democrats")
+PLACES = ("GPE", "LOC", "FAC")
 
 
 def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
-    """An ASSAULT of `VERBAL_ASSAULTS` whose parties are all named people or organisations (no
-    gunman, police or state among them) and no weapon ("with a knife"): an ACCUSE."""
+    """An ASSAULT of `VERBAL_ASSAULTS` whose parties are all named people, bodies or parties (no
+    gunman, police or state among them) and no weapon ("with a knife"): an ACCUSE. With no
+    target, a named person attacking a thing that is no place ("Blankenship attacked the media",
+    "attacked each other's policies") is attacking it in words too."""
     head = event.trigger.root
     if event.type != "ASSAULT" or head.lemma_.lower() not in VERBAL_ASSAULTS:
         return event
-    if head.pos_ not in ("VERB", "AUX") or not (event.source and event.target):
+    if head.pos_ not in ("VERB", "AUX") or not event.source:
         return event
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
     if armed or not all(kind in PEOPLE for kind in parties):
+        return event
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not event.target and (
+        "PERSON" not in parties or any(c.ent_type_ in PLACES for c in objects)
+    ):
         return event
     event.type, event.mode = "ACCUSE", None
     return event
