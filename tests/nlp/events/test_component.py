@@ -433,3 +433,33 @@ def test_a_name_is_an_actor_whatever_its_tag(nlp, lexicon) -> None:  # type: ign
         ents=["B-PERSON", "O", "B-PERSON", "O"],
     )
     assert [s.text for s in actor_spans([doc[2]], lexicon)] == ["Trump"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Maria Lopez sought the Democratic nomination in 2019.",
+        "The Taliban seeks to retake control of Kabul.",
+    ],
+    ids=["sought-a-thing", "seeks-to"],
+)
+def test_seeking_from_no_one_is_no_request(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in [e.type for e in nlp(sentence)._.events]
+
+
+def test_seeking_from_someone_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" in shown_types(nlp, "Ukraine sought weapons from Germany on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "status"),
+    [
+        ("John Smith is eligible to visit Iran next year.", "CONSULT", "hypothetical"),
+        ("Ghana made a bid to host President Maria Lopez in March.", "CONSULT", "hypothetical"),
+        ("The senators want John Smith to resign.", "RETREAT", "hypothetical"),
+        ("Maria Lopez decided to resign on Monday.", "RETREAT", "happened"),
+    ],
+    ids=["eligible-to", "bid-to", "want-him-to", "decided-to"],
+)
+def test_an_act_only_possible_or_wished_has_not_happened(nlp, sentence, kind, status) -> None:  # type: ignore[no-untyped-def]
+    assert [e.status for e in nlp(sentence)._.events if e.type == kind] == [status]

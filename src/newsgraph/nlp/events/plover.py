@@ -143,6 +143,18 @@ def names_something(token: Token) -> bool:
     return after is not None and (after.text in QUOTES or after.lower_ == "as")
 
 
+def loose(verb: Token, prep: Token) -> bool:
+    """Whether a preposition of the verb is no part of a phrasal trigger: it gives a time
+    ("called off its search late on Tuesday" is no "call on") or follows a named object ("called
+    Nevada for Biden" is no "call for"; "sought weapons from Germany" is "seek from")."""
+    if any(c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+        return True
+    return any(c.dep_ == "dobj" and c.ent_type_ in NAMED_OBJECTS for c in verb.children)
+
+
+NAMED_OBJECTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     """The trigger that the entry makes of the token, or None."""
     if entry.mode == "naming" and not names_something(token):
@@ -166,9 +178,7 @@ def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
         kids = list(token.children)
         kids += [g for c in token.children if c.dep_ == "prep" for g in c.children]
         words = [next((k for k in kids if k.lemma_.lower() == word), None) for word in rest]
-        if any(w is not None and w.dep_ == "prep" for w in words) and any(
-            c.dep_ == "dobj" for c in token.children
-        ):
+        if any(w is not None and w.dep_ == "prep" and loose(token, w) for w in words):
             return None  # "called off its search late on Tuesday", "called Nevada for Biden"
         if all(w is not None for w in words):
             used = frozenset([token.i, *(w.i for w in words if w is not None)])

@@ -40,8 +40,11 @@ def mood_of(verb: Token) -> str | None:
         return "hypothetical"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in verb.children):
         return "hypothetical"
-    if verb.dep_ == "xcomp":
-        return INTENT.get(verb.head.lemma_.lower())
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in INTENT:
+        return INTENT[verb.head.lemma_.lower()]  # "want him to resign": a wish
+    if infinitive and verb.head.pos_ in ("ADJ", "NOUN") and verb.head != verb:
+        return "hypothetical"  # "eligible to appeal", "a bid to host", "the right to protest"
     return None
 
 
