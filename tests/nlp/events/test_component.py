@@ -347,13 +347,12 @@ def test_a_participles_date_is_not_the_events(nlp) -> None:  # type: ignore[no-u
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("John Smith pleaded guilty to fraud at the district court.", "REQUEST"),  # a plea
-        ("Maria Lopez pled not guilty to the charges on Monday.", "REQUEST"),
+        ("Maria Lopez pled not guilty to the charges on Monday.", "REQUEST"),  # a plea
         ("Governor John Smith warned of potential flash floods.", "THREATEN"),  # no one threatened
         ("Governor John Smith signed a decree banning the burqa.", "AGREE"),  # no agreement
         ("President Maria Lopez offered her condolences.", "AGREE"),
     ],
-    ids=["pleaded-guilty", "pled-not-guilty", "warned-of", "signed-decree", "offered-condolences"],
+    ids=["pled-not-guilty", "warned-of", "signed-decree", "offered-condolences"],
 )
 def test_a_trigger_in_its_other_frame_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     assert kind in [e.type for e in nlp(sentence)._.events]
@@ -463,3 +462,16 @@ def test_seeking_from_someone_is_a_request(nlp) -> None:  # type: ignore[no-unty
 )
 def test_an_act_only_possible_or_wished_has_not_happened(nlp, sentence, kind, status) -> None:  # type: ignore[no-untyped-def]
     assert [e.status for e in nlp(sentence)._.events if e.type == kind] == [status]
+
+
+def test_a_plea_of_guilty_is_an_admission(nlp) -> None:  # type: ignore[no-untyped-def]
+    types = shown_types(nlp, "John Smith pleaded guilty to fraud at the district court.")
+    assert "CONCEDE" in types
+    assert "REQUEST" not in types
+
+
+def test_a_retreat_is_of_forces_people_or_oneself(nlp) -> None:  # type: ignore[no-untyped-def]
+    warnings = "The Bahamian government withdrew its storm warnings on Saturday."
+    assert "RETREAT" in [e.type for e in nlp(warnings)._.events]
+    assert "RETREAT" not in shown_types(nlp, warnings)
+    assert "RETREAT" in shown_types(nlp, "Russia withdrew its troops from Syria on Saturday.")

@@ -135,6 +135,20 @@ def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
     return event
 
 
+def plea_sense(event: EventSpan) -> EventSpan:
+    """A verb of asking with an adjective as its complement is a plea in court: "pleaded guilty"
+    admits (CONCEDE, as the annotation standard codes admissions); "pled not guilty" is a
+    denial, which CAMEO codes as a statement (016), no event: left a REQUEST, `unaddressed`
+    hides it."""
+    head = event.trigger.root
+    if event.type != "REQUEST" or event.target or head.pos_ not in ("VERB", "AUX"):
+        return event
+    pleas = [c for c in head.children if c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd")]
+    if pleas and not any(w.dep_ == "neg" for p in pleas for w in p.children):
+        event.type, event.mode = "CONCEDE", None
+    return event
+
+
 def holds(event: EventSpan, agents: frozenset[str]) -> bool:
     """An event needs an actor; a meeting two parties, one a person, organisation or agent ("met
     with criticism" has one). A host or mediator is one party of talks between others."""
@@ -263,8 +277,8 @@ def reflexive(event: EventSpan) -> bool:
 
 def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
     """The frame of the trigger's other sense, with no one the act is addressed to:
-    - a plea in court ("pleaded guilty", "pled not guilty"): a verb of asking with an adjective
-      as its complement asks nothing of anyone;
+    - a plea of not guilty ("pled not guilty", see `plea_sense`): a verb of asking with an
+      adjective as its complement asks nothing of anyone;
     - a warning with no target, nothing threatened and no act threatened ("warned of flash
       floods", "warned that the delay could be a threat"), not "threatened to strike", "warned
       the Saudis" or "threatened the network's licence";

@@ -27,6 +27,7 @@ from newsgraph.nlp.events.checks import (
     is_remention,
     keep_actors,
     lost_source,
+    plea_sense,
     theme_of_another,
     verbal_sense,
 )
@@ -116,6 +117,7 @@ class EventsFinder:
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+            actors = plea_sense(actors)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [
                     t for t in actors.target if not is_place(t) or is_state(t, self.places)
