@@ -475,3 +475,10 @@ def test_a_retreat_is_of_forces_people_or_oneself(nlp) -> None:  # type: ignore[
     assert "RETREAT" in [e.type for e in nlp(warnings)._.events]
     assert "RETREAT" not in shown_types(nlp, warnings)
     assert "RETREAT" in shown_types(nlp, "Russia withdrew its troops from Syria on Saturday.")
+
+
+def test_an_arrest_warrant_threatens_an_arrest_not_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Iran issued arrest warrants for 36 people on Monday.")
+    types = [e.type for e in doc._.events]
+    assert "COERCE" not in types
+    assert "THREATEN" in shown_types(nlp, "Iran issued arrest warrants for 36 people on Monday.")
