@@ -228,7 +228,8 @@ def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[
 # A noun trigger under these is a circumstance of its clause, whose subject is no party to it
 # ("Waseem appeared after his arrest", "NDTV reported, following an investigation, ...").
 CIRCUMSTANCES = ("after", "before", "following", "since", "despite", "during", "amid", "amidst",
-                 "until", "upon", "without", "over", "about", "like", "unlike")  # fmt: skip
+                 "until", "upon", "without", "over", "about", "like", "unlike",
+                 "against", "from", "under")  # "retaliating against attacks"  # fmt: skip
 # Noun triggers whose possessor, when a person, undergoes the act ("Tarrant's arrest", "Jamal's
 # killing", "Cohen's conviction", "Flynn's release"): PLOVER types and modes.
 UNDERGONE = ("ASSAULT", "SANCTION", "detain", "deport", "release")
