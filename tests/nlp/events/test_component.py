@@ -489,3 +489,17 @@ def test_an_arrest_warrant_threatens_an_arrest_not_made(nlp) -> None:  # type: i
     types = [e.type for e in doc._.events]
     assert "COERCE" not in types
     assert "THREATEN" in shown_types(nlp, "Iran issued arrest warrants for 36 people on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Maria Lopez and John Smith agreed that vaccines do more good than harm.", False),
+        ("Turkey and Libya agreed on a maritime border on Wednesday.", True),
+        ('Maria Lopez said: "I pledge that I will pick a woman as my deputy."', True),
+    ],
+    ids=["agreed-that", "agreed-on", "pledge-that"],
+)
+def test_agreeing_with_a_statement_is_an_opinion(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in nlp(sentence)._.events if e.type == "AGREE"]
+    assert ("AGREE" in shown_types(nlp, sentence)) is shown

@@ -224,11 +224,18 @@ COMPLEMENTS = ("dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd", "agen
 
 def bare_stance(event: EventSpan) -> bool:
     """A verb of agreeing, backing or refusing with nothing agreed to, backed or refused and no
-    one it is addressed to ("X agreed", "Y denied"): a stance in a debate, not an act."""
+    one it is addressed to ("X agreed", "Y denied"): a stance in a debate, not an act. Agreeing
+    with a statement ("all agreed that vaccines have done more good than harm") is an opinion
+    too: an agreement is to do something ("agreed to", "agreed on a border"); a promise's clause
+    is what is promised ("I pledge that", "I commit that I will")."""
     head = event.trigger.root
     if event.type not in STANCES or event.target or head.pos_ not in ("VERB", "AUX"):
         return False
-    return not any(c.dep_ in COMPLEMENTS for c in head.children)
+    complements = [c for c in head.children if c.dep_ in COMPLEMENTS]
+    concur = event.type == "AGREE" and head.lemma_.lower() == "agree"  # not "pledged that"
+    if concur and complements and all(c.dep_ == "ccomp" for c in complements):
+        return True
+    return not complements
 
 
 DYADIC = ("AID", "PROTEST")  # given to someone, raised against someone: no target, no event
