@@ -503,3 +503,11 @@ def test_an_arrest_warrant_threatens_an_arrest_not_made(nlp) -> None:  # type: i
 def test_agreeing_with_a_statement_is_an_opinion(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
     assert [e.type for e in nlp(sentence)._.events if e.type == "AGREE"]
     assert ("AGREE" in shown_types(nlp, sentence)) is shown
+
+
+def test_the_subject_of_a_participle_clause_is_the_one_it_is_done_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("When asked to resign, Governor John Smith refused on Monday.")
+    requests = [e for e in doc._.events if e.type == "REQUEST"]
+    assert [([s.text for s in e.source], [t.text for t in e.target]) for e in requests] == [
+        ([], ["John Smith"])
+    ]

@@ -157,7 +157,12 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subject(verb: Token) -> tuple[Token | None, Token | None]:
-    """(agent, patient) of a verb, climbing to the clause that shares its subject."""
+    """(agent, patient) of a verb, climbing to the clause that shares its subject. A participle
+    clause of its own ("When asked to clarify, X said no", "Arrested on Friday, X appeared in
+    court") shares the subject as the one the act is done to."""
+    if verb.dep_ == "advcl" and reduced_passive(verb):
+        agent, patient = subject(verb.head)
+        return None, patient if patient is not None else agent
     node = verb
     for _ in range(5):
         kids = list(node.children)
@@ -177,6 +182,14 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         else:
             break
     return None, None
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle with no auxiliary and no subject of its own ("when asked", "arrested on
+    Friday"), not "having met"."""
+    kids = list(verb.children)
+    own = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in kids)
+    return verb.tag_ == "VBN" and not own
 
 
 def resolve_pronoun(token: Token | None) -> Token | None:
