@@ -511,3 +511,9 @@ def test_the_subject_of_a_participle_clause_is_the_one_it_is_done_to(nlp) -> Non
     assert [([s.text for s in e.source], [t.text for t in e.target]) for e in requests] == [
         ([], ["John Smith"])
     ]
+
+
+def test_the_subject_of_a_clause_met_those_of_a_meeting_it_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Maria Lopez spoke to reporters following a meeting with John Smith in Paris.")
+    meetings = [e for e in doc._.events if e.type == "CONSULT"]
+    assert [[s.text for s in e.source] for e in meetings] == [["Maria Lopez"]]

@@ -268,7 +268,8 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     agent, patient = subject(verb) if verb is not None else (None, None)
     agent = None if agent == head else agent  # "the talks were ...": no source of their own
     if verb != head and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCES:
-        agent = None
+        # not a meeting's: "Blinken said, following a meeting with Netanyahu" met him
+        agent = agent if kind == "CONSULT" else None
     if agent is None and patient is not None and kind in ATTITUDES and verb == head:
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
     if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):
