@@ -517,3 +517,8 @@ def test_the_subject_of_a_clause_met_those_of_a_meeting_it_follows(nlp) -> None:
     doc = nlp("Maria Lopez spoke to reporters following a meeting with John Smith in Paris.")
     meetings = [e for e in doc._.events if e.type == "CONSULT"]
     assert [[s.text for s in e.source] for e in meetings] == [["Maria Lopez"]]
+
+
+def test_an_act_said_to_be_none_is_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The United States has indicated no support will come without reform in Syria.")
+    assert [e.status for e in doc._.events if e.type == "SUPPORT"] == ["negated"]

@@ -54,6 +54,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
     once it was made, whatever its content."""
     if any(c.lower_ in ONGOING for c in head.children if c.dep_ == "amod"):
         return "ongoing"
+    if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"  # "no support will come", "no arrests were reported"
     verb = clause_of(head)
     if verb is None:
         return "happened"
