@@ -522,3 +522,8 @@ def test_the_subject_of_a_clause_met_those_of_a_meeting_it_follows(nlp) -> None:
 def test_an_act_said_to_be_none_is_negated(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The United States has indicated no support will come without reform in Syria.")
     assert [e.status for e in doc._.events if e.type == "SUPPORT"] == ["negated"]
+
+
+def test_a_trigger_naming_the_kind_of_a_body_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The Supreme Court is the final court of appeal on all civil matters in Britain.")
+    assert "REQUEST" not in [e.type for e in doc._.events]

@@ -96,6 +96,12 @@ class Lexicon:
                 head.lemma_.lower() in self.actor_nouns or head.ent_type_ or head.lemma_ in WRITS
             ):
                 continue  # "an appeals court" is a court; "a mediation effort" is a mediation
+            if (
+                token.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.lemma_.lower() in self.actor_nouns
+            ):
+                continue  # "the final court of appeal", "a committee of inquiry": a body's kind
             for entry in self.entries.get(token.lemma_.lower(), ()):
                 trigger = match(token, entry, sent)
                 if trigger is not None:
