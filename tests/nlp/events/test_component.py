@@ -527,3 +527,19 @@ def test_an_act_said_to_be_none_is_negated(nlp) -> None:  # type: ignore[no-unty
 def test_a_trigger_naming_the_kind_of_a_body_is_no_act(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The Supreme Court is the final court of appeal on all civil matters in Britain.")
     assert "REQUEST" not in [e.type for e in doc._.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "victim"),
+    [
+        ("Maria Lopez died on Tuesday after being shot in her car.", "ASSAULT", "Maria Lopez"),
+        ("Tunisia is facing terrorist attacks this year.", "ASSAULT", "Tunisia"),
+        ("In 2019 John Smith survived a drone attack in Aden.", "ASSAULT", "John Smith"),
+    ],
+    ids=["after-being-shot", "facing-attacks", "survived-an-attack"],
+)
+def test_who_undergoes_an_act_is_its_target(nlp, sentence, kind, victim) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert [([s.text for s in e.source], [t.text for t in e.target]) for e in events] == [
+        ([], [victim])
+    ]
