@@ -543,3 +543,17 @@ def test_who_undergoes_an_act_is_its_target(nlp, sentence, kind, victim) -> None
     assert [([s.text for s in e.source], [t.text for t in e.target]) for e in events] == [
         ([], [victim])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("The crash was investigated by the National Transportation Safety Board.", False),
+        ("The FBI began investigations of the crash on Monday.", False),
+        ("The FBI began an investigation of John Smith on Monday.", True),
+    ],
+    ids=["crash-investigated", "investigations-of-the-crash", "investigation-of-a-person"],
+)
+def test_an_inquiry_into_a_thing_accuses_no_one(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
+    assert "ACCUSE" in [e.type for e in nlp(sentence)._.events]
+    assert ("ACCUSE" in shown_types(nlp, sentence)) is shown

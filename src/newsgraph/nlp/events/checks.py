@@ -245,7 +245,9 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     """The trigger's frame does not hold: aid given that is no aid CAMEO names ("sent their
     condolences", "provide an image"); aid or a protest with no one it goes to or against ("all
     contributed", "political rallies"); a release of things, not people ("released a summary");
-    a return with nothing returned ("returned to the US": travel)."""
+    a return with nothing returned ("returned to the US": travel); an investigation of a thing
+    with no actor in it ("the crash was being investigated", "investigations of the crash"):
+    an inquiry into what happened accuses no one."""
     head = event.trigger.root
     verb = head.pos_ in ("VERB", "AUX")
     objects = [c for c in head.children if c.dep_ == "dobj"] if verb else []
@@ -260,7 +262,22 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
         return True
     if event.mode == "release" and things:
         return True
+    if event.mode == "investigate" and not event.target:
+        return bool(investigated(head)) and not any(
+            actor_kind(w.doc[w.i : w.i + 1], agents) is not None or w.ent_type_ in ACTOR_LABELS
+            for c in investigated(head)
+            for w in c.subtree
+        )
     return event.mode == "return" and verb and not objects
+
+
+def investigated(head: Token) -> list[Token]:
+    """What an investigation is of: the verb's object or passive subject ("investigated the
+    crash", "the crash was investigated"), the noun's "of"/"into" object."""
+    if head.pos_ in ("VERB", "AUX"):
+        return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "into")]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def party_name(event: EventSpan, span: Span) -> str:
