@@ -557,3 +557,16 @@ def test_who_undergoes_an_act_is_its_target(nlp, sentence, kind, victim) -> None
 def test_an_inquiry_into_a_thing_accuses_no_one(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
     assert "ACCUSE" in [e.type for e in nlp(sentence)._.events]
     assert ("ACCUSE" in shown_types(nlp, sentence)) is shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("The University of Cambridge hosted a program about rehabilitation at a hall.", False),
+        ("President Maria Lopez mediated an end to the conflict between Israel and Egypt.", True),
+    ],
+    ids=["hosting-a-program", "mediated-an-end"],
+)
+def test_hosting_a_thing_is_no_meeting(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" in [e.type for e in nlp(sentence)._.events]
+    assert ("CONSULT" in shown_types(nlp, sentence)) is shown

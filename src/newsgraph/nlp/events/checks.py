@@ -309,7 +309,10 @@ def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
     - a commitment or offer of a thing that is no act ("signed a decree", "offered condolences",
       "conspiracy to commit the same") to no one: an agreement is to do something (`acts`:
       every noun the lexicon knows as an act, "signed a deal", "promised protests"); given to
-      someone it is kept ("offered US$1 million to X", "agree a solution with X")."""
+      someone it is kept ("offered US$1 million to X", "agree a solution with X");
+    - hosting or mediating a thing that holds neither an actor nor an act ("hosting a program
+      about rehabilitation"), not "mediated a peace agreement", "mediated an end to the conflict
+      between Israel and Egypt"."""
     head = event.trigger.root
     if event.target or head.pos_ not in ("VERB", "AUX"):
         return False
@@ -321,7 +324,24 @@ def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
     if event.type == "AGREE":
         objects = [c for c in kids if c.dep_ == "dobj"]
         return bool(objects) and not any(c.lemma_.lower() in acts for c in objects)
+    if event.mode == "host":
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        return bool(objects) and not any(
+            w.lemma_.lower() in acts or w.ent_type_ in ACTOR_LABELS
+            for c in objects
+            for w in hosted(c)
+        )
     return False
+
+
+def hosted(thing: Token) -> list[Token]:
+    """The words of what is hosted or mediated, less where and when ("a program about
+    rehabilitation at Fishmongers' Hall": "program", "about", "rehabilitation")."""
+    words = [thing]
+    for child in thing.children:
+        if not (child.dep_ == "prep" and child.lower_ in ("at", "in", "on", "during")):
+            words += hosted(child)
+    return words
 
 
 QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
