@@ -570,3 +570,17 @@ def test_an_inquiry_into_a_thing_accuses_no_one(nlp, sentence, shown) -> None:  
 def test_hosting_a_thing_is_no_meeting(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
     assert "CONSULT" in [e.type for e in nlp(sentence)._.events]
     assert ("CONSULT" in shown_types(nlp, sentence)) is shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The church group had been travelling from Louisiana to Walt Disney World.", None),
+        ("President Maria Lopez paid a visit to Chancellor John Smith in Berlin.", "John Smith"),
+    ],
+    ids=["to-a-resort", "to-a-person"],
+)
+def test_where_a_visit_goes_is_a_person_or_a_state(nlp, sentence, target) -> None:  # type: ignore[no-untyped-def]
+    events = nlp(sentence)._.events
+    visits = [e for e in events if e.type == "CONSULT" and e.confidence >= TRUSTED]
+    assert [t.text for e in visits for t in e.target] == ([target] if target else [])

@@ -82,6 +82,16 @@ class EventsFinder:
         doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
 
+    def visited(self, target: Span) -> bool:
+        """Whether a visit's target is whom it visits: not a city or a building; and where the
+        visit goes ("travelling to Walt Disney World", "a visit to Walter Reed Hospital"), a
+        person or a state only."""
+        if is_place(target) and not is_state(target, self.places):
+            return False
+        root = target.root
+        destination = root.dep_ == "pobj" and root.head.lower_ == "to"
+        return not destination or root.ent_type_ == "PERSON" or is_state(target, self.places)
+
     def resolver(self, doc: Doc) -> Resolver:
         """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
         quotes = list(getattr(doc._, "quotes", None) or ())
@@ -119,9 +129,7 @@ class EventsFinder:
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
             actors = plea_sense(actors)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
-                actors.target = [
-                    t for t in actors.target if not is_place(t) or is_state(t, self.places)
-                ]
+                actors.target = [t for t in actors.target if self.visited(t)]
             if holds(actors, self.agents):
                 lost = lost_source(event.source, actors.source)
                 event = actors
