@@ -306,11 +306,12 @@ def test_a_preposition_said_again_starts_another_meeting(nlp) -> None:  # type: 
     ("sentence", "kind"),
     [
         ("Maria Lopez asked whether the city was part of the state.", "REQUEST"),  # a question
+        ("Maria Lopez asked President John Smith about the scandal.", "REQUEST"),  # a question
         ("John Smith called it a disaster.", "ACCUSE"),  # a name for an unnamed thing
         ("Brazil brokered a cease-fire agreement on Monday.", "AGREE"),  # an agreement of one
         ("Maria Lopez fully supports abortion rights.", "SUPPORT"),  # a position, no recipient
     ],
-    ids=["asked-whether", "called-it", "one-party-agreement", "position"],
+    ids=["asked-whether", "asked-about", "called-it", "one-party-agreement", "position"],
 )
 def test_words_that_do_not_make_the_act_are_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     assert kind in [e.type for e in nlp(sentence)._.events]
@@ -584,3 +585,7 @@ def test_where_a_visit_goes_is_a_person_or_a_state(nlp, sentence, target) -> Non
     events = nlp(sentence)._.events
     visits = [e for e in events if e.type == "CONSULT" and e.confidence >= TRUSTED]
     assert [t.text for e in visits for t in e.target] == ([target] if target else [])
+
+
+def test_asking_someone_for_something_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" in shown_types(nlp, "Maria Lopez asked President John Smith for help.")

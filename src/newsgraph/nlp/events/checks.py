@@ -348,8 +348,18 @@ QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where",
 UNNAMED = ("it", "this", "that")  # not "them": often people
 
 
+def asked_about(verb: Token) -> bool:
+    """A question put to someone: asked about a thing, with nothing asked for ("The press asked
+    Trump about it"), not "asked Trump about the deal to resign" nor "asked for help"."""
+    kids = list(verb.children)
+    about = any(c.dep_ == "prep" and c.lower_ == "about" for c in kids)
+    wanted = any(c.dep_ in ("xcomp", "ccomp") or c.lower_ == "for" for c in kids)
+    return about and not wanted
+
+
 def no_act(event: EventSpan) -> bool:
-    """The trigger's words do not make the act: a question ("asked whether X", "asked why"),
+    """The trigger's words do not make the act: a question ("asked whether X", "asked why",
+    "asked Trump about it"),
     not a request; a name given to an unnamed thing ("called it a mess"), no criticism of anyone
     a reader can see; an agreement, deal or treaty told as a noun with one party (an agreement
     takes two; "Russia brokered a cease-fire": the act is the brokering)."""
@@ -358,6 +368,8 @@ def no_act(event: EventSpan) -> bool:
         clauses = [c for c in head.children if c.dep_ in ("ccomp", "advcl")]
         if any(w.lower_ in QUESTION_WORDS and w.i < c.i for c in clauses for w in c.subtree):
             return True
+    if event.type == "REQUEST" and head.pos_ in ("VERB", "AUX") and asked_about(head):
+        return True
     if event.mode == "naming" and not event.target:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects and all(c.lower_ in UNNAMED for c in objects):
