@@ -589,3 +589,29 @@ def test_where_a_visit_goes_is_a_person_or_a_state(nlp, sentence, target) -> Non
 
 def test_asking_someone_for_something_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "REQUEST" in shown_types(nlp, "Maria Lopez asked President John Smith for help.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source", "target"),
+    [
+        ("Governor John Smith was also praised in the West.", "SUPPORT", [], ["John Smith"]),
+        (
+            "John Smith was held in contempt for refusing to hand over the documents.",
+            "REJECT",
+            ["John Smith"],
+            [],
+        ),
+        (
+            "Speaking in parliament, Maria Lopez was interrupted by protesting legislators.",
+            "PROTEST",
+            [],
+            ["Maria Lopez"],
+        ),
+    ],
+    ids=["was-praised", "held-for-refusing", "interrupted-by-protesting"],
+)
+def test_a_clause_voice_gives_its_subject_a_role(nlp, sentence, kind, source, target) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert [([s.text for s in e.source], [t.text for t in e.target]) for e in events] == [
+        (source, target)
+    ]

@@ -166,16 +166,22 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         own = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
         return resolve_pronoun(own), patient if patient is not None else agent
     node = verb
+    shares = verb.tag_ != "VBN"  # an active verb shares the subject of the clause it hangs on
     for _ in range(5):
         kids = list(node.children)
         active = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in kids if c.dep_ == "agent" for g in c.children), None)
+        if active is None and passive is not None and node is not verb and shares:
+            # an active verb sharing a passive clause's subject: "Holder was held in contempt
+            # for refusing to hand over documents" (Holder refused)
+            return resolve_pronoun(passive), None
         if active is not None or passive is not None:
             return resolve_pronoun(active if active is not None else agent), passive
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head != node:
             node = node.head
         elif node.dep_ == "pcomp" and node.head.head != node.head:
+            shares = shares and node.head.lower_ != "by"  # "interrupted by protesting MPs"
             node = node.head.head  # "after meeting with X, the secretary will ..."
         elif node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             node = node.head  # "..., to discuss": an infinitive's agent is the clause's above
@@ -264,6 +270,13 @@ def undergoes(possessor: Token, trigger: Trigger) -> bool:
 UNDERGO = ("face", "suffer", "survive", "undergo", "endure", "receive")
 
 
+def stative(verb: Token) -> bool:
+    """A passive in form that states an attitude toward something ("is opposed to the plan",
+    "committed to proceeding"), not an act done to its subject ("he was praised in the West",
+    "Kimura was signed for Stardom")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
 def undergone(verb: Token, noun: Token) -> bool:
     """Whether a noun trigger is the direct object of a verb of undergoing."""
     return noun.dep_ == "dobj" and noun.head == verb and verb.lemma_.lower() in UNDERGO
@@ -283,7 +296,13 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     if verb != head and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCES:
         # not a meeting's: "Blinken said, following a meeting with Netanyahu" met him
         agent = agent if kind == "CONSULT" else None
-    if agent is None and patient is not None and kind in ATTITUDES and verb == head:
+    if (
+        agent is None
+        and patient is not None
+        and kind in ATTITUDES
+        and verb == head
+        and stative(head)
+    ):
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
     if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):
         agent = None  # "after failed negotiations, the deadline stands": no actor of the talks
