@@ -615,3 +615,16 @@ def test_a_clause_voice_gives_its_subject_a_role(nlp, sentence, kind, source, ta
     assert [([s.text for s in e.source], [t.text for t in e.target]) for e in events] == [
         (source, target)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Senator Maria Lopez left the campaign trail to prepare for the debate.", False),
+        ("Russia prepared troops for an attack on Ukraine.", True),
+    ],
+    ids=["prepare-for-a-debate", "prepared-troops"],
+)
+def test_a_mobilization_is_of_or_for_force(nlp, sentence, shown) -> None:  # type: ignore[no-untyped-def]
+    assert "MOBILIZE" in [e.type for e in nlp(sentence)._.events]
+    assert ("MOBILIZE" in shown_types(nlp, sentence)) is shown

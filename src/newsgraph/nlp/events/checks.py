@@ -299,7 +299,7 @@ def reflexive(event: EventSpan) -> bool:
     return any(party_name(event, t) in sources for t in event.target)
 
 
-def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
+def unaddressed(event: EventSpan, acts: frozenset[str], agents: frozenset[str]) -> bool:
     """The frame of the trigger's other sense, with no one the act is addressed to:
     - a plea of not guilty ("pled not guilty", see `plea_sense`): a verb of asking with an
       adjective as its complement asks nothing of anyone;
@@ -312,7 +312,10 @@ def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
       someone it is kept ("offered US$1 million to X", "agree a solution with X");
     - hosting or mediating a thing that holds neither an actor nor an act ("hosting a program
       about rehabilitation"), not "mediated a peace agreement", "mediated an end to the conflict
-      between Israel and Egypt"."""
+      between Israel and Egypt";
+    - a mobilization of or for nothing that is an actor or an act ("preparing for his first
+      trial", "left to prepare for the debate"), not "prepared troops", "prepared for an
+      attack"."""
     head = event.trigger.root
     if event.target or head.pos_ not in ("VERB", "AUX"):
         return False
@@ -324,6 +327,14 @@ def unaddressed(event: EventSpan, acts: frozenset[str]) -> bool:
     if event.type == "AGREE":
         objects = [c for c in kids if c.dep_ == "dobj"]
         return bool(objects) and not any(c.lemma_.lower() in acts for c in objects)
+    if event.type == "MOBILIZE":  # "preparing for his first trial", not "prepared troops"
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        objects += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return not any(
+            w.lemma_.lower() in acts or actor_kind(w.doc[w.i : w.i + 1], agents) is not None
+            for c in objects
+            for w in hosted(c)
+        )
     if event.mode == "host":
         objects = [c for c in kids if c.dep_ == "dobj"]
         return bool(objects) and not any(
@@ -421,7 +432,7 @@ def confidence(
     score -= FRAME if remention else 0.0
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
-    score -= FRAME if reflexive(event) or unaddressed(event, all_acts) else 0.0
+    score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)
