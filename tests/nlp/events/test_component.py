@@ -6,7 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.nlp.events.actors import subject
-from newsgraph.nlp.events.checks import TRUSTED, actor_kind, in_hyphenated_word, reflexive
+from newsgraph.nlp.events.checks import TRUSTED
+from newsgraph.nlp.events.frames import reflexive
+from newsgraph.nlp.events.kinds import actor_kind, in_hyphenated_word
 from newsgraph.nlp.events.plover import PLOVER_TYPES, load_lexicon
 
 
