@@ -50,8 +50,10 @@ def actor_spans(
         for each in expand(descend_group(token, lexicon)):
             if each.i in skip or each.ent_type_ in ("DATE", "TIME") or each.lower_.endswith("self"):
                 continue
-            if each.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-                continue
+            if each.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and (
+                each.ent_type_ not in ACTOR_LABELS
+            ):
+                continue  # a name is a noun whatever its tag ("attacked Trump" tagged ADV)
             named = named_apposition(each)
             for span in nationals(each) or [trim(mention(named or each))]:
                 if all((span.start, span.end) != (s.start, s.end) for s in spans):
@@ -155,18 +157,31 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subject(verb: Token) -> tuple[Token | None, Token | None]:
-    """(agent, patient) of a verb, climbing to the clause that shares its subject."""
+    """(agent, patient) of a verb, climbing to the clause that shares its subject. A passive
+    clause of its own ("When asked to clarify, X said no", "X died after being shot") shares
+    the subject as the one the act is done to."""
+    if verb.dep_ in ("advcl", "pcomp") and passive_alone(verb):
+        above = verb.head if verb.dep_ == "advcl" else verb.head.head
+        agent, patient = subject(above)
+        own = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+        return resolve_pronoun(own), patient if patient is not None else agent
     node = verb
+    shares = verb.tag_ != "VBN"  # an active verb shares the subject of the clause it hangs on
     for _ in range(5):
         kids = list(node.children)
         active = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in kids if c.dep_ == "agent" for g in c.children), None)
+        if active is None and passive is not None and node is not verb and shares:
+            # an active verb sharing a passive clause's subject: "Holder was held in contempt
+            # for refusing to hand over documents" (Holder refused)
+            return resolve_pronoun(passive), None
         if active is not None or passive is not None:
             return resolve_pronoun(active if active is not None else agent), passive
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head != node:
             node = node.head
         elif node.dep_ == "pcomp" and node.head.head != node.head:
+            shares = shares and node.head.lower_ != "by"  # "interrupted by protesting MPs"
             node = node.head.head  # "after meeting with X, the secretary will ..."
         elif node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             node = node.head  # "..., to discuss": an infinitive's agent is the clause's above
@@ -175,6 +190,15 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         else:
             break
     return None, None
+
+
+def passive_alone(verb: Token) -> bool:
+    """A passive with no subject of its own: a bare past participle ("when asked", "arrested on
+    Friday"; not "having met") or one with "being" ("after being shot")."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids) or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "aux" for c in kids)
 
 
 def resolve_pronoun(token: Token | None) -> Token | None:
@@ -223,6 +247,41 @@ def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[
     return out
 
 
+# A noun trigger under these is a circumstance of its clause, whose subject is no party to it
+# ("Waseem appeared after his arrest", "NDTV reported, following an investigation, ...").
+CIRCUMSTANCES = ("after", "before", "following", "since", "despite", "during", "amid", "amidst",
+                 "until", "upon", "without", "over", "about", "like", "unlike",
+                 "against", "from", "under")  # "retaliating against attacks"  # fmt: skip
+# Noun triggers whose possessor, when a person, undergoes the act ("Tarrant's arrest", "Jamal's
+# killing", "Cohen's conviction", "Flynn's release"): PLOVER types and modes.
+UNDERGONE = ("ASSAULT", "SANCTION", "detain", "deport", "release")
+
+
+def undergoes(possessor: Token, trigger: Trigger) -> bool:
+    """Whether a noun trigger's possessor is the one the act is done to: a person (states and
+    bodies arrest and kill, "Russia's attack") of a type or mode in UNDERGONE."""
+    entry = trigger.entry
+    done_to = entry.type in UNDERGONE or entry.mode in UNDERGONE
+    return done_to and possessor.dep_ == "poss" and possessor.ent_type_ == "PERSON"
+
+
+# Verbs whose subject undergoes the act their object names ("faced attacks", "survived a drone
+# attack", "suffered a defeat", "received praise"); cameo_skips.txt leaves "face" to the noun.
+UNDERGO = ("face", "suffer", "survive", "undergo", "endure", "receive")
+
+
+def stative(verb: Token) -> bool:
+    """A passive in form that states an attitude toward something ("is opposed to the plan",
+    "committed to proceeding"), not an act done to its subject ("he was praised in the West",
+    "Kimura was signed for Stardom")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def undergone(verb: Token, noun: Token) -> bool:
+    """Whether a noun trigger is the direct object of a verb of undergoing."""
+    return noun.dep_ == "dobj" and noun.head == verb and verb.lemma_.lower() in UNDERGO
+
+
 def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     """(sources, targets) of a trigger."""
     head, kind = trigger.head, trigger.entry.type
@@ -230,12 +289,25 @@ def roles(trigger: Trigger, lexicon: Lexicon) -> tuple[list[Span], list[Span]]:
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
     source = noun_source(head) if verb != head else None
     targets = prep_objects(head, preps)
+    if source is not None and undergoes(source, trigger) and not targets:
+        source, targets = None, [source]
     agent, patient = subject(verb) if verb is not None else (None, None)
     agent = None if agent == head else agent  # "the talks were ...": no source of their own
-    if agent is None and patient is not None and kind in ATTITUDES and verb == head:
+    if verb != head and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCES:
+        # not a meeting's: "Blinken said, following a meeting with Netanyahu" met him
+        agent = agent if kind == "CONSULT" else None
+    if (
+        agent is None
+        and patient is not None
+        and kind in ATTITUDES
+        and verb == head
+        and stative(head)
+    ):
         agent, patient = patient, None  # "X is opposed to Y": a state of X, not done to X
     if verb != head and agent is not None and not is_actor(descend_group(agent, lexicon), lexicon):
         agent = None  # "after failed negotiations, the deadline stands": no actor of the talks
+    if verb != head and verb is not None and agent is not None and undergone(verb, head):
+        targets, agent = [*targets, agent], None  # "Tunisia is facing terrorist attacks"
     source = source if source is not None else agent
     if verb == head:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]

@@ -3,25 +3,25 @@ has two parties, its line is no boilerplate; and how far to trust it (`confidenc
 
 An actor is a mention of an entity of an actor's kind (PERSON, ORG, GPE, NORP) or an agent noun
 (`agent_nouns.txt` from Phoenix, and `actor_nouns.txt`): never a pronoun the entity layer left
-unresolved, a date, a number or a dateline ("HANOI -").
+unresolved, a date, a number or a dateline ("HANOI -"); see `kinds.py`. Whether the trigger's
+words make its act at all is `frames.py`'s.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from newsgraph.nlp import entity_at
 from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
+from newsgraph.nlp.events.frames import bare_stance, misfit, no_act, reflexive, unaddressed
+from newsgraph.nlp.events.kinds import actor_kind, party_kind
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
 FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
 TRUSTED = 0.5  # events under this confidence are hidden by default (the timeline, graph, API)
-ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PARTY_KINDS = ("PERSON", "ORG", "agent")  # a meeting needs one of these among its parties
-NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 # Lines that are page furniture, not news: credits, share buttons, photo captions' credits.
 BOILERPLATE = re.compile(
     r"contributed to this report|\bshare (?:it|this)\b|\bshare on\b|all rights reserved|©"
@@ -32,60 +32,6 @@ BOILERPLATE = re.compile(
 
 def is_boilerplate(sent: Span) -> bool:
     return bool(BOILERPLATE.search(sent.text))
-
-
-def is_dateline(span: Span) -> bool:
-    """ "HANOI (Reuters) -", "BEIRUT —": a place in capitals opening its line."""
-    text = span.text
-    start = span.start_char
-    line_start = start == 0 or span.doc.text[start - 1] == "\n"
-    return line_start and text.isupper() and len(text) > 2
-
-
-def in_hyphenated_word(token: Token) -> bool:
-    """Whether the token is the last part of a hyphenated word ("in-person"): a hyphen right
-    before it, written without spaces."""
-    doc = token.doc
-    if token.i < 2:
-        return False
-    hyphen, before = doc[token.i - 1], doc[token.i - 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_
-
-
-def actor_kind(span: Span, agents: frozenset[str]) -> str | None:
-    """The kind of actor a span names (an entity label, or "agent"), or None if it is none."""
-    doc: Doc = span.doc
-    root = span.root
-    if root.like_num or root.ent_type_ in NOT_ACTORS or is_dateline(span):
-        return None
-    cluster = entity_at(doc, root.idx, root.idx + len(root.text)) if doc._.entities else None
-    if cluster is not None and cluster.label in ACTOR_LABELS:
-        return (
-            None if cluster.name.lower() == root.lower_ and root.pos_ == "PRON" else cluster.label
-        )
-    if root.pos_ == "PRON":
-        return None  # "he", "them" left unresolved
-    if root.ent_type_ in ACTOR_LABELS and root.pos_ == "PROPN":
-        return root.ent_type_  # a name the entity layer did not keep; not "anti-Muslim document"
-    if root.pos_ == "NOUN" and in_hyphenated_word(root):
-        return None  # the "person" of "in-person", the "state" of "nation-state": part of a word
-    if root.pos_ == "NOUN" and (root.lemma_.lower() in agents or root.lower_ in agents):
-        return "agent"  # a noun: not the "person" of "in-person"
-    if root.tag_ == "NNS" and any(
-        c.ent_type_ in ("NORP", "GPE") for c in root.children if c.dep_ in ("amod", "compound")
-    ):
-        return (
-            "agent"  # "US servicemen", "Russian advisers": people of a nation, not a "US measure"
-        )
-    return None
-
-
-def party_kind(event: EventSpan, span: Span, agents: frozenset[str]) -> str | None:
-    """The kind of actor a party of the event is: a pronoun resolved to a person's name
-    (`event.names`, see component.resolve_pronouns) is a person."""
-    if span.root.pos_ == "PRON" and (span.start, span.end) in event.names:
-        return "PERSON"
-    return actor_kind(span, agents)
 
 
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
@@ -108,22 +54,44 @@ def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
 # Verbs of assault that between people and bodies are words, not blows ("Harris attacked Biden
 # during the debates", "the senator blasted the agency"): PLOVER's ACCUSE. Not "stabbed", "shot".
 VERBAL_ASSAULTS = ("attack", "blast", "slam", "lash", "target")
-PEOPLE = ("PERSON", "ORG")
+PEOPLE = ("PERSON", "ORG", "NORP")  # named people, bodies, parties ("Democrats")
+PLACES = ("GPE", "LOC", "FAC")
 
 
 def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
-    """An ASSAULT of `VERBAL_ASSAULTS` whose parties are all named people or organisations (no
-    gunman, police or state among them) and no weapon ("with a knife"): an ACCUSE."""
+    """An ASSAULT of `VERBAL_ASSAULTS` whose parties are all named people, bodies or parties (no
+    gunman, police or state among them) and no weapon ("with a knife"): an ACCUSE. With no
+    target, a named person attacking a thing that is no place ("Blankenship attacked the media",
+    "attacked each other's policies") is attacking it in words too."""
     head = event.trigger.root
     if event.type != "ASSAULT" or head.lemma_.lower() not in VERBAL_ASSAULTS:
         return event
-    if head.pos_ not in ("VERB", "AUX") or not (event.source and event.target):
+    if head.pos_ not in ("VERB", "AUX") or not event.source:
         return event
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
     if armed or not all(kind in PEOPLE for kind in parties):
         return event
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not event.target and (
+        "PERSON" not in parties or any(c.ent_type_ in PLACES for c in objects)
+    ):
+        return event
     event.type, event.mode = "ACCUSE", None
+    return event
+
+
+def plea_sense(event: EventSpan) -> EventSpan:
+    """A verb of asking with an adjective as its complement is a plea in court: "pleaded guilty"
+    admits (CONCEDE, as the annotation standard codes admissions); "pled not guilty" is a
+    denial, which CAMEO codes as a statement (016), no event: left a REQUEST, `unaddressed`
+    hides it."""
+    head = event.trigger.root
+    if event.type != "REQUEST" or event.target or head.pos_ not in ("VERB", "AUX"):
+        return event
+    pleas = [c for c in head.children if c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd")]
+    if pleas and not any(w.dep_ == "neg" for p in pleas for w in p.children):
+        event.type, event.mode = "CONCEDE", None
     return event
 
 
@@ -196,66 +164,6 @@ def is_remention(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in REMENTION for c in head.children)
 
 
-STANCES = ("AGREE", "SUPPORT", "REJECT")  # "La Riva agreed", "Biden denied": an opinion alone
-COMPLEMENTS = ("dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd", "agent")
-
-
-def bare_stance(event: EventSpan) -> bool:
-    """A verb of agreeing, backing or refusing with nothing agreed to, backed or refused and no
-    one it is addressed to ("X agreed", "Y denied"): a stance in a debate, not an act."""
-    head = event.trigger.root
-    if event.type not in STANCES or event.target or head.pos_ not in ("VERB", "AUX"):
-        return False
-    return not any(c.dep_ in COMPLEMENTS for c in head.children)
-
-
-DYADIC = ("AID", "PROTEST")  # given to someone, raised against someone: no target, no event
-
-
-def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]) -> bool:
-    """The trigger's frame does not hold: aid given that is no aid CAMEO names ("sent their
-    condolences", "provide an image"); aid or a protest with no one it goes to or against ("all
-    contributed", "political rallies"); a release of things, not people ("released a summary");
-    a return with nothing returned ("returned to the US": travel)."""
-    head = event.trigger.root
-    verb = head.pos_ in ("VERB", "AUX")
-    objects = [c for c in head.children if c.dep_ == "dobj"] if verb else []
-    things = [c for c in objects if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
-    if event.type in DYADIC and not event.target:
-        return True
-    if (
-        event.type == "AID"
-        and aid_objects
-        and any(c.lemma_.lower() not in aid_objects for c in things)
-    ):
-        return True
-    if event.mode == "release" and things:
-        return True
-    return event.mode == "return" and verb and not objects
-
-
-QUESTION_WORDS = ("whether", "if", "why", "what", "how", "who", "when", "where", "which")
-UNNAMED = ("it", "this", "that")  # not "them": often people
-
-
-def no_act(event: EventSpan) -> bool:
-    """The trigger's words do not make the act: a question ("asked whether X", "asked why"),
-    not a request; a name given to an unnamed thing ("called it a mess"), no criticism of anyone
-    a reader can see; an agreement, deal or treaty told as a noun with one party (an agreement
-    takes two; "Russia brokered a cease-fire": the act is the brokering)."""
-    head = event.trigger.root
-    if event.type == "REQUEST" and head.pos_ in ("VERB", "AUX") and not event.target:
-        clauses = [c for c in head.children if c.dep_ in ("ccomp", "advcl")]
-        if any(w.lower_ in QUESTION_WORDS and w.i < c.i for c in clauses for w in c.subtree):
-            return True
-    if event.mode == "naming" and not event.target:
-        objects = [c for c in head.children if c.dep_ == "dobj"]
-        if objects and all(c.lower_ in UNNAMED for c in objects):
-            return True
-    reciprocal = event.type == "AGREE" and head.pos_ in ("NOUN", "PROPN")
-    return reciprocal and len(event.source) + len(event.target) < 2
-
-
 def confidence(
     event: EventSpan,
     agents: frozenset[str],
@@ -266,6 +174,7 @@ def confidence(
     theme: bool = False,
     aid_objects: frozenset[str] = frozenset(),
     acts: frozenset[str] = frozenset(),
+    all_acts: frozenset[str] = frozenset(),
     remention: bool = False,
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
@@ -298,6 +207,7 @@ def confidence(
     score -= FRAME if remention else 0.0
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
+    score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -27,6 +27,7 @@ from newsgraph.nlp.events.checks import (
     is_remention,
     keep_actors,
     lost_source,
+    plea_sense,
     theme_of_another,
     verbal_sense,
 )
@@ -57,6 +58,7 @@ class EventsFinder:
     agents: frozenset[str]  # agent nouns that are actors ("police", "protesters")
     pronouns: frozenset[str] = frozenset()
     speaker_words: SpeakerWords | None = None
+    all_acts: frozenset[str] = frozenset()  # nouns naming an act of any type ("deal", "attack")
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
@@ -79,6 +81,16 @@ class EventsFinder:
         # an event with no actor and no place tells a reader nothing ("the opposing views")
         doc._.events = [e for e in events if e.source or e.target or e.place]
         return doc
+
+    def visited(self, target: Span) -> bool:
+        """Whether a visit's target is whom it visits: not a city or a building; and where the
+        visit goes ("travelling to Walt Disney World", "a visit to Walter Reed Hospital"), a
+        person or a state only."""
+        if is_place(target) and not is_state(target, self.places):
+            return False
+        root = target.root
+        destination = root.dep_ == "pobj" and root.head.lower_ == "to"
+        return not destination or root.ent_type_ == "PERSON" or is_state(target, self.places)
 
     def resolver(self, doc: Doc) -> Resolver:
         """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
@@ -115,10 +127,9 @@ class EventsFinder:
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+            actors = plea_sense(actors)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
-                actors.target = [
-                    t for t in actors.target if not is_place(t) or is_state(t, self.places)
-                ]
+                actors.target = [t for t in actors.target if self.visited(t)]
             if holds(actors, self.agents):
                 lost = lost_source(event.source, actors.source)
                 event = actors
@@ -132,6 +143,7 @@ class EventsFinder:
                     remention=is_remention(trigger.head),
                     aid_objects=self.lexicon.aid_objects,
                     acts=self.lexicon.act_nouns(event.type),
+                    all_acts=self.all_acts,
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
@@ -229,21 +241,23 @@ def make_events(
     groups: str,
     pronouns: str,
 ) -> EventsFinder:
+    lexicon = load_lexicon(
+        events,
+        roles,
+        cameo or None,
+        cameo_skips or None,
+        statements,
+        actor_nouns,
+        groups,
+        cameo_phrases_only=cameo_phrases_only,
+    )
     return EventsFinder(
-        lexicon=load_lexicon(
-            events,
-            roles,
-            cameo or None,
-            cameo_skips or None,
-            statements,
-            actor_nouns,
-            groups,
-            cameo_phrases_only=cameo_phrases_only,
-        ),
+        lexicon=lexicon,
         agents=load_words(agents) | load_words(actor_nouns),
         cues=load_words(cues),
         future_cues=load_words(future_cues),
         places=load_places(),
         pronouns=load_words(pronouns),
         speaker_words=SpeakerWords.load(),
+        all_acts=lexicon.all_act_nouns(),
     )

@@ -76,6 +76,10 @@ class Lexicon:
             if e.type == kind and len(e.lemmas) == 1 and e.pos in ("N", "*")
         )
 
+    def all_act_nouns(self) -> frozenset[str]:
+        """One-word nouns that name an act of any type ("deal", "protest", "attack")."""
+        return frozenset(noun for kind in PLOVER_TYPES for noun in self.act_nouns(kind))
+
     def find(self, sent: Span) -> list[Trigger]:
         """Every trigger in the sentence; a word belongs to one trigger at most."""
         found: list[Trigger] = []
@@ -89,9 +93,15 @@ class Lexicon:
                 continue  # a name's last word: a film "Pillow Talk", a street "Peace Road"
             head = token.head
             if token.dep_ == "compound" and (
-                head.lemma_.lower() in self.actor_nouns or head.ent_type_
+                head.lemma_.lower() in self.actor_nouns or head.ent_type_ or head.lemma_ in WRITS
             ):
                 continue  # "an appeals court" is a court; "a mediation effort" is a mediation
+            if (
+                token.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.lemma_.lower() in self.actor_nouns
+            ):
+                continue  # "the final court of appeal", "a committee of inquiry": a body's kind
             for entry in self.entries.get(token.lemma_.lower(), ()):
                 trigger = match(token, entry, sent)
                 if trigger is not None:
@@ -122,6 +132,9 @@ def pos_fits(token: Token, pos: str) -> bool:
     return token.pos_ in ("VERB", "NOUN", "AUX", "ADJ", "PROPN")
 
 
+# Documents that order an act to come: "arrest warrants" were issued, no arrest was made (the
+# annotation standard codes warrants as THREATEN, through "issue ... warrant").
+WRITS = ("warrant", "order", "notice", "summons")
 QUOTES = ('"', "“", "”", "'", "‘", "’", "``", "''")
 
 
@@ -137,6 +150,18 @@ def names_something(token: Token) -> bool:
     doc = token.doc
     after = doc[end] if end < len(doc) else None
     return after is not None and (after.text in QUOTES or after.lower_ == "as")
+
+
+def loose(verb: Token, prep: Token) -> bool:
+    """Whether a preposition of the verb is no part of a phrasal trigger: it gives a time
+    ("called off its search late on Tuesday" is no "call on") or follows a named object ("called
+    Nevada for Biden" is no "call for"; "sought weapons from Germany" is "seek from")."""
+    if any(c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+        return True
+    return any(c.dep_ == "dobj" and c.ent_type_ in NAMED_OBJECTS for c in verb.children)
+
+
+NAMED_OBJECTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
@@ -162,6 +187,8 @@ def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
         kids = list(token.children)
         kids += [g for c in token.children if c.dep_ == "prep" for g in c.children]
         words = [next((k for k in kids if k.lemma_.lower() == word), None) for word in rest]
+        if any(w is not None and w.dep_ == "prep" and loose(token, w) for w in words):
+            return None  # "called off its search late on Tuesday", "called Nevada for Biden"
         if all(w is not None for w in words):
             used = frozenset([token.i, *(w.i for w in words if w is not None)])
             return Trigger(token, sent.doc[token.i : token.i + 1], entry, used)

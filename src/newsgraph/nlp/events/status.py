@@ -40,8 +40,11 @@ def mood_of(verb: Token) -> str | None:
         return "hypothetical"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in verb.children):
         return "hypothetical"
-    if verb.dep_ == "xcomp":
-        return INTENT.get(verb.head.lemma_.lower())
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in INTENT:
+        return INTENT[verb.head.lemma_.lower()]  # "want him to resign": a wish
+    if infinitive and verb.head.pos_ in ("ADJ", "NOUN") and verb.head != verb:
+        return "hypothetical"  # "eligible to appeal", "a bid to host", "the right to protest"
     return None
 
 
@@ -51,6 +54,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
     once it was made, whatever its content."""
     if any(c.lower_ in ONGOING for c in head.children if c.dep_ == "amod"):
         return "ongoing"
+    if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"  # "no support will come", "no arrests were reported"
     verb = clause_of(head)
     if verb is None:
         return "happened"
