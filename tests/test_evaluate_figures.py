@@ -45,6 +45,23 @@ def test_credited_source_accuracy_counts_only_figures_the_text_credits() -> None
     assert (scores["credited_source_accuracy"], scores["source_accuracy"]) == (1.0, 0.5)
 
 
+@pytest.mark.parametrize(
+    ("name", "right"),
+    [("Sheriff Holt", True), ("Dana Holt", True), ("Holt", True), ("Ray Moss", False)],
+    ids=["as-written", "the-resolved-person", "her-surname", "someone-else"],
+)
+def test_a_source_is_right_as_written_or_as_the_person_it_resolves_to(
+    name: str, right: bool
+) -> None:
+    text = "Forty people were held, Sheriff Holt said."
+    gold = {"start": 0, "end": 5, "value": 40.0, "hedge": None, "source": "Sheriff Holt"}
+    gold["source_entity"] = "Dana Holt"
+    predicted = [{**gold, "source": {"name": name}}]
+    row = {"id": "a", "text": text, "figures": [gold]}
+    scores = score_figures([row], [{"article": {"id": "a"}, "figures": predicted}])
+    assert scores["credited_source_accuracy"] == (1.0 if right else 0.0)
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("wikinews_dev")
 def test_figures_on_wikinews_dev_meet_the_floors(gold_scores, floors) -> None:  # type: ignore[no-untyped-def]

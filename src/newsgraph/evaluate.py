@@ -408,6 +408,16 @@ def _same_name(gold: str | None, predicted: str | None) -> bool:
     return bool(g) and bool(p) and (g <= p or p <= g)
 
 
+def _same_source(gold: Row, predicted: str | None) -> bool:
+    """The predicted source name is the gold `source` as written, or the person or body it
+    resolves to (`source_entity`, where the gold has one: "Sheriff <surname>" is "<first>
+    <surname>"); the prediction's name is a resolved one, as a quote's speaker is."""
+    if _same_name(gold["source"], predicted):
+        return True
+    entity = gold.get("source_entity")
+    return bool(entity and predicted) and same_referent(entity, predicted)
+
+
 def _same_hedge(gold: Row, predicted: Row) -> bool:
     """The same hedge as written; for a vague amount ("thousands", value null) the gold files
     differ on whether the word is its own hedge (the reference says so, wikinews_dev does not):
@@ -425,7 +435,8 @@ def _same_hedge(gold: Row, predicted: Row) -> bool:
 def score_figures(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, float]:
     """Rows with `text` and `figures`: each gold figure has `start`, `end` (its hedge and number in
     `text`), `value` (null when vague), `hedge` (null when flat) and `source` (the name of whoever
-    gives it, null when the reporter states it). A predicted figure matches the gold figure whose
+    gives it, null when the reporter states it; `source_entity`, where given, the one it resolves
+    to: either is a right source, `_same_source`). A predicted figure matches the gold figure whose
     span it overlaps; `correct` is the share of gold figures with value, hedge and source right;
     `credited_source_accuracy`: of the matched gold figures that have a source, the share right.
     """
@@ -445,7 +456,7 @@ def score_figures(gold_rows: list[Row], predicted_rows: list[Row]) -> dict[str, 
             g, p = gold[gi], predicted[pi]
             ok_value = g["value"] == p["value"]
             ok_hedge = _same_hedge(g, p)
-            ok_source = _same_name(g["source"], (p["source"] or {}).get("name"))
+            ok_source = _same_source(g, (p["source"] or {}).get("name"))
             value, hedge, source = value + ok_value, hedge + ok_hedge, source + ok_source
             correct += ok_value and ok_hedge and ok_source
             if g["source"] is not None:  # the text credits someone with the figure
