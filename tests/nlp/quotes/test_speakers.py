@@ -42,9 +42,10 @@ HEAD_CASES = [
     ),
     (
         "another-body-of-that-head",
-        "The Department of Energy spoke on Monday. The Commerce department said exports fell.",
+        "Department of Energy chief Tom Hale spoke. The Commerce department said exports fell.",
         None,
     ),
+    ("a-body-set-after-its-kind", "Its ally Norway said the drills would go on.", "Norway"),
     (
         "a-hyphenated-modifier",
         "Norway's Lutheran-majority neighbours said the plan was unsafe.",

@@ -159,7 +159,7 @@ class Resolver:
         root = mention.root
         if _listed(root):
             return Resolution()  # "<A>, <B> and <C> said": several people, none of them alone
-        branch = _org_branch(root)
+        branch = _org_branch(root) or _apposed_body(root)
         if branch is not None:
             return self.by_name(branch)
         core = head_tokens(mention, self.words)
@@ -176,16 +176,15 @@ class Resolver:
         if owner is not None:  # "the court's summary": the court's word
             return self.find(owner)
         if root.tag_ == "NN" and _definite(root):
-            bodies = [  # "the court said" after "the Court of <...>"; "the commerce
-                # department" is no "Department of <other>": its words are the body's
-                b
-                for b in self.bodies_named(mention)
-                if {t.lower_ for t in mention if t.is_alpha and t.dep_ != "det"}
-                <= set(b.lower().split())
-            ]
+            named = self.bodies_named(mention)  # "the court said" after "the Court of <...>"
+            # the names in it ("Commerce"), not what describes it ("the three-judge court")
+            words = {t.lower_ for t in mention if t.pos_ == "PROPN" and t.i != root.i}
+            bodies = [b for b in named if words <= set(b.lower().split())]
             if len(bodies) == 1:  # one such body named: two leave it open
                 cluster = self.entities.named(bodies[0]) if self.entities is not None else None
                 return resolved(bodies[0], cluster.key if cluster else None, "descriptor")
+            if named and not bodies:
+                return Resolution()  # "the Commerce department": another than the ones named
         if _indefinite(root) and (self.words.is_role(root) or root.lower_ in self.words.genders):
             return Resolution()  # "a protester", "one MP": someone new, not named
         inside = {t.i for t in core}
@@ -484,6 +483,21 @@ def _common_owner(root: Token, words: SpeakerWords) -> Span | None:
     for child in root.children:
         if child.dep_ == "poss" and child.tag_ == "NN" and _definite(child):
             return root.doc[child.left_edge.i : child.i + 1]
+    return None
+
+
+def _apposed_body(root: Token) -> Span | None:
+    """A state or body set right after a common noun that describes it ("<alliance> ally
+    <country> said", "its rival <company>"): the speaker is the one named."""
+    if root.pos_ != "NOUN":
+        return None
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i == root.i + 1 and child.ent_type_ in ("GPE", "ORG"):
+            doc = root.doc
+            end = child.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[child.i : end]
     return None
 
 
