@@ -30,6 +30,14 @@ def contested(url: str) -> dict[str, tuple[str | None, tuple[str, ...], str | No
     return {c.article.id: (c.record.text, c.record.contests, c.record.contest) for c in found}
 
 
+def stored(reports: list[ExtractedArticle], folder: Path) -> str:
+    """A new SQLite file in `folder` holding the reports; its URL."""
+    url = str(folder / "stories.db")
+    with open_store(url) as store:
+        store.put_many(reports)
+    return url
+
+
 def hashes(reports: list[ExtractedArticle]) -> dict[str, str]:
     return {r.article.id: r.article.content_hash for r in reports}
 
@@ -96,9 +104,7 @@ def test_the_figures_page_heads_a_contest_with_its_quantity_and_links_each_figur
 
     from newsgraph.server import create_app
 
-    url = str(tmp_path / "stories.db")
-    with open_store(url) as store:
-        store.put_many(reports)
+    url = stored(reports, tmp_path)
     with TestClient(create_app(url)) as client:
         page = client.get("/figures").text
     assert "Dead <span" in page and "at least 40 and More than 100 cannot both hold" in page
@@ -111,10 +117,7 @@ def test_a_contest_across_articles_is_exported_as_a_claim_review_of_both(
 ) -> None:
     from newsgraph.export import export_db
 
-    url = str(tmp_path / "stories.db")
-    with open_store(url) as store:
-        store.put_many(reports)
-    export_db(url, "jsonld", tmp_path / "out")
+    export_db(stored(reports, tmp_path), "jsonld", tmp_path / "out")
     graph = json.loads((tmp_path / "out" / "figures.jsonld").read_text(encoding="utf-8"))
     reviewed = {n["claimReviewed"]: n["isBasedOn"] for n in graph["@graph"]}
     assert len(reviewed) == 2  # each outlet's toll, reviewed against the other's

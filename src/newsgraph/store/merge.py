@@ -195,14 +195,9 @@ def _first_names_agree(a: str, b: str) -> bool:
 def _person_score(keys: frozenset[str], other: frozenset[str]) -> float:
     """Two people with a surname in common: their full names decide when both have one."""
     # a full name has a given name: "de quill" alone is a surname, as "quill" is
-    full, other_full = {k for k in keys if given_names(k)}, {k for k in other if given_names(k)}
-    if full and other_full:  # "Olga Tarkhanov" is not "Yevgeny Tarkhanov"
-        for a in full:
-            for b in other_full:
-                sa, sb = surname(a), surname(b)
-                if sa and sa == sb and _first_names_agree(given_names(a), given_names(b)):
-                    return 95.0
-        return 0.0
+    if any(map(given_names, keys)) and any(map(given_names, other)):
+        # "Olga Tarkhanov" is not "Yevgeny Tarkhanov"
+        return 95.0 if _full_names_agree(keys, other) else 0.0
     surnames = {surname(k) for k in keys} & {surname(k) for k in other}
     return 85.0 if surnames - {None} else 0.0  # "Tarkhanov" alone and "Yevgeny Tarkhanov"
 

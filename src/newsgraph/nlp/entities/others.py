@@ -67,12 +67,9 @@ class Others(DraftState):
         with that head ("the Senate" after "the U.S. Senate", "the Court" after "the Court of
         Session"), when only one was. A head written last counts after a place only ("the
         House" is not "the White House")."""
-        if ent.label_ != "ORG" or " " in text:
-            return None
-        first = ent[0] if ent[0].lower_ in DETERMINERS else None
-        if first is None and ent.start > 0 and self.doc[ent.start - 1].lower_ in DETERMINERS:
-            first = self.doc[ent.start - 1]
-        if first is None:
+        before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        determined = ent[0].lower_ in DETERMINERS or before in DETERMINERS
+        if ent.label_ != "ORG" or " " in text or not determined:
             return None
         head = text.lower()
         found = {

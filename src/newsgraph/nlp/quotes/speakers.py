@@ -283,7 +283,8 @@ class Resolver:
             words = [t.lower_ for t in ent if t.lower_ != "the"]
             if ent.label_ == "ORG" and headed_by(words, head):
                 name = self.full_name(ent)
-                found += [name] if name not in found else []
+                if name not in found:
+                    found.append(name)
         return found
 
     def by_name(self, name: Span) -> Resolution:
@@ -441,9 +442,7 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
         return None
     if doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PERSON":
         return _apposed_person(root, at)
-    end = at + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    end = _ent_end(doc, at)
     if end < len(doc) and doc[end].tag_ == "POS":
         return None  # "the mayor, <name>'s deputy": the name owns another head
     name = doc[at:end]
@@ -493,12 +492,16 @@ def _apposed_body(root: Token) -> Span | None:
         return None
     for child in root.rights:
         if child.dep_ == "appos" and child.i == root.i + 1 and child.ent_type_ in ("GPE", "ORG"):
-            doc = root.doc
-            end = child.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            return doc[child.i : end]
+            return root.doc[child.i : _ent_end(root.doc, child.i)]
     return None
+
+
+def _ent_end(doc: Doc, start: int) -> int:
+    """The end of the named entity that begins at token `start`."""
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _hyphened(token: Token) -> bool:
