@@ -427,3 +427,48 @@ def test_counted_is_the_counted_nouns_lemma_and_none_for_a_pronoun(nlp) -> None:
 
     doc = nlp("Officials said 40 soldiers were killed, 30 of them in one attack.")
     assert [(f.value, f.counted) for f in figures_from(doc)] == [(40.0, "soldier"), (30.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "She drew two percent in the May 2 Acme poll, three percent in the Zenith Research "
+            "survey, and five percent in the Orbis Analytics poll.",
+            ["the May 2 Acme poll", "the Zenith Research survey", "the Orbis Analytics poll"],
+        ),
+        (
+            "At the end of May, he trailed in the nationwide Pollwise head to head average, "
+            "49.6 percent to 43.3 percent.",
+            ["the nationwide Pollwise head to head average"] * 2,
+        ),
+        (
+            "Ann Vell polled three percent in the Quill Research/Daily Star poll.",
+            ["the Quill Research/Daily Star poll"],
+        ),
+        ("The rule requires 15 percent support in opinion polls.", [None]),
+    ],
+    ids=["each-its-own-poll", "misparsed-average", "slashed-pollster", "no-poll-in-general"],
+)
+def test_a_poll_gives_the_figures_it_holds(nlp, sentence, sources) -> None:  # type: ignore[no-untyped-def]
+    figures = [f for f in nlp(sentence)._.figures if f.unit == "percent"]
+    assert [f.source.text if f.source else None for f in figures] == sources
+
+
+def test_a_figure_source_takes_the_speaker_name_of_its_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The Senate Minority Leader, Tom Varley, said on Friday that the plan hurts 400,000 "
+        "workers."
+    )
+    (figure,) = doc._.figures
+    assert figure.source_name == "Tom Varley"
+
+
+def test_a_document_is_not_the_place_its_relative_clause_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "76 villages were affected according to the ORBA report on Saturday, which counted 21 "
+        "injured individuals in Davao Norte and seven in General Alma City."
+    )
+    doc = nlp(text)
+    (quote,) = [q for q in doc._.quotes if q.cue is not None and q.cue.text == "according to"]
+    assert quote.name == "ORBA"

@@ -19,7 +19,14 @@ def doc() -> Doc:
     return Doc(VOCAB, words=WORDS)
 
 
-def quote(d: Doc, content: tuple[int, int], kind: str, name: str | None, speaker: int) -> object:
+def quote(
+    d: Doc,
+    content: tuple[int, int],
+    kind: str,
+    name: str | None,
+    speaker: int,
+    confidence: float | None = None,
+) -> object:
     span = d[content[0] : content[1]]
     return SimpleNamespace(
         pieces=[(span.start_char, span.end_char)],
@@ -28,6 +35,7 @@ def quote(d: Doc, content: tuple[int, int], kind: str, name: str | None, speaker
         cue=d[speaker + 1 : speaker + 2],
         name=name,
         repeats=None,
+        confidence=confidence,
     )
 
 
@@ -87,3 +95,11 @@ def test_a_figure_in_a_relative_clause_is_not_claimed() -> None:
     tags = ["PRP", "VBD", "DT", "NN", ",", "WDT", "VBD", "CD", "NNS", ",", "VBD"]
     d = parsed(words, [1, 1, 3, 10, 3, 6, 3, 8, 6, 3, 1], deps, tags)
     assert not claimed(d[7:8], [(d[2].idx, d[10].idx + 4)])
+
+
+def test_a_quote_the_model_doubts_lends_no_speaker() -> None:
+    d = doc()
+    doubted = quote(d, (9, 14), "direct", "Ann Lee", 6, confidence=0.4)
+    assert quoted_source(d[10:11], [doubted]) == (None, None, None)
+    trusted = quote(d, (9, 14), "direct", "Ann Lee", 6, confidence=0.6)
+    assert quoted_source(d[10:11], [trusted])[2] == "Ann Lee"

@@ -29,7 +29,7 @@ from newsgraph.nlp.figures.numbers import (
     range_high,
     range_scale,
 )
-from newsgraph.nlp.figures.sources import find_source, quoted_source
+from newsgraph.nlp.figures.sources import find_source, quoted_source, speaker_name
 from newsgraph.nlp.readers import load_pairs, load_words
 
 POSTPOSED = ("or more", "or so")  # hedges after the number
@@ -49,6 +49,8 @@ class FiguresFinder:
         for figure in figures:
             if figure.source is None:
                 figure.source, figure.cue, figure.source_name = quoted_source(figure.span, quotes)
+            else:
+                figure.source_name = speaker_name(figure.source, quotes)
         link_contests(figures, doc, self.families)
         doc._.figures = figures
         return doc

@@ -46,21 +46,34 @@ def find_source(
     return None, None
 
 
-def in_phrase(noun: Token) -> bool:
-    """The noun ends an "in ..." phrase: "in the RealClearPolitics head-to-head average"."""
-    left = min(t.i for t in noun.subtree)
-    return noun.head.lower_ == "in" or (left > 0 and noun.doc[left - 1].lower_ == "in")
+def poll_phrase(noun: Token) -> Span | None:
+    """ "in the <...> poll" ending at `noun`, read from the words (a poll's name often misparses:
+    "in the nationwide <pollster> head to head average"): the phrase from its determiner or name
+    after "in" to the noun, with no punctuation inside. A bare plural ("in opinion polls") is no
+    poll of its own: None."""
+    sent = noun.sent
+    if noun.i + 1 < sent.end and noun.nbor().pos_ in ("NOUN", "PROPN"):
+        return None  # the noun modifies another ("poll numbers")
+    for i in range(noun.i - 1, max(sent.start, noun.i - 10) - 1, -1):
+        token = noun.doc[i]
+        if token.is_punct and token.text not in ("-", "–", "&", "/"):
+            return None
+        if token.lower_ == "in" and i + 1 < noun.i:
+            first = noun.doc[i + 1]
+            if first.pos_ in ("DET", "PROPN") or first.tag_ == "PRP$":
+                return noun.doc[i + 1 : noun.i + 1]
+            return None
+    return None
 
 
 def nearest_poll(figure: Token, polls: frozenset[str]) -> Span | None:
-    """The poll of "in the Monmouth poll" nearest the figure in its sentence, or None."""
-    sent = figure.sent
-    found = [t for t in sent if t.lemma_.lower() in polls and in_phrase(t)]
+    """The poll of "in the Monmouth poll" nearest the figure in its sentence, by where its "in"
+    stands ("two percent in the A poll, two percent in the B survey": each its own), or None."""
+    nouns = [t for t in figure.sent if t.lemma_.lower() in polls]
+    found = [phrase for t in nouns if (phrase := poll_phrase(t)) is not None]
     if not found:
         return None
-    noun = min(found, key=lambda t: abs(t.i - figure.i))
-    left = min(t.i for t in noun.subtree if t.i <= noun.i)
-    return sent.doc[left : noun.i + 1]
+    return min(found, key=lambda phrase: abs(phrase.start - 1 - figure.i))
 
 
 def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span | None, str | None]:
@@ -69,9 +82,9 @@ def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span 
     `name` is what the speaker resolves to. Reported speech (indirect, mixed) lends its speaker
     only when it resolves to a name and the figure is part of the claim (`claimed`): "he said
     40 died" with no one for "he" abstains. A pull quote repeats a statement and lends no
-    speaker."""
+    speaker, nor does a quote the model doubts (under even odds: a guess)."""
     for quote in quotes:
-        if quote.speaker is None or quote.repeats is not None:
+        if quote.speaker is None or quote.repeats is not None or doubted(quote):
             continue
         if not any(a <= span.start_char and span.end_char <= b for a, b in quote.pieces):
             continue
@@ -81,6 +94,11 @@ def quoted_source(span: Span, quotes: Iterable[Any]) -> tuple[Span | None, Span 
             return quote.speaker, quote.cue, quote.name
         return None, None, None
     return None, None, None
+
+
+def doubted(quote: Any) -> bool:
+    """The quote model gives the attribution less than even odds."""
+    return quote.confidence is not None and quote.confidence < 0.5
 
 
 def claimed(span: Span, pieces: list[tuple[int, int]]) -> bool:
@@ -98,3 +116,18 @@ def claimed(span: Span, pieces: list[tuple[int, int]]) -> bool:
         node = node.head
     # `node` tops the content: "to help ..." is an infinitive
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+
+
+def speaker_name(source: Span, quotes: Iterable[Any]) -> str | None:
+    """What a figure's source resolves to where it is also a quote's attributing mention: "The
+    <office>, <name>, said 40 ..." is <name>, as the quote's speaker is; None elsewhere."""
+    return next(
+        (
+            quote.name
+            for quote in quotes
+            if quote.speaker is not None
+            and quote.name is not None
+            and quote.speaker.start <= source.root.i < quote.speaker.end
+        ),
+        None,
+    )

@@ -259,7 +259,7 @@ class Resolver:
         <body>")."""
         root = mention.root
         if root.lemma_.lower() in self.words.documents or root.lower_ in self.words.documents:
-            return {t.i for t in mention}
+            return {t.i for t in mention} - described(root)
         chain, todo = {root.i}, [root]
         while todo:
             for child in todo.pop().children:
@@ -595,7 +595,7 @@ def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
     <country> nor <name>. A document keeps its author ("<name>'s statement", "a <name> tweet")."""
     root = mention.root
     if root.lemma_.lower() in words.documents or root.lower_ in words.documents:
-        return list(mention)
+        return [t for t in mention if t.i not in described(root)]
     skip: set[int] = set()
     for child in root.children:
         owner = child.dep_ == "poss" and child.pos_ == "PROPN"  # "<country>'s Queen <name>"
@@ -603,6 +603,19 @@ def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
         if owner or modifier:
             skip.update(t.i for t in child.subtree)
     return [t for t in mention if t.i not in skip]
+
+
+def described(root: Token) -> set[int]:
+    """The clauses that describe a document, where its author is not: "<agency> report on
+    Saturday, which figured 21 injured in <city>" is the agency's, not the city's; a participle
+    that names its agent keeps it ("a statement released by <body>")."""
+    clauses = [c for c in root.subtree if c.dep_ in ("relcl", "acl") and c != root]
+    return {
+        t.i
+        for c in clauses
+        if not any(a.dep_ == "agent" or a.lower_ == "by" for a in c.children)
+        for t in c.subtree
+    }
 
 
 def _after_owner(mention: Span) -> Span:
