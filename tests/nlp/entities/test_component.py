@@ -607,3 +607,41 @@ def test_the_title_finder_returns_nothing_outside_the_doc(blank: Language, start
 )
 def test_a_role_is_no_fragment_and_names_nobody_else(role: str, kept: bool) -> None:
     assert is_role(role, {"Ada Quill", "Tom Hale"}) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        (
+            "the Quorvian Relief Agency ( QRA ) said . the QRA added .",
+            {"the Quorvian Relief Agency ( QRA": "ORG", "QRA": "ORG"},
+            "Quorvian Relief Agency",
+            [("the Quorvian Relief Agency", "name"), ("QRA", "name"), ("QRA", "name")],
+        ),
+        (
+            "the Office for Marine Zoning said . OMZ added .",
+            {"the Office for Marine Zoning": "ORG", "OMZ": "ORG"},
+            "Office for Marine Zoning",
+            [("the Office for Marine Zoning", "name"), ("OMZ", "name")],
+        ),
+        (
+            "the Velmar Press ( said .",
+            {"the Velmar Press (": "ORG"},
+            "Velmar Press",
+            [("the Velmar Press", "name")],
+        ),
+    ],
+    ids=["abbreviation-in-brackets", "initials", "open-bracket-cut"],
+)
+def test_an_abbreviation_is_a_mention_of_the_body_it_abbreviates(
+    blank: Language, text: str, ents: dict[str, str], name: str, expected: list[tuple[str, str]]
+) -> None:
+    body = entity(run(blank, text, ents), name)
+    assert mentions(body) == expected
+
+
+def test_an_abbreviation_two_bodies_share_joins_neither(blank: Language) -> None:
+    text = "the Office for Marine Zoning met the Orbit Monitoring Zone . OMZ said ."
+    ents = {"the Office for Marine Zoning": "ORG", "the Orbit Monitoring Zone": "ORG", "OMZ": "ORG"}
+    doc = run(blank, text, ents)
+    assert mentions(entity(doc, "OMZ")) == [("OMZ", "name")]

@@ -83,7 +83,7 @@ class Drafts(People, Others, Descriptors, Clusters):
             if ent.label_ == "PERSON":  # a place the model took for a person: "visited <city>"
                 ent = Span(self.doc, ent.start, ent.end, "GPE")
             if not self.claimed(ent) and (ent.start, ent.end) not in self.dropped:
-                self.add_other(ent)
+                self.add_bracketed(ent)
         self.find_descriptors()
         self.name_ministries()
         return self.clusters()

@@ -18,6 +18,20 @@ from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
 from newsgraph.nlp.spans import headed_by
 
 DETERMINERS = frozenset({"the", "this", "that"})
+FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&", "to"})
+
+
+def is_abbreviation(text: str) -> bool:
+    """One word of two to eight capitals ("WHO", "NHC"), no lower-case letter but a plural s."""
+    word = text.removesuffix("s")
+    return " " not in text and 2 <= len(word) <= 8 and word.isalpha() and word.isupper()
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's words, its function words left out: "World Health
+    Organization" -> "WHO", "Movement for Democratic Change" -> "MDC"."""
+    words = [w for w in name.split() if w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
 class Others(DraftState):
@@ -48,7 +62,7 @@ class Others(DraftState):
                 )
                 self.claim(draft, ent, "name")
                 return
-        named = self.named_before(ent, text)
+        named = self.named_before(ent, text) or self.abbreviated(ent, text)
         if named is not None:
             self.claim(named, ent, "name")  # a short name of it
             return
@@ -76,6 +90,39 @@ class Others(DraftState):
             id(d): d
             for (label, _), d in self.others.items()
             if label == "ORG" and self.headed_here(d.name, head) and d.last_before(ent.start) >= 0
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def add_bracketed(self, ent: Span) -> None:
+        """An organisation with its abbreviation in brackets, read as one ent ("the World Health
+        Organization (WHO"): the body, and the abbreviation a mention of it; a bracket left
+        open at the end ("the Associated Press (") is cut."""
+        cut = next((t.i for t in ent if t.text == "("), None)
+        if cut is None or cut == ent.start:
+            self.add_other(ent)
+            return
+        body = Span(self.doc, ent.start, cut, ent.label_)
+        self.add_other(body)
+        short = Span(self.doc, cut + 1, ent.end, ent.label_)
+        short_text = short.text.rstrip(")").strip()
+        draft = next(
+            (d for d in self.others.values() for m in d.mentions if m.span.end == body.end), None
+        )
+        if draft is not None and short_text and " " not in short_text:
+            self.claim(draft, short, "name")
+
+    def abbreviated(self, ent: Span, text: str) -> Draft | None:
+        """The organisation an abbreviation stands for: "WHO" after "the World Health
+        Organization" (its initials) or after "... (WHO)" (given in brackets), when only one
+        organisation named before has it."""
+        if ent.label_ != "ORG" or not is_abbreviation(text):
+            return None
+        found = {
+            id(d): d
+            for (label, _), d in self.others.items()
+            if label == "ORG"
+            and d.last_before(ent.start) >= 0
+            and (initials(d.name) == text or any(m.span.text == text for m in d.mentions))
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
