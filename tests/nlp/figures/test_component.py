@@ -238,8 +238,10 @@ def test_numbers_that_count_nothing_are_left_out(nlp, sentence: str) -> None:  #
         ("The rebels insist that at least 20 of the dead were soldiers.", "rebels", "insist"),
         ("Police said 12 protesters were arrested.", "Police", "said"),
         ("At least 12 people were killed in the blast.", None, None),
+        ("The health ministry reported 1,200 new cases on Monday.", "health ministry", "reported"),
+        ("The police arrested 12 protesters.", None, None),
     ],
-    ids=["according-to", "insists", "said", "reporter"],
+    ids=["according-to", "insists", "said", "reporter", "reported-object", "no-cue-object"],
 )
 def test_sources_come_from_the_clause(nlp, sentence, source, cue) -> None:  # type: ignore[no-untyped-def]
     (figure,) = nlp(sentence)._.figures

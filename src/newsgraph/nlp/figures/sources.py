@@ -19,6 +19,11 @@ PERSONAL = {
 }  # a pronoun subject is a source: "he claimed 56 percent"
 
 
+# how what a cue attributes hangs on it: a clause, or its object ("<body> reported 40 deaths",
+# "he claimed 56 percent of respondents ...": the parser often makes a clause's subject the object)
+CLAIM_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp", "dobj"})
+
+
 def find_source(
     figure: Token, cues: frozenset[str], polls: frozenset[str] = frozenset()
 ) -> tuple[Span | None, Span | None]:
@@ -38,7 +43,7 @@ def find_source(
         head = node.head
         if head == node:
             break
-        if head.lemma_.lower() in cues and node.dep_ in ("ccomp", "parataxis", "advcl", "xcomp"):
+        if head.lemma_.lower() in cues and node.dep_ in CLAIM_DEPS:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in PERSONAL):
                 return mention(subject), sent.doc[head.i : head.i + 1]
