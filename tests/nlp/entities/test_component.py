@@ -645,3 +645,27 @@ def test_an_abbreviation_two_bodies_share_joins_neither(blank: Language) -> None
     ents = {"the Office for Marine Zoning": "ORG", "the Orbit Monitoring Zone": "ORG", "OMZ": "ORG"}
     doc = run(blank, text, ents)
     assert mentions(entity(doc, "OMZ")) == [("OMZ", "name")]
+
+
+def test_a_name_the_model_tagged_org_beside_a_title_is_a_person(blank: Language) -> None:
+    # Orvel Tamsin , chief executive of the palace , said . Lumo spokesperson Ada Brell said .
+    words = ["Orvel", "Tamsin", ",", "chief", "executive", "of", "the", "palace", ",", "said", "."]
+    words += ["Lumo", "spokesperson", "Ada", "Brell", "said", "."]
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 1, 9, 9, 12, 14, 14, 15, 15, 15]
+    deps = ["compound", "nsubj", "punct", "amod", "appos", "prep", "det", "pobj", "punct", "ROOT"]
+    deps += ["punct", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    ents = ["B-ORG", "I-ORG"] + ["O"] * 9 + ["B-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    doc = blank(Doc(blank.vocab, words=words, heads=heads, deps=deps, ents=ents))
+    assert entity(doc, "Orvel Tamsin").label == "PERSON"
+    assert entity(doc, "Ada Brell").label == "PERSON"
+    assert entity(doc, "Lumo").label == "ORG"  # the body the spokesperson speaks for stays one
+
+
+def test_a_body_with_a_group_noun_in_apposition_stays_a_body(blank: Language) -> None:
+    # Sea Watch , a rescue group , said .
+    words = ["Sea", "Watch", ",", "a", "rescue", "group", ",", "said", "."]
+    heads = [1, 7, 1, 5, 5, 1, 1, 7, 7]
+    deps = ["compound", "nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "punct"]
+    ents = ["B-ORG", "I-ORG"] + ["O"] * 7
+    doc = blank(Doc(blank.vocab, words=words, heads=heads, deps=deps, ents=ents))
+    assert entity(doc, "Sea Watch").label == "ORG"

@@ -171,7 +171,9 @@ class People(Offices):
         if not all(t.is_title for t in ent):
             return False
         title = self.lexicon.title_ending(doc, start, max(0, start - self.lexicon.longest))
-        if title is not None and doc[title].is_title:
+        if title is not None and (doc[title].is_title or self.name_shaped(ent)):
+            return True  # "Chancellor <name>"; "<body> spokesperson <first> <last>"
+        if self.name_shaped(ent) and self.titled_after(ent):
             return True
         # the name after a title's body: "Ambassador to the United Nations <first> <last>"
         if len(ent) < 2 or start == 0 or doc[start - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
@@ -182,6 +184,18 @@ class People(Offices):
         return self.name_shaped(ent) and self.after_title_of(
             doc[body:start], ("of", "to", "for", "at")
         )
+
+    def titled_after(self, ent: Span) -> bool:
+        """A title in apposition after the name: "<first> <last>, chief executive of <body>",
+        "<first> <last>, <name>'s former spokeswoman"."""
+        doc = self.doc
+        for token in ent:
+            for appos in token.children:
+                if appos.dep_ == "appos" and appos.i >= ent.end:
+                    left = appos.left_edge.i
+                    if self.lexicon.title_ending(doc, appos.i + 1, left) is not None:
+                        return True
+        return False
 
     def person_named(self, name: str) -> Draft:
         for draft in self.persons:
