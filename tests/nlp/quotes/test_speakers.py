@@ -105,6 +105,12 @@ HEAD_CASES = [
         None,
     ),
     ("a-list-of-names", "Tom Hale, Ada Quill and Ray Moss said the plan would fail.", None),
+    (
+        "some-of-a-group",
+        "The Democrats won the House. Some Democrats said the plan would fail.",
+        None,
+    ),
+    ("the-group-itself", "The Democrats said the plan would fail.", "Democrats"),
     ("a-pair-of-names", "Hale and Quill said the plan would fail.", None),
     (
         "owner-of-a-department",

@@ -44,6 +44,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "de", "la", "del", "von", "van", "der"})
 # Determiners that introduce someone new: such a mention never points back to a named speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
+QUANTIFIERS = frozenset({"most", "few", "other", "various", "numerous", "both"})
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
 CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
@@ -159,6 +160,8 @@ class Resolver:
         root = mention.root
         if _listed(root):
             return Resolution()  # "<A>, <B> and <C> said": several people, none of them alone
+        if _some_of(root):
+            return Resolution()  # "some Democrats said": some of a group, not the group
         branch = _org_branch(root) or _apposed_body(root)
         if branch is not None:
             return self.by_name(branch)
@@ -553,6 +556,17 @@ def _one_ent(a: Token, b: Token) -> bool:
 def _indefinite(root: Token) -> bool:
     """A head with an indefinite determiner: "a protester", "another", "one MP"."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in root.children)
+
+
+def _some_of(root: Token) -> bool:
+    """A plural head counted or quantified: "some Democrats", "two officials", "most voters"."""
+    if root.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(
+        c.dep_ in ("det", "amod", "nummod")
+        and (c.lower_ in INDEFINITE | QUANTIFIERS or (c.dep_ == "nummod" and c.like_num))
+        for c in root.children
+    )
 
 
 def _apposed_person(root: Token, at: int) -> Span | None:
