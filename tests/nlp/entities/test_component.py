@@ -669,3 +669,24 @@ def test_a_body_with_a_group_noun_in_apposition_stays_a_body(blank: Language) ->
     ents = ["B-ORG", "I-ORG"] + ["O"] * 7
     doc = blank(Doc(blank.vocab, words=words, heads=heads, deps=deps, ents=ents))
     assert entity(doc, "Sea Watch").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "label"),
+    [
+        ("She posted on Twitter .", {"Twitter": "PERSON"}, "Twitter", "ORG"),
+        ("Tunisia said the border was open .", {"Tunisia": "PERSON"}, "Tunisia", "GPE"),
+        (
+            "Omar Jordan arrived . Jordan said the border was open .",
+            {"Omar Jordan": "PERSON", "Jordan": "PERSON"},
+            "Omar Jordan",
+            "PERSON",
+        ),
+        ("His wife Elizabeth said it was open .", {"Elizabeth": "PERSON"}, "Elizabeth", "PERSON"),
+    ],
+    ids=["a-platform", "a-country", "a-country-that-is-a-surname", "a-city-that-is-a-name"],
+)
+def test_a_lone_person_the_model_tagged_is_read_by_what_the_name_is(
+    blank: Language, text: str, ents: dict[str, str], name: str, label: str
+) -> None:
+    assert entity(run(blank, text, ents), name).label == label

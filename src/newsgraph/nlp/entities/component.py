@@ -43,6 +43,7 @@ class EntitiesFinder:
     holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = Drafts(
@@ -52,6 +53,7 @@ class EntitiesFinder:
             holders=self.holders,
             place_cues=self.place_cues,
             roles=self.roles,
+            platforms=self.platforms,
         )
         doc._.entities = drafts.run()
         drafts.relabel()
@@ -68,6 +70,7 @@ class Drafts(People, Others, Descriptors, Clusters):
     holders: OfficeHolders
     place_cues: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()  # role nouns that may stand as a title before a surname
+    platforms: frozenset[str] = frozenset()  # online platforms: organisations, never people
     persons: list[Draft] = field(default_factory=list)
     others: dict[tuple[str, str], Draft] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
@@ -78,9 +81,11 @@ class Drafts(People, Others, Descriptors, Clusters):
         self.find_persons(ents)
         self.find_titles()
         for ent in ents:
-            if ent.label_ == "PERSON" and self.gazetteer.resolve(clean_name(ent)) is None:
+            if ent.label_ == "PERSON" and clean_name(ent).casefold() in self.platforms:
+                ent = Span(self.doc, ent.start, ent.end, "ORG")  # "posted on <platform>"
+            elif ent.label_ == "PERSON" and self.gazetteer.resolve(clean_name(ent)) is None:
                 continue  # every real name is claimed by now; what is left is junk ("W]e")
-            if ent.label_ == "PERSON":  # a place the model took for a person: "visited <city>"
+            elif ent.label_ == "PERSON":  # a place the model took for a person: "visited <city>"
                 ent = Span(self.doc, ent.start, ent.end, "GPE")
             if not self.claimed(ent) and (ent.start, ent.end) not in self.dropped:
                 self.add_bracketed(ent)
@@ -98,6 +103,7 @@ class Drafts(People, Others, Descriptors, Clusters):
         "place_cues": "place_cues.txt",
         "office_holders": "office_holders.tsv.gz",
         "roles": "agent_nouns.txt",
+        "platforms": "platforms.txt",
     },
 )
 def make_entities(
@@ -108,6 +114,7 @@ def make_entities(
     place_cues: str,
     office_holders: str,
     roles: str,
+    platforms: str,
 ) -> EntitiesFinder:
     """Build newsgraph_entities; the lists are file names in `nlp/resources/` (or paths)."""
     return EntitiesFinder(
@@ -116,4 +123,5 @@ def make_entities(
         holders=OfficeHolders.load(office_holders),
         place_cues=load_words(place_cues),
         roles=load_words(roles),
+        platforms=load_words(platforms),
     )

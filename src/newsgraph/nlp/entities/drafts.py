@@ -84,6 +84,7 @@ class DraftState:
     lexicon: Lexicon
     gazetteer: Gazetteer
     place_cues: frozenset[str]
+    platforms: frozenset[str]
     persons: list[Draft]
     others: dict[tuple[str, str], Draft]
     taken: set[int]

@@ -161,10 +161,18 @@ class People(Offices):
         doc = self.doc
         text = clean_name(ent)
         if ent.label_ == "PERSON":
-            lone_place = len(text.split()) == 1 and self.gazetteer.resolve(text) is not None
-            return not (
-                lone_place and ent.start > 0 and doc[ent.start - 1].lower_ in self.place_cues
-            )
+            lone = len(text.split()) == 1
+            if lone and text.casefold() in self.platforms:
+                return False
+            place = self.gazetteer.resolve(text) if lone else None
+            if place is None:
+                return True
+            cued = ent.start > 0 and doc[ent.start - 1].lower_ in self.place_cues
+            if place.kind != "country":  # a city is a name as often ("Jackson", "Mary")
+                return not cued
+            # a country's name is a person's only as part of a name the article gives in full
+            # ("<first> Jordan" ... "Jordan said"), never after a place cue ("visited Jordan")
+            return not cued and self.in_a_full_name(text)
         if ent.label_ not in LABELS or self.gazetteer.resolve(text) is not None:
             return False
         start = ent.start - (ent.start > 0 and doc[ent.start - 1].text == "[")
@@ -184,6 +192,11 @@ class People(Offices):
         return self.name_shaped(ent) and self.after_title_of(
             doc[body:start], ("of", "to", "for", "at")
         )
+
+    def in_a_full_name(self, word: str) -> bool:
+        """`word` is one of the words of a name of several words in the doc (whatever the model
+        labelled it: "Senator from <state> <first> <last>" may be one ORG)."""
+        return any(len(ent) > 1 and word in clean_name(ent).split() for ent in self.doc.ents)
 
     def titled_after(self, ent: Span) -> bool:
         """A title in apposition after the name: "<first> <last>, chief executive of <body>",
