@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import listing, overrides, queries, rows, timeline
+from newsgraph.store import listing, overrides, pages, queries, rows, timeline
 from newsgraph.store import search as matching
 from newsgraph.store import sources as watched
 from newsgraph.store.base import Bucket, Cited, EntityProfile, Meeting, Page
@@ -378,9 +378,18 @@ class SqlStore:
             )
 
     @checked
-    def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
+    def page(
+        self,
+        kind: str,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        cursor: str | None = None,
+        **filters: Any,
+    ) -> Page[Any]:
         """One page of a listing with the filtered total (the total is counted once per data
-        version and filter, so paging through a listing counts it once)."""
+        version and filter, so paging through a listing counts it once); `cursor` (a page's
+        `next_cursor`, or "" for the first page) pages by key instead of by offset."""
         listed = listing.kind_of(kind)
         key = (kind, tuple(sorted(filters.items())))
         with self.engine.connect() as conn:
@@ -392,12 +401,15 @@ class SqlStore:
                 every = self.tally(
                     conn, ("all", *key), lambda: listing.page_items(conn, listed, query, 0, None)
                 )
-                return Page(
-                    items=tuple(every[offset : offset + limit]), total=len(every), offset=offset
+                shown, after = pages.tally_page(
+                    kind, every, offset=offset, limit=limit, cursor=cursor
                 )
+                return Page(items=tuple(shown), total=len(every), offset=offset, next_cursor=after)
             count = self.tally(conn, ("total", *key), lambda: listing.total(conn, query))
-            items = listing.page_items(conn, listed, query, offset, limit)
-        return Page(items=tuple(items), total=count, offset=offset)
+            items, after = pages.page(
+                conn, self.dialect, kind, query, offset=offset, limit=limit, cursor=cursor
+            )
+        return Page(items=tuple(items), total=count, offset=offset, next_cursor=after)
 
     @checked
     def facets(
