@@ -11,7 +11,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, func, select
+from sqlalchemy import Connection, Select, Table, and_, func, literal_column, select
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Event, Figure, Quote
@@ -244,8 +244,8 @@ def figure_query(conn: Connection, dialect: str, *, contested: bool = False) -> 
         .join(articles, articles.c.hash == figures.c.article_hash)
         .where(figures.c.copy_of.is_(None))
     )
-    if contested:
-        query = query.where(figures.c.contests != "[]")
+    if contested:  # a literal, as the partial index ix_figures_contested is written
+        query = query.where(figures.c.contests != literal_column("'[]'"))
     return query.order_by(NEWEST_FIRST, figures.c.article_hash, figures.c.seq)
 
 

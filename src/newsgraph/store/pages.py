@@ -26,13 +26,15 @@ def _keys(dialect: str, table: Table) -> list[ColumnElement[Any]]:
 
 def _read(conn: Connection, dialect: str, kind: Kind, query: Select[Any]) -> list[rows.Row]:
     """The rows of a page: its keys first, in order, from the covering indexes of the sort
-    (migration 0013), then the wide rows of those keys only."""
+    (migration 0013), then the wide rows of those keys only, through the listing's query
+    without its filters (with them, SQLite may walk every search hit again to find the page's
+    few)."""
     if kind.table is None:
         return list(conn.execute(query).mappings())
     keys = _keys(dialect, kind.table)
     wanted = query.with_only_columns(*keys, maintain_column_froms=True).correlate(None)
     key = keys[0] if len(keys) == 1 else tuple_(*keys)
-    page = query.limit(None).offset(None).where(key.in_(wanted))
+    page = kind.query(conn, dialect).where(key.in_(wanted))
     return list(conn.execute(page).mappings())
 
 

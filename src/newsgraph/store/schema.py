@@ -57,6 +57,11 @@ COPIES: dict[str, Any] = {
     "sqlite_where": text("copy_of IS NOT NULL"),
     "postgresql_where": text("copy_of IS NOT NULL"),
 }
+# the contested figures (listing.figure_query writes the same condition, literally)
+CONTESTED: dict[str, Any] = {
+    "sqlite_where": text("contests != '[]' AND copy_of IS NULL"),
+    "postgresql_where": text("contests != '[]' AND copy_of IS NULL"),
+}
 HASH = String(64)  # a SHA-256 hex digest: `newsgraph.model.content_hash`
 LOCAL = String(32)  # an article-local record id: "e0", "q3", "v1", "f2"
 
@@ -274,6 +279,7 @@ figures = Table(
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
     Index("ix_figures_copy_of", "copy_of", **COPIES),
+    Index("ix_figures_contested", "article_hash", "seq", **CONTESTED),  # migration 0013
 )
 
 errors = Table(

@@ -71,6 +71,8 @@ def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | 
 
 # Whole-database answers kept per data version (totals, tallies, timelines): at most this many.
 TALLIES_KEPT = 512
+# what a data version counts (`SqlStore.version`)
+VERSIONED = (articles, merges, entities, aliases)
 # tables written without an article being stored: always counted afresh
 LIVE_COUNTS = frozenset({"errors", "merges", "sources", "visits"})
 
@@ -89,10 +91,8 @@ class SqlStore:
         """What changes whenever the data a tally reads changes, in any process: the articles
         stored (articles are only ever added), the merged entities, their names and the manual
         merges and splits. (A write through this store also forgets every tally at once.)"""
-        return tuple(
-            int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-            for t in (articles, merges, entities, aliases)
-        )
+        counted = [select(func.count()).select_from(t).scalar_subquery() for t in VERSIONED]
+        return tuple(int(n) for n in conn.execute(select(*counted)).one())  # one round trip
 
     def forget(self) -> None:
         """Drop every kept tally: the data changed."""
