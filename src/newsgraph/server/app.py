@@ -7,6 +7,7 @@ and `views` of this package, and only this module puts them together.
 
 from __future__ import annotations
 
+import gc
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -122,6 +123,10 @@ def serve(
     once, and `port=0` picks a free port.
     """
     app = create_app(store_url, nlp=nlp)
+    # What start-up made (modules, the schema, compiled queries, a pipeline) lives as long as
+    # the server: kept out of the collector's walks, which had taken half of a list request's
+    # time (/api/quotes on 10,017 articles: 0.91 s -> 0.43 s for ten under cProfile).
+    gc.freeze()
     try:
         sock = socket.create_server((host, port), family=_family(host))
     except OSError as exc:
