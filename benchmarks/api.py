@@ -44,6 +44,9 @@ def endpoints(base: str) -> dict[str, str]:
     """The main read endpoints, with a speaker and an article taken from the database."""
     speakers = httpx.get(f"{base}/api/speakers?limit=1", timeout=300).json()
     articles = httpx.get(f"{base}/api/articles?limit=1", timeout=300).json()
+    # the cursor of the page at offset 5000: the same page as `offset=5000`, found by key
+    deep = httpx.get(f"{base}/api/quotes?offset=4900&limit=100", timeout=300)
+    cursor = quote(deep.headers.get("x-next-cursor", ""), safe="")
     speaker = quote(speakers[0]["name"], safe="") if speakers else "nobody"
     article = quote(articles[0]["id"], safe="") if articles else "none"
     return {
@@ -58,6 +61,7 @@ def endpoints(base: str) -> dict[str, str]:
         "GET /api/speakers": "/api/speakers",
         "GET /api/figures": "/api/figures",
         "GET /api/quotes?offset=": "/api/quotes?offset=5000",
+        "GET /api/quotes?cursor=": f"/api/quotes?cursor={cursor}",
         "GET /api/timeline?speaker=": f"/api/timeline?speaker={speaker}&interval=week",
         "GET /api/timeline?entity=": f"/api/timeline?entity={speaker}&interval=month",
         "page /": "/",

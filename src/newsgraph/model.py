@@ -251,17 +251,28 @@ _RECORDS: dict[str, type[Any]] = {
 }
 
 
+# each record class's field names, looked up once (the serialiser runs for every listed record)
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Provenance):
         return {"sentence": value.sentence, "start": value.start, "end": value.end}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if f.name == "prov":
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            if name == "prov":
                 out.update(_plain(item))  # provenance is flattened: "start", "end", "sentence"
             else:
-                out[f.name] = _plain(item)
+                out[name] = _plain(item)
         return out
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]

@@ -2,7 +2,8 @@
 total and the next page's address out, and a listing's rows streamed as CSV or JSON Lines.
 
 The API keeps its list bodies (JSON arrays, the public schema) and says the rest in headers:
-`X-Total-Count` (the filtered total) and `Link: <...>; rel="next"` (RFC 8288) while more follow.
+`X-Total-Count` (the filtered total), `Link: <...>; rel="next"` (RFC 8288) while more follow,
+by offset or, for a request that gave `cursor=`, by cursor, and `X-Next-Cursor` (the token).
 """
 
 from __future__ import annotations
@@ -24,14 +25,29 @@ MAX_OFFSET = 1_000_000_000
 Offset = Annotated[
     int, Query(ge=0, le=MAX_OFFSET, description="Items to skip: the page starts after them.")
 ]
+Cursor = Annotated[
+    str | None,
+    Query(
+        max_length=1000,
+        description="Where the page starts: the cursor in the last page's `Link` (or "
+        "`X-Next-Cursor`); empty for the first page. Pages by key: a deep page is as quick as "
+        "the first. Not with `offset`.",
+    ),
+]
 TOTAL_HEADER = "X-Total-Count"
+CURSOR_HEADER = "X-Next-Cursor"
 PAGE_HEADERS = {
     TOTAL_HEADER: {
         "description": "Items matching the filters, on all pages.",
         "schema": {"type": "integer"},
     },
     "Link": {
-        "description": 'The next page, as `<URL>; rel="next"`, while more follow.',
+        "description": 'The next page, as `<URL>; rel="next"`, while more follow: by `offset`, '
+        "or by `cursor` when the request gave one.",
+        "schema": {"type": "string"},
+    },
+    CURSOR_HEADER: {
+        "description": "The `cursor` of the next page, while more follow.",
         "schema": {"type": "string"},
     },
 }
@@ -57,12 +73,25 @@ def previous_url(request: Request, page: Page[Any], limit: int) -> str | None:
     return str(request.url.include_query_params(offset=max(0, page.offset - limit)))
 
 
+def next_cursor_url(request: Request, page: Page[Any]) -> str | None:
+    """The address of the page after `page` by its cursor, or None on the last page."""
+    if page.next_cursor is None:
+        return None
+    return str(
+        request.url.remove_query_params("offset").include_query_params(cursor=page.next_cursor)
+    )
+
+
 def paged(request: Request, response: Response, page: Page[Any], limit: int) -> None:
-    """Put the total and the next page's link on an API response."""
+    """Put the total and the next page's link on an API response: by cursor when the request
+    was (`cursor=`, even empty), else by offset, as before cursors."""
     response.headers[TOTAL_HEADER] = str(page.total)
-    after = next_url(request, page, limit)
+    by_cursor = "cursor" in request.query_params
+    after = next_cursor_url(request, page) if by_cursor else next_url(request, page, limit)
     if after:
         response.headers["Link"] = f'<{after}>; rel="next"'
+    if page.next_cursor:
+        response.headers[CURSOR_HEADER] = page.next_cursor
 
 
 def _plain(value: Any) -> Any:

@@ -26,6 +26,8 @@ class Page(Generic[T]):
     items: tuple[T, ...]
     total: int
     offset: int = 0
+    # the cursor of the page after this one (`keyset.py`); None on the last page
+    next_cursor: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,9 +237,19 @@ class Store(Protocol):
         """Every row of one table of the schema, streamed in key order (what export writes)."""
         ...
 
-    def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
+    def page(
+        self,
+        kind: str,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        cursor: str | None = None,
+        **filters: Any,
+    ) -> Page[Any]:
         """One page of a listing (`listing.KINDS`: articles, quotes, events, figures,
-        speakers) with the filtered total; the filters are those of `articles()`, `quotes()`..."""
+        speakers) with the filtered total; the filters are those of `articles()`, `quotes()`...
+        `cursor`: the page after the one whose `next_cursor` it is ("": the first page);
+        BadCursor (a BadFilter) for a token the listing did not give out."""
         ...
 
     def stream(self, kind: str, **filters: Any) -> Iterator[Any]:

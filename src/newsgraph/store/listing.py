@@ -11,13 +11,14 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, Table, and_, func, literal_column, select
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Event, Figure, Quote
 from newsgraph.store import rows
 from newsgraph.store import search as matching
 from newsgraph.store.base import ArticleBrief, Cited
+from newsgraph.store.keyset import Keyset
 from newsgraph.store.queries import (
     BYLINE,
     NEWEST_FIRST,
@@ -196,7 +197,7 @@ def event_query(
     place: str | None = None,
 ) -> Select[Any]:
     """Merged event ids, latest first; `since`/`until` leave out events with no resolved date."""
-    query = select(events.c.id)
+    query = select(events.c.id, events.c.date)
     if actor:
         query = query.where(_actor_clause(conn, actor))
     if type:
@@ -243,8 +244,8 @@ def figure_query(conn: Connection, dialect: str, *, contested: bool = False) -> 
         .join(articles, articles.c.hash == figures.c.article_hash)
         .where(figures.c.copy_of.is_(None))
     )
-    if contested:
-        query = query.where(figures.c.contests != "[]")
+    if contested:  # a literal, as the partial index ix_figures_contested is written
+        query = query.where(figures.c.contests != literal_column("'[]'"))
     return query.order_by(NEWEST_FIRST, figures.c.article_hash, figures.c.seq)
 
 
@@ -279,14 +280,29 @@ class Kind:
     items: Callable[[Connection, list[rows.Row]], list[Any]]
     # a tally (every row an aggregate over the whole table): counted once per data version
     whole: bool = False
+    # the sort key a cursor holds: the query's ORDER BY, with the labels of its columns
+    keyset: Keyset | None = None
+    # the table whose rows a page lists (its key found first, its rows read after); None: the
+    # query selects keys only
+    table: Table | None = None
 
 
+def _by_article(table: Table) -> Keyset:
+    """Records by their article's date, newest first, then by article and place in it."""
+    ties = ((table.c.article_hash, "article_hash"), (table.c.seq, "seq"))
+    return Keyset(lead=articles.c.published, lead_label="article_published", ties=ties)
+
+
+ARTICLE_KEY = Keyset(
+    lead=articles.c.published, lead_label="published", ties=((articles.c.hash, "hash"),)
+)
+EVENT_KEY = Keyset(lead=events.c.date, lead_label="date", ties=((events.c.id, "id"),))
 KINDS = {
-    "articles": Kind(articles_query, briefs),
-    "quotes": Kind(quote_query, cited_quotes),
+    "articles": Kind(articles_query, briefs, keyset=ARTICLE_KEY, table=articles),
+    "quotes": Kind(quote_query, cited_quotes, keyset=_by_article(quotes), table=quotes),
     "quote_rows": Kind(quote_row_query, flat_quotes),
-    "events": Kind(event_query, cited_events),
-    "figures": Kind(figure_query, cited_figures),
+    "events": Kind(event_query, cited_events, keyset=EVENT_KEY),
+    "figures": Kind(figure_query, cited_figures, keyset=_by_article(figures), table=figures),
     "speakers": Kind(speaker_query, speaker_tallies, whole=True),
 }
 

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from newsgraph.model import (
@@ -121,31 +121,42 @@ HINTS = {
 }
 
 
-def _decoded(hint: Any, raw: Any) -> Any:
-    """A column value as the field's type: JSON text back to tuples and Refs."""
+def _from_ref(raw: Any) -> Ref | None:
+    return None if raw is None else ref_from(json.loads(raw))
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any] | None:
+    """How a column's value becomes the field's type (JSON text back to tuples and Refs);
+    None: as it is."""
     args = typing.get_args(hint)
     if isinstance(hint, types.UnionType) and Ref in args:  # Ref | None
-        return None if raw is None else ref_from(json.loads(raw))
+        return _from_ref
     if typing.get_origin(hint) is tuple:
-        items = json.loads(raw)
         if args[0] is Ref:
-            return tuple(Ref(**r) for r in items)
+            return lambda raw: tuple(Ref(**r) for r in json.loads(raw))
         if typing.get_origin(args[0]) is tuple:
-            return tuple(tuple(item) for item in items)
-        return tuple(items)
-    return raw
+            return lambda raw: tuple(tuple(item) for item in json.loads(raw))
+        return lambda raw: tuple(json.loads(raw))
+    return None
+
+
+# each record's fields with their decoders, resolved once (not per row: a page reads hundreds)
+FIELDS = {
+    cls: tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+    for cls, hints in HINTS.items()
+}
 
 
 def record_from(cls: type[R], row: Row, article_id: str | None = None, **given: Any) -> R:
     """The record of class `cls` laid out in `row`; `given` fills fields kept elsewhere."""
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in given:
-            values[f.name] = given[f.name]
-        elif f.name == "prov":
+    for name, decode in FIELDS[cls]:
+        if name in given:
+            values[name] = given[name]
+        elif name == "prov":
             values["prov"] = prov_from(row, article_id or row["article_id"])
         else:
-            values[f.name] = _decoded(HINTS[cls][f.name], row[f.name])
+            values[name] = row[name] if decode is None else decode(row[name])
     return cls(**values)
 
 

@@ -57,6 +57,11 @@ COPIES: dict[str, Any] = {
     "sqlite_where": text("copy_of IS NOT NULL"),
     "postgresql_where": text("copy_of IS NOT NULL"),
 }
+# the contested figures (listing.figure_query writes the same condition, literally)
+CONTESTED: dict[str, Any] = {
+    "sqlite_where": text("contests != '[]' AND copy_of IS NULL"),
+    "postgresql_where": text("contests != '[]' AND copy_of IS NULL"),
+}
 HASH = String(64)  # a SHA-256 hex digest: `newsgraph.model.content_hash`
 LOCAL = String(32)  # an article-local record id: "e0", "q3", "v1", "f2"
 
@@ -99,6 +104,8 @@ articles = Table(
     Column("warc_offset", BigInteger),
 )
 Index("ix_articles_outlet", func.lower(articles.c.outlet))  # the outlet filter folds case
+# migration 0013, as the other covering indexes of a page's keys: a date without the wide row
+Index("ix_articles_hash_published", articles.c.hash, articles.c.published)
 
 # MinHash LSH buckets: articles sharing a bucket in any band are near-duplicate candidates.
 article_bands = Table(
@@ -191,6 +198,8 @@ quotes = Table(
     # migration 0009, as the indexes below; partial, or SQLite uses it for `copy_of IS NULL`
     Index("ix_quotes_copy_of", "copy_of", **COPIES),
     Index("ix_quotes_speaker_tally", "speaker", "copy_of", "duplicate_of"),  # speaker counts
+    Index("ix_quotes_speaker_page", "speaker", "copy_of", "article_hash", "seq"),
+    Index("ix_quotes_entity_page", "article_hash", "speaker_entity", "copy_of", "seq"),
 )
 
 # Events merged across articles: one row per happening, however many articles report it.
@@ -204,6 +213,7 @@ events = Table(
     Column("date", String(32), index=True),  # ISO date or "start/end"; None when unresolved
     Column("place", Text),
     Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_id_date", "id", "date"),
 )
 
 # One article's report of an event: the full record as extracted, linked to the merged event.
@@ -225,6 +235,7 @@ event_sources = Table(
     Column("date", String(32)),
     Column("confidence", Float),  # 0..1, None when not scored (migration 0007)
     *_span(),
+    Index("ix_event_sources_event", "article_hash", "id", "event_id"),  # migration 0013
 )
 
 # Who took part in an event, by name and merged entity: what `events --actor` searches.
@@ -268,6 +279,7 @@ figures = Table(
     *_span(),
     Column("copy_of", Text),  # "<article hash>:<id>" of the same figure in the copied article
     Index("ix_figures_copy_of", "copy_of", **COPIES),
+    Index("ix_figures_contested", "article_hash", "seq", **CONTESTED),  # migration 0013
 )
 
 errors = Table(

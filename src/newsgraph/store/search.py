@@ -101,4 +101,8 @@ def articles_matching(dialect: str, words: str) -> ColumnElement[bool] | TextCla
     if query is None:
         return false()
     rowids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=query)
-    return literal_column("articles.rowid").in_(rowids.columns(literal_column("rowid")))
+    # `+`: the hits are a set to test, not the rows to start from, so SQLite walks the articles
+    # by date and a page stops after its last one (a common word matches most articles: read
+    # one by one and sorted, 8,586 hits took 24 ms, the walk 3 ms; no hit costs a walk of the
+    # date index alone)
+    return literal_column("+articles.rowid").in_(rowids.columns(literal_column("rowid")))

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsgraph.errors import NewsgraphError, ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
-from newsgraph.store import listing, overrides, queries, rows, timeline
+from newsgraph.store import listing, overrides, pages, queries, rows, timeline
 from newsgraph.store import search as matching
 from newsgraph.store import sources as watched
 from newsgraph.store.base import Bucket, Cited, EntityProfile, Meeting, Page
@@ -71,6 +71,8 @@ def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | 
 
 # Whole-database answers kept per data version (totals, tallies, timelines): at most this many.
 TALLIES_KEPT = 512
+# what a data version counts (`SqlStore.version`)
+VERSIONED = (articles, merges, entities, aliases)
 # tables written without an article being stored: always counted afresh
 LIVE_COUNTS = frozenset({"errors", "merges", "sources", "visits"})
 
@@ -89,10 +91,8 @@ class SqlStore:
         """What changes whenever the data a tally reads changes, in any process: the articles
         stored (articles are only ever added), the merged entities, their names and the manual
         merges and splits. (A write through this store also forgets every tally at once.)"""
-        return tuple(
-            int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-            for t in (articles, merges, entities, aliases)
-        )
+        counted = [select(func.count()).select_from(t).scalar_subquery() for t in VERSIONED]
+        return tuple(int(n) for n in conn.execute(select(*counted)).one())  # one round trip
 
     def forget(self) -> None:
         """Drop every kept tally: the data changed."""
@@ -378,9 +378,18 @@ class SqlStore:
             )
 
     @checked
-    def page(self, kind: str, *, offset: int = 0, limit: int = 50, **filters: Any) -> Page[Any]:
+    def page(
+        self,
+        kind: str,
+        *,
+        offset: int = 0,
+        limit: int = 50,
+        cursor: str | None = None,
+        **filters: Any,
+    ) -> Page[Any]:
         """One page of a listing with the filtered total (the total is counted once per data
-        version and filter, so paging through a listing counts it once)."""
+        version and filter, so paging through a listing counts it once); `cursor` (a page's
+        `next_cursor`, or "" for the first page) pages by key instead of by offset."""
         listed = listing.kind_of(kind)
         key = (kind, tuple(sorted(filters.items())))
         with self.engine.connect() as conn:
@@ -392,12 +401,15 @@ class SqlStore:
                 every = self.tally(
                     conn, ("all", *key), lambda: listing.page_items(conn, listed, query, 0, None)
                 )
-                return Page(
-                    items=tuple(every[offset : offset + limit]), total=len(every), offset=offset
+                shown, after = pages.tally_page(
+                    kind, every, offset=offset, limit=limit, cursor=cursor
                 )
+                return Page(items=tuple(shown), total=len(every), offset=offset, next_cursor=after)
             count = self.tally(conn, ("total", *key), lambda: listing.total(conn, query))
-            items = listing.page_items(conn, listed, query, offset, limit)
-        return Page(items=tuple(items), total=count, offset=offset)
+            items, after = pages.page(
+                conn, self.dialect, kind, query, offset=offset, limit=limit, cursor=cursor
+            )
+        return Page(items=tuple(items), total=count, offset=offset, next_cursor=after)
 
     @checked
     def facets(

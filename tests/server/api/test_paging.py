@@ -38,6 +38,67 @@ def test_a_page_is_its_slice_of_the_listing_and_the_total_counts_the_listing(
         assert f"offset={offset + limit}" in link and 'rel="next"' in link
 
 
+FILTERED = [*LISTS, "/api/quotes?search=said", "/api/articles?has_quotes=true"]
+FILTERED += ["/api/events?type=CONSULT", "/api/figures?contested=true", "/api/speakers?search=a"]
+
+
+def walk(client, url: str) -> tuple[list, set[int]]:  # type: ignore[no-untyped-def]
+    """Every item from `url` on, following each page's `Link: <...>; rel="next"`, and the
+    totals the pages gave."""
+    seen: list = []
+    totals: set[int] = set()
+    while url:
+        page = client.get(url)
+        assert page.status_code == 200, page.text[:300]
+        totals.add(int(page.headers["x-total-count"]))
+        seen += page.json()
+        after = re.fullmatch(r'<([^>]+)>; rel="next"', page.headers.get("link", ""))
+        url = after.group(1) if after else ""
+    return seen, totals
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    path=st.sampled_from(FILTERED),
+    limit=st.integers(4, 60),
+    by=st.sampled_from(["offset", "cursor"]),
+)
+def test_following_next_links_visits_every_row_once_and_the_total_is_right(
+    client, path: str, limit: int, by: str
+) -> None:  # type: ignore[no-untyped-def]
+    base, _, query = path.partition("?")
+    total, every = whole(client, base, query)
+    first = f"{path}{'&' if query else '?'}limit={limit}" + ("&cursor=" if by == "cursor" else "")
+    seen, totals = walk(client, first)
+    assert totals == {total}
+    assert seen == every  # in order, each once
+    assert len(seen) == total
+
+
+def test_a_cursor_page_links_on_by_cursor_and_says_the_token(client) -> None:  # type: ignore[no-untyped-def]
+    first = client.get("/api/quotes?limit=5&cursor=")
+    token = first.headers["x-next-cursor"]
+    assert f"cursor={token}" in first.headers["link"] and "offset" not in first.headers["link"]
+    by_token = client.get(f"/api/quotes?limit=5&cursor={token}").json()
+    assert by_token == client.get("/api/quotes?limit=5&offset=5").json()
+
+
+GARBLED = ["x", "%%%", "eyJ9", "WyJxdW90ZXMiLDEsMiwzXQ", "WyJhcnRpY2xlcyIsIG51bGwsIDVd", "A" * 999]
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("cursor", GARBLED)
+def test_a_garbled_cursor_is_refused_with_422_not_a_server_error(
+    client, path: str, cursor: str
+) -> None:  # type: ignore[no-untyped-def]
+    refused = client.get(path, params={"cursor": cursor})
+    assert refused.status_code == 422, refused.text[:300]
+    assert "detail" in refused.json()
+    both = client.get(path, params={"cursor": client.get(path).headers.get("x-next-cursor", "x")})
+    assert both.status_code in (200, 422)
+    assert client.get(path, params={"cursor": "x" * 1001}).status_code == 422
+
+
 def test_a_filtered_listing_counts_only_its_own_rows(client) -> None:  # type: ignore[no-untyped-def]
     _, speakers = whole(client, "/api/speakers")
     name = speakers[0]["name"]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.filters import article_filters, given
-from newsgraph.server.paging import PAGED, Offset, paged
+from newsgraph.server.paging import PAGED, Cursor, Offset, paged
 from newsgraph.server.schemas import ArticleSummary, ExtractedOut, brief_summary, extracted_out
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
@@ -21,10 +21,11 @@ def list_articles(
     store: StoreDep,
     filters: Annotated[dict[str, Any], Depends(article_filters)],
     offset: Offset = 0,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[ArticleSummary]:
     """Articles, newest first, with the number of records of each kind."""
-    page = store.page("articles", offset=offset, limit=limit, **given(filters))
+    page = store.page("articles", offset=offset, limit=limit, cursor=cursor, **given(filters))
     paged(request, response, page, limit)
     return [brief_summary(b) for b in page.items]
 

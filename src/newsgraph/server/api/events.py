@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.filters import event_filters, given
-from newsgraph.server.paging import PAGED, Offset, paged
+from newsgraph.server.paging import PAGED, Cursor, Offset, paged
 from newsgraph.server.schemas import EventHit
 from newsgraph.server.views import event_hits
 
@@ -22,9 +22,10 @@ def list_events(
     store: StoreDep,
     filters: Annotated[dict[str, Any], Depends(event_filters)],
     offset: Offset = 0,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[EventHit]:
     """Events with actors, place, date and the article they come from, latest first."""
-    page = store.page("events", offset=offset, limit=limit, **given(filters))
+    page = store.page("events", offset=offset, limit=limit, cursor=cursor, **given(filters))
     paged(request, response, page, limit)
     return event_hits(page.items)

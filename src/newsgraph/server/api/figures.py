@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.filters import figure_filters, given
-from newsgraph.server.paging import PAGED, Offset, paged
+from newsgraph.server.paging import PAGED, Cursor, Offset, paged
 from newsgraph.server.schemas import FigureGroup, FigureHit
 from newsgraph.server.views import contested_groups, figure_hits
 
@@ -22,10 +22,11 @@ def list_figures(
     store: StoreDep,
     filters: Annotated[dict[str, Any], Depends(figure_filters)],
     offset: Offset = 0,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[FigureHit]:
     """Figures with hedge, unit, source and the article they come from, newest first."""
-    page = store.page("figures", offset=offset, limit=limit, **given(filters))
+    page = store.page("figures", offset=offset, limit=limit, cursor=cursor, **given(filters))
     paged(request, response, page, limit)
     return figure_hits(page.items)
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from newsgraph.server.deps import StoreDep
 from newsgraph.server.filters import given, quote_filters, speaker_filters
-from newsgraph.server.paging import PAGED, Offset, paged
+from newsgraph.server.paging import PAGED, Cursor, Offset, paged
 from newsgraph.server.schemas import QuoteHit
 from newsgraph.server.views import quote_hits
 
@@ -23,11 +23,12 @@ def list_quotes(
     store: StoreDep,
     filters: Annotated[dict[str, Any], Depends(quote_filters)],
     offset: Offset = 0,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[QuoteHit]:
     """Quotes with speaker, cue, span, confidence and the article they come from, newest
     first; `X-Total-Count` gives the filtered total and `Link` the next page."""
-    page = store.page("quotes", offset=offset, limit=limit, **given(filters))
+    page = store.page("quotes", offset=offset, limit=limit, cursor=cursor, **given(filters))
     paged(request, response, page, limit)
     return quote_hits(page.items)
 
@@ -44,9 +45,10 @@ def list_speakers(
     store: StoreDep,
     filters: Annotated[dict[str, Any], Depends(speaker_filters)],
     offset: Offset = 0,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[SpeakerCount]:
     """Speakers by number of quotes, most quoted first."""
-    page = store.page("speakers", offset=offset, limit=limit, **given(filters))
+    page = store.page("speakers", offset=offset, limit=limit, cursor=cursor, **given(filters))
     paged(request, response, page, limit)
     return [SpeakerCount(name=n, quotes=c) for n, c in page.items]

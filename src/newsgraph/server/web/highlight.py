@@ -10,6 +10,7 @@ unmarked, never hidden.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,12 +20,15 @@ WORD = re.compile(r"\w+")
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Lower case without accents, as `remove_diacritics` indexes words."""
+    """Lower case without accents, as `remove_diacritics` indexes words (kept per word: a
+    page of results marks the same few thousand words again and again)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     folded = fold(word)
     for suffix in SUFFIXES:
@@ -33,21 +37,25 @@ def stem(word: str) -> str:
     return folded
 
 
-def _matches(word: str, sought: list[tuple[str, bool]]) -> bool:
-    folded, stemmed = fold(word), stem(word)
-    return any(
-        folded.startswith(fold(term)) if prefix else stemmed == stem(term)
-        for term, prefix in sought
-    )
+@functools.lru_cache(maxsize=256)
+def _sought(search: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The prefixes and the stems a search looks for, folded once per search."""
+    words = sought_words(search)
+    prefixes = tuple(fold(term) for term, prefix in words if prefix)
+    return prefixes, frozenset(stem(term) for term, prefix in words if not prefix)
+
+
+def _matches(word: str, prefixes: tuple[str, ...], stems: frozenset[str]) -> bool:
+    return stem(word) in stems or (bool(prefixes) and fold(word).startswith(prefixes))
 
 
 def highlight(text: str, search: str) -> list[tuple[str, bool]]:
     """`text` as (piece, is a hit) segments; joined, the pieces give back the text."""
-    sought = sought_words(search)
+    prefixes, stems = _sought(search)
     segments: list[tuple[str, bool]] = []
     at = 0
     for m in WORD.finditer(text):
-        if sought and _matches(m.group(), sought):
+        if (prefixes or stems) and _matches(m.group(), prefixes, stems):
             if m.start() > at:
                 segments.append((text[at : m.start()], False))
             segments.append((m.group(), True))
