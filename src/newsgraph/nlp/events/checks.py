@@ -15,7 +15,14 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
-from newsgraph.nlp.events.frames import bare_stance, misfit, no_act, reflexive, unaddressed
+from newsgraph.nlp.events.frames import (
+    bare_stance,
+    hired,
+    misfit,
+    no_act,
+    reflexive,
+    unaddressed,
+)
 from newsgraph.nlp.events.kinds import actor_kind, party_kind
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
@@ -32,6 +39,46 @@ BOILERPLATE = re.compile(
 
 def is_boilerplate(sent: Span) -> bool:
     return bool(BOILERPLATE.search(sent.text))
+
+
+FIRST_PERSON = ("i", "we")
+
+
+def stretch_of(span: Span, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation (character offsets) that holds the span, if any."""
+    return next((q for q in quoted if q[0] <= span.start_char and span.end_char <= q[1]), None)
+
+
+def quoted_subject(head: Token, stretch: tuple[int, int]) -> Token | None:
+    """The first subject found inside the quotation up the clauses of the trigger that stay
+    inside it; None when the quote is a fragment of the reporter's clause ("she was 'proud to
+    endorse him'")."""
+    node = head
+    for _ in range(6):
+        if not stretch[0] <= node.idx < stretch[1]:
+            return None
+        for child in node.children:
+            inside = stretch[0] <= child.idx < stretch[1]
+            if child.dep_ in ("nsubj", "nsubjpass") and inside:
+                return child
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def own_sources(event: EventSpan, quoted: list[tuple[int, int]]) -> list[Span]:
+    """The sources of an event told inside a quotation with a subject of its own: those named
+    inside it, and the speaker outside it only when that subject is "I" or "we" ("I am asking
+    all Americans"). A speaker is not the doer of what he tells of others ("<a> said: 'their
+    staff want him to resign or be impeached'")."""
+    stretch = stretch_of(event.trigger, quoted)
+    if stretch is None:
+        return event.source
+    subject = quoted_subject(event.trigger.root, stretch)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return event.source
+    return [s for s in event.source if stretch_of(s, [stretch]) is not None]
 
 
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
@@ -190,7 +237,8 @@ def confidence(
       named again ("the deal", "this attack"): -0.5, hidden (told where it was first told);
     - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.5;
     - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
-      `no_act`: a question, a name for an unnamed thing, a one-party agreement): -0.5, hidden;
+      `no_act`: a question, a name for an unnamed thing, a one-party agreement; `hired`: a
+      signing with nothing signed): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -208,6 +256,7 @@ def confidence(
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
     score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
+    score -= FRAME if hired(event, all_acts) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -27,6 +27,7 @@ from newsgraph.nlp.events.checks import (
     is_remention,
     keep_actors,
     lost_source,
+    own_sources,
     plea_sense,
     theme_of_another,
     verbal_sense,
@@ -34,6 +35,7 @@ from newsgraph.nlp.events.checks import (
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
+from newsgraph.nlp.events.kinds import FORCE_TYPES, is_hazard
 from newsgraph.nlp.events.places import (
     Places,
     find_place,
@@ -59,14 +61,17 @@ class EventsFinder:
     pronouns: frozenset[str] = frozenset()
     speaker_words: SpeakerWords | None = None
     all_acts: frozenset[str] = frozenset()  # nouns naming an act of any type ("deal", "attack")
+    hazards: frozenset[str] = frozenset()  # happenings that are no actors ("typhoon", "crash")
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
         narrative: tuple[int, DateSpan] | None = None  # the last date of a main clause
         resolver = self.resolver(doc)
+        quotes = getattr(doc._, "quotes", None) or ()
+        quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
         for index, sent in enumerate(doc.sents):
             dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
-            found = self.find(sent, dates, resolver)
+            found = self.find(sent, dates, resolver, quoted)
             for event in found:
                 if (
                     event.date is None
@@ -103,7 +108,11 @@ class EventsFinder:
         return resolver
 
     def find(
-        self, sent: Span, dates: list[DateSpan], resolver: Resolver | None = None
+        self,
+        sent: Span,
+        dates: list[DateSpan],
+        resolver: Resolver | None = None,
+        quoted: list[tuple[int, int]] | None = None,
     ) -> list[EventSpan]:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
@@ -123,10 +132,13 @@ class EventsFinder:
                 status=status_of(trigger.head, self.future_cues, trigger.entry.type),
                 date=event_date(trigger.head, dates, self.cues),
             )
+            event.source = own_sources(event, quoted or [])  # a statement's sayer stays its source
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+            if event.type in FORCE_TYPES:  # "<Typhoon> killed 6,000": no one did it
+                actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
             actors = plea_sense(actors)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [t for t in actors.target if self.visited(t)]
@@ -223,6 +235,7 @@ def resolve_pronouns(event: EventSpan, resolver: Resolver) -> dict[tuple[int, in
         "actor_nouns": "actor_nouns.txt",
         "groups": "actor_groups.txt",
         "pronouns": "pronouns.txt",
+        "hazards": "hazards.txt",
     },
 )
 def make_events(
@@ -240,6 +253,7 @@ def make_events(
     actor_nouns: str,
     groups: str,
     pronouns: str,
+    hazards: str,
 ) -> EventsFinder:
     lexicon = load_lexicon(
         events,
@@ -260,4 +274,5 @@ def make_events(
         pronouns=load_words(pronouns),
         speaker_words=SpeakerWords.load(),
         all_acts=lexicon.all_act_nouns(),
+        hazards=load_words(hazards),
     )

@@ -137,6 +137,29 @@ def unaddressed(event: EventSpan, acts: frozenset[str], agents: frozenset[str]) 
     return False
 
 
+PEOPLE_PRONOUNS = ("he", "she", "they", "i", "we", "you")
+
+
+def hired(event: EventSpan, acts: frozenset[str]) -> bool:
+    """A signing with nothing signed: a person who "signed with <label>" or "was signed to
+    <club>" took a contract of work, no agreement between parties. A signing keeps its sense
+    with a document (its object, its passive subject or the noun its clause modifies: "the bill
+    was signed by X", "the contracts they signed with X"), a particle
+    ("signed on to the accord") or an act under a preposition ("signed up for the ceasefire")."""
+    head = event.trigger.root
+    if event.type != "AGREE" or head.lemma_.lower() != "sign" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(head.children)
+    if any(c.dep_ in ("dobj", "prt", "ccomp", "xcomp") for c in kids):
+        return False
+    signed = [c for c in kids if c.dep_ == "nsubjpass"]
+    signed += [head.head] if head.dep_ in ("acl", "relcl") else []  # "the deal signed by X"
+    if any(c.ent_type_ != "PERSON" and c.lower_ not in PEOPLE_PRONOUNS for c in signed):
+        return False  # "the bill was signed"
+    objects = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return not any(g.lemma_.lower() in acts for g in objects)
+
+
 def hosted(thing: Token) -> list[Token]:
     """The words of what is hosted or mediated, less where and when ("a program about
     rehabilitation at Fishmongers' Hall": "program", "about", "rehabilitation")."""

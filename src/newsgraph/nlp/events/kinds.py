@@ -65,3 +65,17 @@ def party_kind(event: EventSpan, span: Span, agents: frozenset[str]) -> str | No
     if span.root.pos_ == "PRON" and (span.start, span.end) in event.names:
         return "PERSON"
     return actor_kind(span, agents)
+
+
+FORCE_TYPES = ("ASSAULT", "COERCE")  # acts of force: done by someone, not by a storm
+
+
+def is_hazard(span: Span, hazards: frozenset[str]) -> bool:
+    """Whether a span names a happening, not an actor: an entity of the EVENT kind, or a head
+    noun (or the word before a name: "Typhoon <name>", "the <name> outbreak") of `hazards`
+    (hazards.txt: storms, quakes, fires, diseases, accidents)."""
+    root = span.root
+    if root.ent_type_ == "EVENT":
+        return True
+    words = [root, *(c for c in root.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in hazards or w.lower_ in hazards for w in words)

@@ -1,0 +1,99 @@
+"""newsgraph_events (issue 15, precision): what is no actor, no act or no act done yet."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.events.checks import TRUSTED
+
+
+def shown(nlp, sentence: str, kind: str) -> list:  # type: ignore[no-untyped-def]
+    return [e for e in nlp(sentence)._.events if e.type == kind and e.confidence >= TRUSTED]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Typhoon Marlo killed over 6,000 people in Karvia in 2013.",
+        "Cyclone Ildo killed 1,000 people in Mozambique.",
+        "Cholera killed 40 villagers in the Tarn valley.",
+    ],
+    ids=["typhoon", "cyclone", "disease"],
+)
+def test_a_storm_or_a_disease_is_no_attacker(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    kills = [e for e in nlp(sentence)._.events if e.type == "ASSAULT"]
+    assert kills
+    assert all(e.source == [] for e in kills)
+    assert shown(nlp, sentence, "ASSAULT") == []
+
+
+def test_an_armed_group_is_still_an_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
+    kills = [e for e in nlp("Acme rebels killed 40 villagers.")._.events if e.type == "ASSAULT"]
+    assert [s.text for e in kills for s in e.source] == ["Acme rebels"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("President Jon Marlow has yet to concede.", "negated"),
+        ("Acme is yet to sign the deal with Globex.", "negated"),
+        ("Maria Lopez said she looks forward to holding talks with Jon Marlow.", "planned"),
+        ("Brazil looked forward to talks with Peru.", "planned"),
+    ],
+    ids=["has-yet-to", "is-yet-to", "look-forward-verb", "look-forward-noun"],
+)
+def test_an_act_not_yet_done_or_looked_forward_to_has_not_happened(nlp, sentence, status) -> None:  # type: ignore[no-untyped-def]
+    assert [e.status for e in nlp(sentence)._.events] == [status]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After asking for his release, Jon Marlow signed with Acme Wrestling this year.",
+        "At the time of his death, Jon Marlow was signed to Acme Wrestling.",
+        "Maria Lopez signed with Orbit Records in 2010.",
+    ],
+    ids=["signed-with", "was-signed-to", "label"],
+)
+def test_a_signing_with_nothing_signed_is_no_agreement(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in nlp(sentence)._.events if e.type == "AGREE"]
+    assert shown(nlp, sentence, "AGREE") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brazil and Peru signed a trade deal on Monday.",
+        "The bill was signed by President Jon Marlow on Monday.",
+        "The accord signed between Brazil and Peru ends the dispute.",
+    ],
+    ids=["object", "passive-document", "participle-of-the-document"],
+)
+def test_a_signing_of_a_document_is_an_agreement(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            '"Their staff want him to resign or be impeached," tweeted Maria Lopez.',
+            [],
+        ),
+        ('"We will meet President Jon Marlow next week," said Maria Lopez.', ["Maria Lopez"]),
+        ('Maria Lopez said she was "proud to endorse Jon Marlow for president".', ["Maria Lopez"]),
+    ],
+    ids=["others-in-the-quote", "we", "fragment"],
+)
+def test_a_speaker_does_only_what_he_tells_of_himself(nlp, sentence, sources) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type not in ("RETREAT",)]
+    assert events
+    assert [s.text for e in events for s in e.source if s.root.pos_ == "PROPN"] == sources
+
+
+def test_a_preposition_under_a_misparsed_clause_makes_no_phrasal_trigger(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = (
+        "Jon Marlow, whose running mate Eric Dane spoke to the Courier in August, "
+        "provided the Courier with his own plan."
+    )
+    assert [e for e in nlp(sentence)._.events if e.type == "CONSULT"] == []
