@@ -97,3 +97,18 @@ def test_a_preposition_under_a_misparsed_clause_makes_no_phrasal_trigger(nlp) ->
         "provided the Courier with his own plan."
     )
     assert [e for e in nlp(sentence)._.events if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Maria Lopez called Jon Marlow a "decent man" but gave no endorsement.', "SUPPORT"),
+        ('Maria Lopez called Governor John Smith "an excellent and kind man."', "SUPPORT"),
+        ('Maria Lopez called Jon Marlow a "disgraceful liar".', "ACCUSE"),
+        ("Maria Lopez called Jon Marlow a traitor.", "ACCUSE"),
+    ],
+    ids=["decent", "excellent", "liar", "traitor"],
+)
+def test_a_good_name_praises_and_a_bad_one_criticises(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    namings = [e for e in nlp(sentence)._.events if e.trigger.root.lemma_ == "call"]
+    assert [e.type for e in namings] == [kind]

@@ -11,7 +11,7 @@ becomes a statement event as plover_statements.tsv says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +36,7 @@ from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
 from newsgraph.nlp.events.kinds import FORCE_TYPES, is_hazard
+from newsgraph.nlp.events.naming import load_valence, praise_sense
 from newsgraph.nlp.events.places import (
     Places,
     find_place,
@@ -62,6 +63,7 @@ class EventsFinder:
     speaker_words: SpeakerWords | None = None
     all_acts: frozenset[str] = frozenset()  # nouns naming an act of any type ("deal", "attack")
     hazards: frozenset[str] = frozenset()  # happenings that are no actors ("typhoon", "crash")
+    valence: dict[str, float] = field(default_factory=dict)  # how good a word is: praise
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
@@ -139,7 +141,7 @@ class EventsFinder:
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
             if event.type in FORCE_TYPES:  # "<Typhoon> killed 6,000": no one did it
                 actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
-            actors = plea_sense(actors)
+            actors = praise_sense(plea_sense(actors), self.valence)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [t for t in actors.target if self.visited(t)]
             if holds(actors, self.agents):
@@ -236,6 +238,7 @@ def resolve_pronouns(event: EventSpan, resolver: Resolver) -> dict[tuple[int, in
         "groups": "actor_groups.txt",
         "pronouns": "pronouns.txt",
         "hazards": "hazards.txt",
+        "valence": "valence.tsv",
     },
 )
 def make_events(
@@ -254,6 +257,7 @@ def make_events(
     groups: str,
     pronouns: str,
     hazards: str,
+    valence: str,
 ) -> EventsFinder:
     lexicon = load_lexicon(
         events,
@@ -275,4 +279,5 @@ def make_events(
         speaker_words=SpeakerWords.load(),
         all_acts=lexicon.all_act_nouns(),
         hazards=load_words(hazards),
+        valence=load_valence(valence) if valence else {},
     )
