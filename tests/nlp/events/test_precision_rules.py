@@ -112,3 +112,42 @@ def test_a_preposition_under_a_misparsed_clause_makes_no_phrasal_trigger(nlp) ->
 def test_a_good_name_praises_and_a_bad_one_criticises(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     namings = [e for e in nlp(sentence)._.events if e.trigger.root.lemma_ == "call"]
     assert [e.type for e in namings] == [kind]
+
+
+def test_a_body_named_after_a_hazard_is_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Rogaland Fire and Rescue requested support from other fire departments.")
+    requests = [e for e in doc._.events if e.type == "REQUEST"]
+    assert [s.text for e in requests for s in e.source] == ["Rogaland Fire", "Rescue"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Dr Maria Lopez tried to warn people about the viral outbreak in December.", "THREATEN"),
+        ("Governor John Smith had only reached 3 percent support in two polls.", "SUPPORT"),
+        ("Opinion polls showed support for Governor John Smith at one percent.", "SUPPORT"),
+        ('"She was kind, but ask Governor John Smith about her," said Maria Lopez.', "REQUEST"),
+    ],
+    ids=["warned-of-danger", "poll-share", "poll-at", "imperative"],
+)
+def test_a_trigger_in_a_sense_with_no_act_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e.type for e in nlp(sentence)._.events]
+    assert shown(nlp, sentence, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('"We warn the Saudis that our targets will expand," said Colonel John Smith.', "THREATEN"),
+        ("Senator Maria Lopez voiced support for Governor John Smith on Monday.", "SUPPORT"),
+    ],
+    ids=["warning-with-a-threat", "support-voiced"],
+)
+def test_a_trigger_in_its_own_sense_is_shown(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, kind)
+
+
+def test_a_verb_joined_to_another_triggers_infinitive_is_what_it_asks(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Maria Lopez urged locals to assist the police and deny the rebels any victory."
+    assert "REQUEST" in [e.type for e in nlp(sentence)._.events]
+    assert shown(nlp, sentence, "REJECT") == []

@@ -24,6 +24,7 @@ from newsgraph.nlp.events.frames import (
     unaddressed,
 )
 from newsgraph.nlp.events.kinds import actor_kind, party_kind
+from newsgraph.nlp.events.senses import polled, warned_of_danger
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
 FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
@@ -194,8 +195,10 @@ def theme_of_another(head: Token, verbs: set[int]) -> bool:
     deal", "brokered a cease-fire", "expelled the envoy over the agreement"): the act told here
     is the verb's, the noun's is told elsewhere (one event per act). A verb in another
     trigger's infinitive ("agreed to support", "urged residents to evacuate", "threatened to
-    strike") is what that act is about."""
+    strike"), and so is one joined to it ("urged locals to assist and deny them victory")."""
     if head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "conj" and head.head.dep_ == "xcomp":
+            head = head.head
         return head.dep_ == "xcomp" and head.head.i in verbs
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -223,6 +226,7 @@ def confidence(
     acts: frozenset[str] = frozenset(),
     all_acts: frozenset[str] = frozenset(),
     remention: bool = False,
+    command: bool = False,
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
 
@@ -238,7 +242,8 @@ def confidence(
     - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.5;
     - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
       `no_act`: a question, a name for an unnamed thing, a one-party agreement; `hired`: a
-      signing with nothing signed): -0.5, hidden;
+      signing with nothing signed; `senses.py`: a warning of a danger, a poll's support, a
+      command inside a quotation): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -256,7 +261,8 @@ def confidence(
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
     score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
-    score -= FRAME if hired(event, all_acts) else 0.0
+    score -= FRAME if hired(event, all_acts) or command else 0.0
+    score -= FRAME if warned_of_danger(event) or polled(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

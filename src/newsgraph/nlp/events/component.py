@@ -35,7 +35,7 @@ from newsgraph.nlp.events.checks import (
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
-from newsgraph.nlp.events.kinds import FORCE_TYPES, is_hazard
+from newsgraph.nlp.events.kinds import is_hazard
 from newsgraph.nlp.events.naming import load_valence, praise_sense
 from newsgraph.nlp.events.places import (
     Places,
@@ -46,6 +46,7 @@ from newsgraph.nlp.events.places import (
     state_names,
 )
 from newsgraph.nlp.events.plover import Lexicon, load_lexicon
+from newsgraph.nlp.events.senses import commanded
 from newsgraph.nlp.events.status import as_statement, status_of
 from newsgraph.nlp.quotes.names import SpeakerWords
 from newsgraph.nlp.quotes.speakers import Resolver
@@ -139,8 +140,9 @@ class EventsFinder:
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
             actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
-            if event.type in FORCE_TYPES:  # "<Typhoon> killed 6,000": no one did it
-                actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
+            # a storm or a disease is no party ("<Typhoon> killed 6,000", "upgraded <Storm>")
+            actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
+            actors.target = [t for t in actors.target if not is_hazard(t, self.hazards)]
             actors = praise_sense(plea_sense(actors), self.valence)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [t for t in actors.target if self.visited(t)]
@@ -158,6 +160,7 @@ class EventsFinder:
                     aid_objects=self.lexicon.aid_objects,
                     acts=self.lexicon.act_nouns(event.type),
                     all_acts=self.all_acts,
+                    command=commanded(event, quoted or []),
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
