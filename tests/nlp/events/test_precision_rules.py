@@ -151,3 +151,28 @@ def test_a_verb_joined_to_another_triggers_infinitive_is_what_it_asks(nlp) -> No
     sentence = "Maria Lopez urged locals to assist the police and deny the rebels any victory."
     assert "REQUEST" in [e.type for e in nlp(sentence)._.events]
     assert shown(nlp, sentence, "REJECT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor John Smith spoke with CNN on Monday. He later told CNN that he would stay.",
+        "Governor John Smith talked with The New York Times, the New York Times reported.",
+        "Governor John Smith spoke with the Courier, according to the Courier.",
+    ],
+    ids=["told", "reported", "according-to"],
+)
+def test_an_interview_with_an_outlet_is_no_meeting(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" in [e.type for e in nlp(text)._.events]
+    assert shown(nlp, text, "CONSULT") == []
+
+
+def test_a_meeting_an_outlet_reports_is_a_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Governor John Smith spoke with President Maria Lopez on Monday, CNN reported."
+    meetings = shown(nlp, text, "CONSULT")
+    assert [t.text for e in meetings for t in e.target] == ["Maria Lopez"]
+
+
+def test_an_outlet_a_story_is_according_to_does_no_act_of_force(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("According to videos and NPR, the police then shot Usman Khan.")
+    assert [s.text for e in doc._.events if e.type == "ASSAULT" for s in e.source] == []

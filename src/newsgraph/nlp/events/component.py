@@ -37,6 +37,7 @@ from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
 from newsgraph.nlp.events.kinds import is_hazard
 from newsgraph.nlp.events.naming import load_valence, praise_sense
+from newsgraph.nlp.events.outlets import drop_outlets, find_outlets
 from newsgraph.nlp.events.places import (
     Places,
     find_place,
@@ -72,9 +73,10 @@ class EventsFinder:
         resolver = self.resolver(doc)
         quotes = getattr(doc._, "quotes", None) or ()
         quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
+        outlets = find_outlets(doc)
         for index, sent in enumerate(doc.sents):
             dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
-            found = self.find(sent, dates, resolver, quoted)
+            found = self.find(sent, dates, resolver, quoted, outlets)
             for event in found:
                 if (
                     event.date is None
@@ -116,6 +118,7 @@ class EventsFinder:
         dates: list[DateSpan],
         resolver: Resolver | None = None,
         quoted: list[tuple[int, int]] | None = None,
+        outlets: frozenset[str] = frozenset(),
     ) -> list[EventSpan]:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
@@ -143,6 +146,7 @@ class EventsFinder:
             # a storm or a disease is no party ("<Typhoon> killed 6,000", "upgraded <Storm>")
             actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
             actors.target = [t for t in actors.target if not is_hazard(t, self.hazards)]
+            actors = drop_outlets(actors, outlets)  # "spoke with <outlet>": an interview
             actors = praise_sense(plea_sense(actors), self.valence)
             if event.mode == "visit":  # a visit to a city or a building is no meeting of states
                 actors.target = [t for t in actors.target if self.visited(t)]
