@@ -176,3 +176,20 @@ def test_a_meeting_an_outlet_reports_is_a_meeting(nlp) -> None:  # type: ignore[
 def test_an_outlet_a_story_is_according_to_does_no_act_of_force(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("According to videos and NPR, the police then shot Usman Khan.")
     assert [s.text for e in doc._.events if e.type == "ASSAULT" for s in e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            'Senate Republicans attacked the inquiry, with Senator John Smith calling it "a coup".',
+            "ASSAULT",
+        ),
+        ("Maria Lopez is to step down today, with John Smith succeeding her as mayor.", "RETREAT"),
+    ],
+    ids=["with-x-calling", "with-x-succeeding"],
+)
+def test_the_subject_of_an_absolute_clause_is_no_target(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert events
+    assert [t.text for e in events for t in e.target if t.root.ent_type_ == "PERSON"] == []

@@ -234,15 +234,25 @@ def noun_source(trigger: Token) -> Token | None:
     return None
 
 
+def acts_on_its_own(verb: Token) -> bool:
+    """An active clause with an object or complement of its own ("X calling the inquiry a
+    coup")."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or verb.tag_ == "VBN"
+    return not passive and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in kids)
+
+
 def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
-    """Objects of the token's prepositions in `preps` ("talks with X being held": its subject)."""
+    """Objects of the token's prepositions in `preps` ("talks with X being held": its subject;
+    not the subject of a clause acting on something of its own, "attacked the inquiry, with X
+    calling it a coup": X does another act)."""
     out = []
     for prep in token.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
             for child in prep.children:
                 if child.dep_ == "pobj":
                     out.append(child)
-                elif child.dep_ == "pcomp":
+                elif child.dep_ == "pcomp" and not acts_on_its_own(child):
                     out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
 

@@ -117,7 +117,10 @@ def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
     if head.pos_ not in ("VERB", "AUX") or not event.source:
         return event
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
-    armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+    armed = any(  # "with a knife", not "with X calling it a coup"
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
     if armed or not all(kind in PEOPLE for kind in parties):
         return event
     objects = [c for c in head.children if c.dep_ == "dobj"]
