@@ -193,3 +193,22 @@ def test_the_subject_of_an_absolute_clause_is_no_target(nlp, sentence, kind) -> 
     events = [e for e in nlp(sentence)._.events if e.type == kind]
     assert events
     assert [t.text for e in events for t in e.target if t.root.ent_type_ == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor John Smith denied the allegations on Monday.",
+        "Brazil denied that its troops had crossed the border.",
+        "The charge was denied by Maria Lopez, his lawyer.",
+    ],
+    ids=["allegations", "that-clause", "passive"],
+)
+def test_a_denial_of_a_claim_is_no_refusal(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert "REJECT" in [e.type for e in nlp(sentence)._.events]
+    assert shown(nlp, sentence, "REJECT") == []
+
+
+def test_denying_someone_something_is_a_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Brazil denied Governor John Smith a visa on Monday."
+    assert [t.text for e in shown(nlp, sentence, "REJECT") for t in e.target] == ["John Smith"]

@@ -1,7 +1,7 @@
 """A trigger's other senses that make no act between actors (issue 15), read off the words
-around it: a warning of a danger ("warned people about the outbreak"), a poll's measure of
-support ("3 percent support"), and a command put to the listener inside a quotation ("ask
-anyone close to her").
+around it: a warning of a danger ("warned people about the outbreak"), a denial of a claim
+("denied the allegations"), a poll's measure of support ("3 percent support"), and a command
+put to the listener inside a quotation ("ask anyone close to her").
 """
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ def warned_of_danger(event: EventSpan) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp") for c in kids):
         return False
     return any(c.dep_ == "prep" and c.lower_ in DANGERS for c in kids)
+
+
+def denial(event: EventSpan) -> bool:
+    """A denial with no one denied anything ("denied the allegations", "denied that he made a
+    deal", "the charge was denied by X"): a statement that something is untrue, which CAMEO
+    codes as a statement (016), not a refusal; "denied <him> access" refuses someone."""
+    head = event.trigger.root
+    return event.type == "REJECT" and not event.target and head.lemma_.lower() == "deny"
 
 
 def is_share(token: Token) -> bool:
