@@ -212,3 +212,20 @@ def test_a_denial_of_a_claim_is_no_refusal(nlp, sentence) -> None:  # type: igno
 def test_denying_someone_something_is_a_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Brazil denied Governor John Smith a visa on Monday."
     assert [t.text for e in shown(nlp, sentence, "REJECT") for t in e.target] == ["John Smith"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither Steve Dasbach nor Jess Mears would provide the Courier with an image of it.",
+        "He read out a message he sent to party chairman Mark Seidenberg.",
+    ],
+    ids=["provide-with", "message-sent"],
+)
+def test_what_is_given_with_or_sent_as_a_clause_must_be_aid(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert "AID" in [e.type for e in nlp(sentence)._.events]
+    assert shown(nlp, sentence, "AID") == []
+
+
+def test_aid_sent_as_a_clause_is_aid(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, "The aid Japan sent to Ukraine arrived on Monday.", "AID")

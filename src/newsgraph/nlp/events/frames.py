@@ -43,7 +43,7 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     head = event.trigger.root
     verb = head.pos_ in ("VERB", "AUX")
     objects = [c for c in head.children if c.dep_ == "dobj"] if verb else []
-    things = [c for c in objects if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
+    things = [c for c in given(head) if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
     if event.type in DYADIC and not event.target:
         return True
     if (
@@ -61,6 +61,18 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
             for w in c.subtree
         )
     return event.mode == "return" and verb and not objects
+
+
+def given(head: Token) -> list[Token]:
+    """What a verb gives or releases: its object, what it provides someone "with" ("provide X
+    with an image"), and the noun its clause modifies ("a message he sent to X")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    kids = list(head.children)
+    found = [c for c in kids if c.dep_ == "dobj"]
+    found += [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+              if g.dep_ == "pobj"]  # fmt: skip
+    return found + ([head.head] if head.dep_ in ("relcl", "acl") else [])
 
 
 def investigated(head: Token) -> list[Token]:
