@@ -102,6 +102,19 @@ class EventsFinder:
         destination = root.dep_ == "pobj" and root.head.lower_ == "to"
         return not destination or root.ent_type_ == "PERSON" or is_state(target, self.places)
 
+    def parties(self, event: EventSpan, outlets: frozenset[str]) -> EventSpan:
+        """A copy of the event with only actors as parties, in the sense its words give it (an
+        attack in words, a plea, praise)."""
+        actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+        # a storm or a disease is no party ("<Typhoon> killed 6,000", "upgraded <Storm>")
+        actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
+        actors.target = [t for t in actors.target if not is_hazard(t, self.hazards)]
+        actors = drop_outlets(actors, outlets)  # "spoke with <outlet>": an interview
+        actors = praise_sense(plea_sense(actors), self.valence)
+        if event.mode == "visit":  # a visit to a city or a building is no meeting of states
+            actors.target = [t for t in actors.target if self.visited(t)]
+        return actors
+
     def resolver(self, doc: Doc) -> Resolver:
         """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
         quotes = list(getattr(doc._, "quotes", None) or ())
@@ -142,14 +155,7 @@ class EventsFinder:
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
-            actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
-            # a storm or a disease is no party ("<Typhoon> killed 6,000", "upgraded <Storm>")
-            actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
-            actors.target = [t for t in actors.target if not is_hazard(t, self.hazards)]
-            actors = drop_outlets(actors, outlets)  # "spoke with <outlet>": an interview
-            actors = praise_sense(plea_sense(actors), self.valence)
-            if event.mode == "visit":  # a visit to a city or a building is no meeting of states
-                actors.target = [t for t in actors.target if self.visited(t)]
+            actors = self.parties(event, outlets)
             if holds(actors, self.agents):
                 lost = lost_source(event.source, actors.source)
                 event = actors
