@@ -229,3 +229,21 @@ def test_what_is_given_with_or_sent_as_a_clause_must_be_aid(nlp, sentence) -> No
 
 def test_aid_sent_as_a_clause_is_aid(nlp) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, "The aid Japan sent to Ukraine arrived on Monday.", "AID")
+
+
+def test_a_retreat_told_by_where_one_went_is_a_move(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "After Jon Marlow retreated to New Mexico, he wrote songs for the band."
+    assert "RETREAT" in [e.type for e in nlp(sentence)._.events]
+    assert shown(nlp, sentence, "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor John Smith withdrew from the race on Monday.",
+        "Russia withdrew its troops to the border on Monday.",
+    ],
+    ids=["from", "object"],
+)
+def test_a_retreat_from_something_is_a_retreat(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "RETREAT")

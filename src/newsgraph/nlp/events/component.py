@@ -113,6 +113,9 @@ class EventsFinder:
         actors = praise_sense(plea_sense(actors), self.valence)
         if event.mode == "visit":  # a visit to a city or a building is no meeting of states
             actors.target = [t for t in actors.target if self.visited(t)]
+        if event.type == "RETREAT":  # "retreated to <place>": where one goes is no party
+            actors.target = [t for t in actors.target if introducer(t) is None
+                             or introducer(t).lower_ != "to"]  # fmt: skip
         return actors
 
     def resolver(self, doc: Doc) -> Resolver:

@@ -1,7 +1,8 @@
 """A trigger's other senses that make no act between actors (issue 15), read off the words
 around it: a warning of a danger ("warned people about the outbreak"), a denial of a claim
-("denied the allegations"), a poll's measure of support ("3 percent support"), and a command
-put to the listener inside a quotation ("ask anyone close to her").
+("denied the allegations"), a move ("retreated to <place>"), a poll's measure of support ("3
+percent support"), and a command put to the listener inside a quotation ("ask anyone close to
+her").
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ def denial(event: EventSpan) -> bool:
     codes as a statement (016), not a refusal; "denied <him> access" refuses someone."""
     head = event.trigger.root
     return event.type == "REJECT" and not event.target and head.lemma_.lower() == "deny"
+
+
+def moved(event: EventSpan) -> bool:
+    """A retreat told only by where one went ("retreated to <place>"), with nothing withdrawn
+    and nothing left ("withdrew its troops to ...", "pulled out of ..." are retreats): a move."""
+    head = event.trigger.root
+    if event.type != "RETREAT" or event.target or head.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(head.children)
+    if any(c.dep_ in ("dobj", "prt", "xcomp") for c in kids):
+        return False
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    return "to" in preps and not preps & {"from", "of", "out"}
 
 
 def is_share(token: Token) -> bool:
