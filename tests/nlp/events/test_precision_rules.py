@@ -247,3 +247,10 @@ def test_a_retreat_told_by_where_one_went_is_a_move(nlp) -> None:  # type: ignor
 )
 def test_a_retreat_from_something_is_a_retreat(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, "RETREAT")
+
+
+def test_a_place_in_the_sources_own_phrase_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The United States Embassy in Iraq had suspended operations on Monday.")
+    suspensions = [e for e in doc._.events if e.type == "SANCTION"]
+    assert suspensions
+    assert [t.text for e in suspensions for t in e.target] == []

@@ -182,6 +182,7 @@ class EventsFinder:
                 not event.target
                 and found[0] is not None
                 and event.type in self.lexicon.places_as_targets
+                and not within_party(found[0], event.source)  # "the Embassy in X suspended"
             ):
                 event.target = [found[0]]  # "lifted the curfew in X": X is acted on
             # one event per trigger and place: "met A, B and C" is one meeting with three
@@ -192,6 +193,11 @@ class EventsFinder:
                     one.names = event.names | state_names(one, self.places)
                     out.append(one)
         return drop_echoes(out)
+
+
+def within_party(place: Span, parties: list[Span]) -> bool:
+    """Whether a place is part of a party's own phrase ("the Embassy in <country>")."""
+    return any(place.root in party.root.subtree for party in parties)
 
 
 def introducer(span: Span) -> Token | None:
