@@ -254,3 +254,15 @@ def test_a_place_in_the_sources_own_phrase_is_no_target(nlp) -> None:  # type: i
     suspensions = [e for e in doc._.events if e.type == "SANCTION"]
     assert suspensions
     assert [t.text for e in suspensions for t in e.target] == []
+
+
+def test_where_a_thing_was_said_is_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Governor John Smith praised Maria Lopez's endorsement on Twitter on Monday.")
+    praise = [e for e in doc._.events if e.type == "SUPPORT"]
+    assert [t.text for e in praise for t in e.target] == ["Maria Lopez"]
+
+
+def test_an_on_phrase_of_a_phrasal_trigger_is_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Governor John Smith called on the United Nations to act.")
+    calls = [e for e in doc._.events if e.type == "REQUEST"]
+    assert [t.text for e in calls for t in e.target] == ["United Nations"]

@@ -113,10 +113,22 @@ class EventsFinder:
         actors = praise_sense(plea_sense(actors), self.valence)
         if event.mode == "visit":  # a visit to a city or a building is no meeting of states
             actors.target = [t for t in actors.target if self.visited(t)]
+        actors.target = [t for t in actors.target if not self.medium(t, event)]
         if event.type == "RETREAT":  # "retreated to <place>": where one goes is no party
             actors.target = [t for t in actors.target if introducer(t) is None
                              or introducer(t).lower_ != "to"]  # fmt: skip
         return actors
+
+    def medium(self, target: Span, event: EventSpan) -> bool:
+        """A name after "on" that hangs on another noun than the trigger, where the type takes no
+        "on" ("praised X's endorsement on <platform>", "defended the payments in comments on
+        <site>"): where it was said, not to whom ("called on X", "pressure on X" stay)."""
+        prep = introducer(target)
+        if prep is None or prep.lower_ != "on" or prep.head == event.trigger.root:
+            return False
+        if "on" in self.lexicon.roles.get(event.type, ()):
+            return False
+        return target.root.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON")
 
     def resolver(self, doc: Doc) -> Resolver:
         """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
