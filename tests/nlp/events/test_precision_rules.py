@@ -266,3 +266,17 @@ def test_an_on_phrase_of_a_phrasal_trigger_is_its_target(nlp) -> None:  # type: 
     doc = nlp("Governor John Smith called on the United Nations to act.")
     calls = [e for e in doc._.events if e.type == "REQUEST"]
     assert [t.text for e in calls for t in e.target] == ["United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "target"),
+    [
+        ("Governor John Smith is to be sentenced in June.", "COERCE", "John Smith"),
+        ("They want Governor John Smith to resign or be impeached.", "ACCUSE", "John Smith"),
+    ],
+    ids=["to-be-sentenced", "or-be-impeached"],
+)
+def test_a_passive_sharing_a_subject_is_done_to_it(nlp, sentence, kind, target) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert [t.text for e in events for t in e.target] == [target]
+    assert [s.text for e in events for s in e.source] == []

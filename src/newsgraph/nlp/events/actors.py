@@ -176,6 +176,10 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
             # an active verb sharing a passive clause's subject: "Holder was held in contempt
             # for refusing to hand over documents" (Holder refused)
             return resolve_pronoun(passive), None
+        if active is not None and node is not verb and is_passive(verb) and agent is None:
+            # a passive sharing an active clause's subject undergoes the act: "wants him to
+            # resign or be impeached" (he would be impeached, by others)
+            return None, resolve_pronoun(active)
         if active is not None or passive is not None:
             return resolve_pronoun(active if active is not None else agent), passive
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head != node:
@@ -190,6 +194,12 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         else:
             break
     return None, None
+
+
+def is_passive(verb: Token) -> bool:
+    """A verb with a passive auxiliary and no "by" agent ("be impeached", "was arrested")."""
+    kids = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def passive_alone(verb: Token) -> bool:
