@@ -176,6 +176,10 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
             # an active verb sharing a passive clause's subject: "Holder was held in contempt
             # for refusing to hand over documents" (Holder refused)
             return resolve_pronoun(passive), None
+        if active is not None and node is not verb and is_passive(verb) and agent is None:
+            # a passive sharing an active clause's subject undergoes the act: "wants him to
+            # resign or be impeached" (he would be impeached, by others)
+            return None, resolve_pronoun(active)
         if active is not None or passive is not None:
             return resolve_pronoun(active if active is not None else agent), passive
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head != node:
@@ -190,6 +194,12 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         else:
             break
     return None, None
+
+
+def is_passive(verb: Token) -> bool:
+    """A verb with a passive auxiliary and no "by" agent ("be impeached", "was arrested")."""
+    kids = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def passive_alone(verb: Token) -> bool:
@@ -234,15 +244,25 @@ def noun_source(trigger: Token) -> Token | None:
     return None
 
 
+def acts_on_its_own(verb: Token) -> bool:
+    """An active clause with an object or complement of its own ("X calling the inquiry a
+    coup")."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or verb.tag_ == "VBN"
+    return not passive and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in kids)
+
+
 def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
-    """Objects of the token's prepositions in `preps` ("talks with X being held": its subject)."""
+    """Objects of the token's prepositions in `preps` ("talks with X being held": its subject;
+    not the subject of a clause acting on something of its own, "attacked the inquiry, with X
+    calling it a coup": X does another act)."""
     out = []
     for prep in token.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
             for child in prep.children:
                 if child.dep_ == "pobj":
                     out.append(child)
-                elif child.dep_ == "pcomp":
+                elif child.dep_ == "pcomp" and not acts_on_its_own(child):
                     out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
 

@@ -15,8 +15,16 @@ from spacy.tokens import Span, Token
 
 from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
-from newsgraph.nlp.events.frames import bare_stance, misfit, no_act, reflexive, unaddressed
+from newsgraph.nlp.events.frames import (
+    bare_stance,
+    hired,
+    misfit,
+    no_act,
+    reflexive,
+    unaddressed,
+)
 from newsgraph.nlp.events.kinds import actor_kind, party_kind
+from newsgraph.nlp.events.senses import denial, moved, polled, warned_of_danger
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
 FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
@@ -32,6 +40,46 @@ BOILERPLATE = re.compile(
 
 def is_boilerplate(sent: Span) -> bool:
     return bool(BOILERPLATE.search(sent.text))
+
+
+FIRST_PERSON = ("i", "we")
+
+
+def stretch_of(span: Span, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation (character offsets) that holds the span, if any."""
+    return next((q for q in quoted if q[0] <= span.start_char and span.end_char <= q[1]), None)
+
+
+def quoted_subject(head: Token, stretch: tuple[int, int]) -> Token | None:
+    """The first subject found inside the quotation up the clauses of the trigger that stay
+    inside it; None when the quote is a fragment of the reporter's clause ("she was 'proud to
+    endorse him'")."""
+    node = head
+    for _ in range(6):
+        if not stretch[0] <= node.idx < stretch[1]:
+            return None
+        for child in node.children:
+            inside = stretch[0] <= child.idx < stretch[1]
+            if child.dep_ in ("nsubj", "nsubjpass") and inside:
+                return child
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def own_sources(event: EventSpan, quoted: list[tuple[int, int]]) -> list[Span]:
+    """The sources of an event told inside a quotation with a subject of its own: those named
+    inside it, and the speaker outside it only when that subject is "I" or "we" ("I am asking
+    all Americans"). A speaker is not the doer of what he tells of others ("<a> said: 'their
+    staff want him to resign or be impeached'")."""
+    stretch = stretch_of(event.trigger, quoted)
+    if stretch is None:
+        return event.source
+    subject = quoted_subject(event.trigger.root, stretch)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return event.source
+    return [s for s in event.source if stretch_of(s, [stretch]) is not None]
 
 
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
@@ -69,7 +117,10 @@ def verbal_sense(event: EventSpan, agents: frozenset[str]) -> EventSpan:
     if head.pos_ not in ("VERB", "AUX") or not event.source:
         return event
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
-    armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+    armed = any(  # "with a knife", not "with X calling it a coup"
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+        for c in head.children
+    )
     if armed or not all(kind in PEOPLE for kind in parties):
         return event
     objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -147,8 +198,10 @@ def theme_of_another(head: Token, verbs: set[int]) -> bool:
     deal", "brokered a cease-fire", "expelled the envoy over the agreement"): the act told here
     is the verb's, the noun's is told elsewhere (one event per act). A verb in another
     trigger's infinitive ("agreed to support", "urged residents to evacuate", "threatened to
-    strike") is what that act is about."""
+    strike"), and so is one joined to it ("urged locals to assist and deny them victory")."""
     if head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "conj" and head.head.dep_ == "xcomp":
+            head = head.head
         return head.dep_ == "xcomp" and head.head.i in verbs
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -176,6 +229,7 @@ def confidence(
     acts: frozenset[str] = frozenset(),
     all_acts: frozenset[str] = frozenset(),
     remention: bool = False,
+    command: bool = False,
 ) -> float:
     """How far to trust the event, 0..1, from what the parse says of it (issue 15):
 
@@ -190,7 +244,9 @@ def confidence(
       named again ("the deal", "this attack"): -0.5, hidden (told where it was first told);
     - agreeing, backing or refusing with no object, complement or target ("X agreed"): -0.5;
     - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
-      `no_act`: a question, a name for an unnamed thing, a one-party agreement): -0.5, hidden;
+      `no_act`: a question, a name for an unnamed thing, a one-party agreement; `hired`: a
+      signing with nothing signed; `senses.py`: a warning of a danger, a denial of a claim, a
+      move, a poll's support, a command inside a quotation): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -208,6 +264,9 @@ def confidence(
     score -= FRAME if bare_stance(event) else 0.0
     score -= FRAME if misfit(event, agents, aid_objects) or no_act(event) else 0.0
     score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
+    score -= FRAME if hired(event, all_acts) or command else 0.0
+    score -= FRAME if warned_of_danger(event) or polled(event) or denial(event) else 0.0
+    score -= FRAME if moved(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

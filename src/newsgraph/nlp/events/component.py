@@ -11,7 +11,7 @@ becomes a statement event as plover_statements.tsv says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,7 @@ from newsgraph.nlp.events.checks import (
     is_remention,
     keep_actors,
     lost_source,
+    own_sources,
     plea_sense,
     theme_of_another,
     verbal_sense,
@@ -34,6 +35,9 @@ from newsgraph.nlp.events.checks import (
 from newsgraph.nlp.events.dating import continues, event_date, main_date
 from newsgraph.nlp.events.echoes import borrow_parties, drop_echoes
 from newsgraph.nlp.events.event import EventSpan
+from newsgraph.nlp.events.kinds import is_hazard
+from newsgraph.nlp.events.naming import load_valence, praise_sense
+from newsgraph.nlp.events.outlets import drop_outlets, find_outlets
 from newsgraph.nlp.events.places import (
     Places,
     find_place,
@@ -43,6 +47,7 @@ from newsgraph.nlp.events.places import (
     state_names,
 )
 from newsgraph.nlp.events.plover import Lexicon, load_lexicon
+from newsgraph.nlp.events.senses import commanded
 from newsgraph.nlp.events.status import as_statement, status_of
 from newsgraph.nlp.quotes.names import SpeakerWords
 from newsgraph.nlp.quotes.speakers import Resolver
@@ -59,14 +64,19 @@ class EventsFinder:
     pronouns: frozenset[str] = frozenset()
     speaker_words: SpeakerWords | None = None
     all_acts: frozenset[str] = frozenset()  # nouns naming an act of any type ("deal", "attack")
+    hazards: frozenset[str] = frozenset()  # happenings that are no actors ("typhoon", "crash")
+    valence: dict[str, float] = field(default_factory=dict)  # how good a word is: praise
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[EventSpan] = []
         narrative: tuple[int, DateSpan] | None = None  # the last date of a main clause
         resolver = self.resolver(doc)
+        quotes = getattr(doc._, "quotes", None) or ()
+        quoted = [(s.start, s.end) for q in quotes for s in q.stretches]
+        outlets = find_outlets(doc)
         for index, sent in enumerate(doc.sents):
             dates = [d for d in doc._.dates or () if sent.start <= d.span.start < sent.end]
-            found = self.find(sent, dates, resolver)
+            found = self.find(sent, dates, resolver, quoted, outlets)
             for event in found:
                 if (
                     event.date is None
@@ -92,6 +102,34 @@ class EventsFinder:
         destination = root.dep_ == "pobj" and root.head.lower_ == "to"
         return not destination or root.ent_type_ == "PERSON" or is_state(target, self.places)
 
+    def parties(self, event: EventSpan, outlets: frozenset[str]) -> EventSpan:
+        """A copy of the event with only actors as parties, in the sense its words give it (an
+        attack in words, a plea, praise)."""
+        actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
+        # a storm or a disease is no party ("<Typhoon> killed 6,000", "upgraded <Storm>")
+        actors.source = [s for s in actors.source if not is_hazard(s, self.hazards)]
+        actors.target = [t for t in actors.target if not is_hazard(t, self.hazards)]
+        actors = drop_outlets(actors, outlets)  # "spoke with <outlet>": an interview
+        actors = praise_sense(plea_sense(actors), self.valence)
+        if event.mode == "visit":  # a visit to a city or a building is no meeting of states
+            actors.target = [t for t in actors.target if self.visited(t)]
+        actors.target = [t for t in actors.target if not self.medium(t, event)]
+        if event.type == "RETREAT":  # "retreated to <place>": where one goes is no party
+            actors.target = [t for t in actors.target if introducer(t) is None
+                             or introducer(t).lower_ != "to"]  # fmt: skip
+        return actors
+
+    def medium(self, target: Span, event: EventSpan) -> bool:
+        """A name after "on" that hangs on another noun than the trigger, where the type takes no
+        "on" ("praised X's endorsement on <platform>", "defended the payments in comments on
+        <site>"): where it was said, not to whom ("called on X", "pressure on X" stay)."""
+        prep = introducer(target)
+        if prep is None or prep.lower_ != "on" or prep.head == event.trigger.root:
+            return False
+        if "on" in self.lexicon.roles.get(event.type, ()):
+            return False
+        return target.root.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART", "PERSON")
+
     def resolver(self, doc: Doc) -> Resolver:
         """The speakers' resolver, told who spoke where: "he" after a quote is its speaker."""
         quotes = list(getattr(doc._, "quotes", None) or ())
@@ -103,7 +141,12 @@ class EventsFinder:
         return resolver
 
     def find(
-        self, sent: Span, dates: list[DateSpan], resolver: Resolver | None = None
+        self,
+        sent: Span,
+        dates: list[DateSpan],
+        resolver: Resolver | None = None,
+        quoted: list[tuple[int, int]] | None = None,
+        outlets: frozenset[str] = frozenset(),
     ) -> list[EventSpan]:
         out: list[EventSpan] = []
         if is_boilerplate(sent):
@@ -123,13 +166,11 @@ class EventsFinder:
                 status=status_of(trigger.head, self.future_cues, trigger.entry.type),
                 date=event_date(trigger.head, dates, self.cues),
             )
+            event.source = own_sources(event, quoted or [])  # a statement's sayer stays its source
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
-            actors = verbal_sense(keep_actors(replace(event), self.agents), self.agents)
-            actors = plea_sense(actors)
-            if event.mode == "visit":  # a visit to a city or a building is no meeting of states
-                actors.target = [t for t in actors.target if self.visited(t)]
+            actors = self.parties(event, outlets)
             if holds(actors, self.agents):
                 lost = lost_source(event.source, actors.source)
                 event = actors
@@ -144,6 +185,7 @@ class EventsFinder:
                     aid_objects=self.lexicon.aid_objects,
                     acts=self.lexicon.act_nouns(event.type),
                     all_acts=self.all_acts,
+                    command=commanded(event, quoted or []),
                 )
             else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
                 event.confidence = 0.0
@@ -152,6 +194,7 @@ class EventsFinder:
                 not event.target
                 and found[0] is not None
                 and event.type in self.lexicon.places_as_targets
+                and not within_party(found[0], event.source)  # "the Embassy in X suspended"
             ):
                 event.target = [found[0]]  # "lifted the curfew in X": X is acted on
             # one event per trigger and place: "met A, B and C" is one meeting with three
@@ -162,6 +205,11 @@ class EventsFinder:
                     one.names = event.names | state_names(one, self.places)
                     out.append(one)
         return drop_echoes(out)
+
+
+def within_party(place: Span, parties: list[Span]) -> bool:
+    """Whether a place is part of a party's own phrase ("the Embassy in <country>")."""
+    return any(place.root in party.root.subtree for party in parties)
 
 
 def introducer(span: Span) -> Token | None:
@@ -223,6 +271,8 @@ def resolve_pronouns(event: EventSpan, resolver: Resolver) -> dict[tuple[int, in
         "actor_nouns": "actor_nouns.txt",
         "groups": "actor_groups.txt",
         "pronouns": "pronouns.txt",
+        "hazards": "hazards.txt",
+        "valence": "valence.tsv",
     },
 )
 def make_events(
@@ -240,6 +290,8 @@ def make_events(
     actor_nouns: str,
     groups: str,
     pronouns: str,
+    hazards: str,
+    valence: str,
 ) -> EventsFinder:
     lexicon = load_lexicon(
         events,
@@ -260,4 +312,6 @@ def make_events(
         pronouns=load_words(pronouns),
         speaker_words=SpeakerWords.load(),
         all_acts=lexicon.all_act_nouns(),
+        hazards=load_words(hazards),
+        valence=load_valence(valence) if valence else {},
     )

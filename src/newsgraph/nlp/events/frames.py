@@ -43,7 +43,7 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
     head = event.trigger.root
     verb = head.pos_ in ("VERB", "AUX")
     objects = [c for c in head.children if c.dep_ == "dobj"] if verb else []
-    things = [c for c in objects if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
+    things = [c for c in given(head) if actor_kind(c.doc[c.i : c.i + 1], agents) is None]
     if event.type in DYADIC and not event.target:
         return True
     if (
@@ -61,6 +61,18 @@ def misfit(event: EventSpan, agents: frozenset[str], aid_objects: frozenset[str]
             for w in c.subtree
         )
     return event.mode == "return" and verb and not objects
+
+
+def given(head: Token) -> list[Token]:
+    """What a verb gives or releases: its object, what it provides someone "with" ("provide X
+    with an image"), and the noun its clause modifies ("a message he sent to X")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    kids = list(head.children)
+    found = [c for c in kids if c.dep_ == "dobj"]
+    found += [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+              if g.dep_ == "pobj"]  # fmt: skip
+    return found + ([head.head] if head.dep_ in ("relcl", "acl") else [])
 
 
 def investigated(head: Token) -> list[Token]:
@@ -135,6 +147,29 @@ def unaddressed(event: EventSpan, acts: frozenset[str], agents: frozenset[str]) 
             for w in hosted(c)
         )
     return False
+
+
+PEOPLE_PRONOUNS = ("he", "she", "they", "i", "we", "you")
+
+
+def hired(event: EventSpan, acts: frozenset[str]) -> bool:
+    """A signing with nothing signed: a person who "signed with <label>" or "was signed to
+    <club>" took a contract of work, no agreement between parties. A signing keeps its sense
+    with a document (its object, its passive subject or the noun its clause modifies: "the bill
+    was signed by X", "the contracts they signed with X"), a particle
+    ("signed on to the accord") or an act under a preposition ("signed up for the ceasefire")."""
+    head = event.trigger.root
+    if event.type != "AGREE" or head.lemma_.lower() != "sign" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(head.children)
+    if any(c.dep_ in ("dobj", "prt", "ccomp", "xcomp") for c in kids):
+        return False
+    signed = [c for c in kids if c.dep_ == "nsubjpass"]
+    signed += [head.head] if head.dep_ in ("acl", "relcl") else []  # "the deal signed by X"
+    if any(c.ent_type_ != "PERSON" and c.lower_ not in PEOPLE_PRONOUNS for c in signed):
+        return False  # "the bill was signed"
+    objects = [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return not any(g.lemma_.lower() in acts for g in objects)
 
 
 def hosted(thing: Token) -> list[Token]:

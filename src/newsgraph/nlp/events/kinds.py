@@ -65,3 +65,22 @@ def party_kind(event: EventSpan, span: Span, agents: frozenset[str]) -> str | No
     if span.root.pos_ == "PRON" and (span.start, span.end) in event.names:
         return "PERSON"
     return actor_kind(span, agents)
+
+
+def is_hazard(span: Span, hazards: frozenset[str]) -> bool:
+    """Whether a span names a happening, not an actor: an entity of the EVENT kind; a head noun
+    of `hazards` (hazards.txt: storms, quakes, fires, diseases, accidents: "cholera", "the
+    storm"), unless a name stands before it (the body "<Place> Fire and Rescue"); or a hazard
+    word before a name ("Typhoon <name>", "Tropical Storm <name>")."""
+    root = span.root
+    if root.ent_type_ == "EVENT":
+        return True
+    compounds = [c for c in root.children if c.dep_ == "compound"]
+    if is_hazard_word(root, hazards):
+        return not any(c.pos_ == "PROPN" for c in compounds)
+    named = root.pos_ == "PROPN" and root.ent_type_ != "ORG"  # not "National Hurricane Center"
+    return named and any(is_hazard_word(c, hazards) for c in compounds)
+
+
+def is_hazard_word(token: Token, hazards: frozenset[str]) -> bool:
+    return token.lemma_.lower() in hazards or token.lower_ in hazards

@@ -164,6 +164,13 @@ def loose(verb: Token, prep: Token) -> bool:
 NAMED_OBJECTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
+def prep_object(token: Token) -> Token | None:
+    """A word under a preposition of the verb that can finish a phrasal trigger: its object
+    ("resorted to demonstrations"), not another preposition hung on a misparsed clause ("spoke
+    to X, provided X with a plan" is no "speak with")."""
+    return token if token.dep_ in ("pobj", "pcomp") else None
+
+
 def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     """The trigger that the entry makes of the token, or None."""
     if entry.mode == "naming" and not names_something(token):
@@ -185,8 +192,8 @@ def match(token: Token, entry: Entry, sent: Span) -> Trigger | None:
     # a verb with its particle or object: "opened fire", "blew up", "lifted the curfew"
     if entry.pos != "N" and pos_fits(token, "V"):
         kids = list(token.children)
-        kids += [g for c in token.children if c.dep_ == "prep" for g in c.children]
-        words = [next((k for k in kids if k.lemma_.lower() == word), None) for word in rest]
+        kids += [prep_object(g) for c in token.children if c.dep_ == "prep" for g in c.children]
+        words = [next((k for k in kids if k and k.lemma_.lower() == word), None) for word in rest]
         if any(w is not None and w.dep_ == "prep" and loose(token, w) for w in words):
             return None  # "called off its search late on Tuesday", "called Nevada for Biden"
         if all(w is not None for w in words):

@@ -48,6 +48,24 @@ def mood_of(verb: Token) -> str | None:
     return None
 
 
+def not_yet(verb: Token) -> bool:
+    """ "has yet to concede", "is yet to sign": the act has not been done."""
+    above = verb.head
+    if verb.dep_ != "xcomp" or above.lemma_.lower() not in ("have", "be"):
+        return False
+    return any(c.lower_ == "yet" for c in (*verb.children, *above.children))
+
+
+def looked_forward(head: Token) -> bool:
+    """ "look forward to holding talks", "looks forward to the meeting": an act to come. The
+    trigger (or the verb whose object it is) hangs on "to" of a verb with "forward"."""
+    node = head.head if head.dep_ == "dobj" and head.head.tag_ == "VBG" else head
+    prep = node.head
+    if node.dep_ not in ("pcomp", "pobj") or prep.lower_ != "to" or prep.head == prep:
+        return False
+    return any(c.lower_ == "forward" for c in prep.head.children)
+
+
 def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
     """ "planned" (will, plans to), "hypothetical" (could, if, threatened to), "ongoing"
     (ongoing talks, is meeting) or "happened". A verbal act (a demand, an accusation) happened
@@ -56,9 +74,13 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "ongoing"
     if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"  # "no support will come", "no arrests were reported"
+    if looked_forward(head):
+        return "planned"
     verb = clause_of(head)
     if verb is None:
         return "happened"
+    if not_yet(verb):
+        return "negated"
     mood = mood_of(verb) if kind not in VERBAL or verb != head else None
     if mood is not None:
         return mood
