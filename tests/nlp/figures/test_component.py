@@ -240,8 +240,17 @@ def test_numbers_that_count_nothing_are_left_out(nlp, sentence: str) -> None:  #
         ("At least 12 people were killed in the blast.", None, None),
         ("The health ministry reported 1,200 new cases on Monday.", "health ministry", "reported"),
         ("The police arrested 12 protesters.", None, None),
+        ("The band recorded four albums.", None, None),
     ],
-    ids=["according-to", "insists", "said", "reporter", "reported-object", "no-cue-object"],
+    ids=[
+        "according-to",
+        "insists",
+        "said",
+        "reporter",
+        "reported-object",
+        "no-cue-object",
+        "a-thing-made",
+    ],
 )
 def test_sources_come_from_the_clause(nlp, sentence, source, cue) -> None:  # type: ignore[no-untyped-def]
     (figure,) = nlp(sentence)._.figures

@@ -42,6 +42,7 @@ class FiguresFinder:
     cues: frozenset[str]
     families: dict[str, tuple[str, str]]
     polls: frozenset[str] = frozenset()
+    object_cues: frozenset[str] = frozenset()  # cues whose object holds the figure they claim
 
     def __call__(self, doc: Doc) -> Doc:
         figures = [fig for i, sent in enumerate(doc.sents) for fig in self.find(sent, i)]
@@ -77,7 +78,7 @@ class FiguresFinder:
             counts = describe(noun, figure, run)
             # "thousands of rockets", "millions of dollars": an amount of a kind, not a share
             amount = self.words.get(run[-1].lower_, ("", ""))[0] in ("vague", "scale")
-            source, cue = find_source(figure, self.cues, self.polls)
+            source, cue = find_source(figure, self.cues, self.polls, self.object_cues)
             end_i = end.i + 1
             if hedge is None and sent.doc[end_i : end_i + 2].text.lower() in POSTPOSED:
                 hedge, end_i = sent.doc[end_i : end_i + 2].text, end_i + 2  # "four or more"
@@ -118,6 +119,7 @@ class FiguresFinder:
         "cues": "attribution_cues.txt",
         "families": "quantities.tsv",
         "polls": "poll_nouns.txt",
+        "object_cues": "figure_object_cues.txt",
     },
 )
 def make_figures(
@@ -128,6 +130,7 @@ def make_figures(
     cues: str,
     families: str,
     polls: str = "poll_nouns.txt",
+    object_cues: str = "figure_object_cues.txt",
 ) -> FiguresFinder:
     return FiguresFinder(
         hedges=load_words(hedges),
@@ -135,4 +138,5 @@ def make_figures(
         cues=load_words(cues),
         families=load_pairs(families),
         polls=load_words(polls),
+        object_cues=load_words(object_cues),
     )

@@ -19,16 +19,20 @@ PERSONAL = {
 }  # a pronoun subject is a source: "he claimed 56 percent"
 
 
-# how what a cue attributes hangs on it: a clause, or its object ("<body> reported 40 deaths",
-# "he claimed 56 percent of respondents ...": the parser often makes a clause's subject the object)
-CLAIM_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp", "dobj"})
+# how what a cue attributes hangs on it: a clause
+CLAIM_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
 
 
 def find_source(
-    figure: Token, cues: frozenset[str], polls: frozenset[str] = frozenset()
+    figure: Token,
+    cues: frozenset[str],
+    polls: frozenset[str] = frozenset(),
+    object_cues: frozenset[str] = frozenset(),
 ) -> tuple[Span | None, Span | None]:
     """(source, cue): "according to X" in the sentence, the nearest "in the X poll" (a noun of
-    `polls`), or the subject of a cue verb above."""
+    `polls`), or the subject of a cue verb above: over the clause holding the figure, or over
+    its object for `object_cues` ("the ministry reported 1,200 cases", "he claimed 56 percent of
+    respondents ...": the parser often makes a clause's subject the object)."""
     sent = figure.sent
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
@@ -43,7 +47,9 @@ def find_source(
         head = node.head
         if head == node:
             break
-        if head.lemma_.lower() in cues and node.dep_ in CLAIM_DEPS:
+        lemma = head.lemma_.lower()
+        claims = node.dep_ in CLAIM_DEPS or (node.dep_ == "dobj" and lemma in object_cues)
+        if lemma in cues and claims:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and (subject.pos_ != "PRON" or subject.lower_ in PERSONAL):
                 return mention(subject), sent.doc[head.i : head.i + 1]
