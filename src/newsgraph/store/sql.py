@@ -9,12 +9,10 @@ facade: connecting is `connect.py`, writing `write.py`, reading `queries.py`.
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -31,8 +29,9 @@ from newsgraph.store.facets import facet_counts
 from newsgraph.store.filters import checked
 from newsgraph.store.meetings import meeting_pairs
 from newsgraph.store.queries import BYLINE, byline, copies_of, read_article, speaker_clause
-from newsgraph.store.schema import TABLES, aliases, articles, entities, errors, figures, merges
+from newsgraph.store.schema import TABLES, articles, errors, figures
 from newsgraph.store.sources import SourceStatus, Visit
+from newsgraph.store.tallies import Tallies
 from newsgraph.store.write import error_key, write_article
 
 
@@ -56,9 +55,6 @@ def open_store(url: str | None = None) -> SqlStore:
     return SqlStore(engine)
 
 
-V = TypeVar("V")
-
-
 def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | None:
     if article is None:
         return None
@@ -69,10 +65,6 @@ def _sentence(article: tuple[str, list[list[int]]] | None, start: int) -> str | 
     return None
 
 
-# Whole-database answers kept per data version (totals, tallies, timelines): at most this many.
-TALLIES_KEPT = 512
-# what a data version counts (`SqlStore.version`)
-VERSIONED = (articles, merges, entities, aliases)
 # tables written without an article being stored: always counted afresh
 LIVE_COUNTS = frozenset({"errors", "merges", "sources", "visits"})
 
@@ -83,43 +75,7 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._tallies: OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]] = OrderedDict()
-        self._tally_lock = threading.Lock()
-        self._counting: dict[tuple[Any, ...], threading.Lock] = {}
-
-    def version(self, conn: Connection) -> tuple[int, ...]:
-        """What changes whenever the data a tally reads changes, in any process: the articles
-        stored (articles are only ever added), the merged entities, their names and the manual
-        merges and splits. (A write through this store also forgets every tally at once.)"""
-        counted = [select(func.count()).select_from(t).scalar_subquery() for t in VERSIONED]
-        return tuple(int(n) for n in conn.execute(select(*counted)).one())  # one round trip
-
-    def forget(self) -> None:
-        """Drop every kept tally: the data changed."""
-        with self._tally_lock:
-            self._tallies.clear()
-
-    def tally(self, conn: Connection, key: tuple[Any, ...], compute: Callable[[], V]) -> V:
-        """`compute()`, remembered under `key` until the data version changes: a total or a
-        tally over the whole database is counted once, not once per request (and requests
-        asking for the same one at the same time wait for the first to count it)."""
-        version = self.version(conn)
-        with self._tally_lock:
-            counting = self._counting.setdefault(key, threading.Lock())
-        with counting:
-            with self._tally_lock:
-                kept = self._tallies.get(key)
-                if kept is not None and kept[0] == version:
-                    self._tallies.move_to_end(key)
-                    return kept[1]  # type: ignore[no-any-return]
-            value = compute()
-            with self._tally_lock:
-                self._tallies[key] = (version, value)
-                self._tallies.move_to_end(key)
-                while len(self._tallies) > TALLIES_KEPT:
-                    dropped, _ = self._tallies.popitem(last=False)
-                    self._counting.pop(dropped, None)
-        return value
+        self.tallies = Tallies()  # whole-database answers, kept per data version
 
     def close(self) -> None:
         self.engine.dispose()
@@ -152,7 +108,7 @@ class SqlStore:
             if self.has(extracted.article.content_hash):
                 return False  # another writer stored the same article first
             raise
-        self.forget()
+        self.tallies.forget()
         return True
 
     def put_many(self, batch: Iterable[ExtractedArticle]) -> int:
@@ -162,7 +118,7 @@ class SqlStore:
             if self.dialect == "postgresql":  # article writes take turns, as in `put`
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7710532)")
             stored = write_batch(conn, batch)
-        self.forget()
+        self.tallies.forget()
         return stored
 
     def has(self, content_hash: str, conn: Connection | None = None) -> bool:
@@ -192,14 +148,14 @@ class SqlStore:
     def merge_entities(self, name: str, into: str) -> str:
         with writing(self.engine) as conn:
             merged = overrides.merge_entities(conn, name, into)
-        self.forget()
+        self.tallies.forget()
         return merged
 
     @checked
     def split_entity(self, name: str) -> str:
         with writing(self.engine) as conn:
             split = overrides.split_entity(conn, name)
-        self.forget()
+        self.tallies.forget()
         return split
 
     # --- what `newsgraph watch` keeps: sources and visits (store/sources.py) --------------------
@@ -371,7 +327,7 @@ class SqlStore:
         """The merged entity any of whose names is `name`, with at most `limit` of its latest
         quotes and events (None: all); None when there is none."""
         with self.engine.connect() as conn:
-            return self.tally(
+            return self.tallies.get(
                 conn,
                 ("entity", name, limit),
                 lambda: queries.describe_entity(conn, name, limit=limit),
@@ -394,18 +350,18 @@ class SqlStore:
         key = (kind, tuple(sorted(filters.items())))
         with self.engine.connect() as conn:
             # the query with its names resolved (speakers, actors, entities): kept per version
-            query = self.tally(
+            query = self.tallies.get(
                 conn, ("query", *key), lambda: listed.query(conn, self.dialect, **filters)
             )
             if listed.whole:
-                every = self.tally(
+                every = self.tallies.get(
                     conn, ("all", *key), lambda: listing.page_items(conn, listed, query, 0, None)
                 )
                 shown, after = pages.tally_page(
                     kind, every, offset=offset, limit=limit, cursor=cursor
                 )
                 return Page(items=tuple(shown), total=len(every), offset=offset, next_cursor=after)
-            count = self.tally(conn, ("total", *key), lambda: listing.total(conn, query))
+            count = self.tallies.get(conn, ("total", *key), lambda: listing.total(conn, query))
             items, after = pages.page(
                 conn, self.dialect, kind, query, offset=offset, limit=limit, cursor=cursor
             )
@@ -419,10 +375,10 @@ class SqlStore:
         listed = listing.kind_of(kind)
         key = (kind, tuple(sorted(filters.items())))
         with self.engine.connect() as conn:
-            query = self.tally(
+            query = self.tallies.get(
                 conn, ("query", *key), lambda: listed.query(conn, self.dialect, **filters)
             )
-            return self.tally(
+            return self.tallies.get(
                 conn,
                 ("facets", limit, *key),
                 lambda: facet_counts(conn, self.dialect, kind, query, limit=limit),
@@ -449,7 +405,7 @@ class SqlStore:
     @checked
     def meetings(self, *, actor: str | None = None) -> list[Meeting]:
         with self.engine.connect() as conn:
-            return self.tally(
+            return self.tallies.get(
                 conn,
                 ("meetings", actor),
                 lambda: meeting_pairs(conn, self.dialect, actor=actor),
@@ -460,7 +416,7 @@ class SqlStore:
         """Quotes or articles per day, week or month (`timeline.py`), counted once per version."""
         with self.engine.connect() as conn:
             key = ("timeline", count, interval, tuple(sorted(filters.items())))
-            return self.tally(
+            return self.tallies.get(
                 conn,
                 key,
                 lambda: timeline.timeline(
@@ -471,14 +427,14 @@ class SqlStore:
     def speakers(self, *, limit: int = 20) -> list[tuple[str, int]]:
         """Speakers by number of quotes, most quoted first."""
         with self.engine.connect() as conn:
-            return self.tally(
+            return self.tallies.get(
                 conn, ("speakers", limit), lambda: queries.speaker_counts(conn, limit=limit)
             )
 
     def event_types(self) -> list[str]:
         """The PLOVER types of the stored events, sorted."""
         with self.engine.connect() as conn:
-            return self.tally(conn, ("event types",), lambda: queries.event_type_names(conn))
+            return self.tallies.get(conn, ("event types",), lambda: queries.event_type_names(conn))
 
     def counts(self) -> dict[str, int]:
         """Row count per table; those that only change with articles and merges (nearly all)
@@ -488,7 +444,7 @@ class SqlStore:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
         with self.engine.connect() as conn:
-            kept = self.tally(
+            kept = self.tallies.get(
                 conn,
                 ("counts",),
                 lambda: {t.name: count(conn, t) for t in TABLES if t.name not in LIVE_COUNTS},
