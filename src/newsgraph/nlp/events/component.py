@@ -46,7 +46,7 @@ from newsgraph.nlp.events.places import (
     load_places,
     state_names,
 )
-from newsgraph.nlp.events.plover import Lexicon, load_lexicon
+from newsgraph.nlp.events.plover import Lexicon, Trigger, load_lexicon
 from newsgraph.nlp.events.senses import commanded
 from newsgraph.nlp.events.status import as_statement, status_of
 from newsgraph.nlp.quotes.names import SpeakerWords
@@ -170,41 +170,59 @@ class EventsFinder:
             event = as_statement(event, trigger.head, self.lexicon, self.cues, self.future_cues)
             if resolver is not None:
                 event.names = resolve_pronouns(event, resolver)
-            actors = self.parties(event, outlets)
-            if holds(actors, self.agents):
-                lost = lost_source(event.source, actors.source)
-                event = actors
-                event.confidence = confidence(
-                    event,
-                    self.agents,
-                    trigger.entry.cameo,
-                    lost=lost,
-                    about_things=self.lexicon.about_things,
-                    theme=theme_of_another(trigger.head, verbs),
-                    remention=is_remention(trigger.head),
-                    aid_objects=self.lexicon.aid_objects,
-                    acts=self.lexicon.act_nouns(event.type),
-                    all_acts=self.all_acts,
-                    command=commanded(event, quoted or []),
-                )
-            else:  # no actor did it, or a meeting of one: kept as found, never trusted (hidden)
-                event.confidence = 0.0
-            found = find_place(trigger, event.source + event.target, self.places) or [None]
-            if (
-                not event.target
-                and found[0] is not None
-                and event.type in self.lexicon.places_as_targets
-                and not within_party(found[0], event.source)  # "the Embassy in X suspended"
-            ):
-                event.target = [found[0]]  # "lifted the curfew in X": X is acted on
-            # one event per trigger and place: "met A, B and C" is one meeting with three
-            # parties; "met with A, then with B" is two (a preposition said again starts another
-            # act), and so is a trip "to Cairo and Amman" (one visit a place)
-            for place in found:
-                for one in split_by_preposition(replace(event, place=place)):
-                    one.names = event.names | state_names(one, self.places)
-                    out.append(one)
+            event = self.scored(event, trigger, verbs, quoted or [], outlets)
+            out.extend(self.placed(event, trigger))
         return drop_echoes(out)
+
+    def scored(
+        self,
+        event: EventSpan,
+        trigger: Trigger,
+        verbs: set[int],
+        quoted: list[tuple[int, int]],
+        outlets: frozenset[str],
+    ) -> EventSpan:
+        """The event with its parties checked and its confidence; an event no actor did (or a
+        meeting of one) is kept as found, never trusted (hidden)."""
+        actors = self.parties(event, outlets)
+        if not holds(actors, self.agents):
+            event.confidence = 0.0
+            return event
+        lost = lost_source(event.source, actors.source)
+        actors.confidence = confidence(
+            actors,
+            self.agents,
+            trigger.entry.cameo,
+            lost=lost,
+            about_things=self.lexicon.about_things,
+            theme=theme_of_another(trigger.head, verbs),
+            remention=is_remention(trigger.head),
+            aid_objects=self.lexicon.aid_objects,
+            acts=self.lexicon.act_nouns(actors.type),
+            all_acts=self.all_acts,
+            command=commanded(actors, quoted),
+        )
+        return actors
+
+    def placed(self, event: EventSpan, trigger: Trigger) -> list[EventSpan]:
+        """One event per trigger and place: "met A, B and C" is one meeting with three parties;
+        "met with A, then with B" is two (a preposition said again starts another act), and so
+        is a trip "to Cairo and Amman" (one visit a place). A place acted on is the target
+        ("lifted the curfew in X"), never one inside the source ("the Embassy in X suspended")."""
+        found = find_place(trigger, event.source + event.target, self.places) or [None]
+        if (
+            not event.target
+            and found[0] is not None
+            and event.type in self.lexicon.places_as_targets
+            and not within_party(found[0], event.source)
+        ):
+            event.target = [found[0]]
+        out = []
+        for place in found:
+            for one in split_by_preposition(replace(event, place=place)):
+                one.names = event.names | state_names(one, self.places)
+                out.append(one)
+        return out
 
 
 def within_party(place: Span, parties: list[Span]) -> bool:
