@@ -690,3 +690,10 @@ def test_a_lone_person_the_model_tagged_is_read_by_what_the_name_is(
     blank: Language, text: str, ents: dict[str, str], name: str, label: str
 ) -> None:
     assert entity(run(blank, text, ents), name).label == label
+
+
+def test_an_honorific_read_into_a_name_is_no_part_of_it(blank: Language) -> None:
+    text = "Emma Vell arrived . Mme Vell said it was late . Cde said so ."
+    doc = run(blank, text, {"Emma Vell": "PERSON", "Mme Vell": "PERSON", "Cde": "PERSON"})
+    assert mentions(entity(doc, "Emma Vell")) == [("Emma Vell", "name"), ("Vell", "surname")]
+    assert not [c for c in doc._.entities if c.name in ("Mme Vell", "Cde")]

@@ -11,6 +11,7 @@ from newsgraph.nlp import MentionSpan
 from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS, strip_article
 from newsgraph.nlp.entities.places import Gazetteer, clean_place
 from newsgraph.nlp.entities.titles import Lexicon, Title
+from newsgraph.nlp.quotes.names import HONORIFICS
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -67,6 +68,8 @@ def person_span(span: Span) -> Span | None:
         return None
     name = clean_name(doc[start:end])
     if not name or doc.vocab[name.lower()].is_stop or not any(c.isupper() for c in name):
+        return None
+    if name.lower().rstrip(".") in HONORIFICS:  # "Cde" alone: the name is outside the ent
         return None
     if any(c.isdigit() for c in name):  # "COVID-19", "49ers": no person's name
         return None

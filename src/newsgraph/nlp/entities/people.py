@@ -22,6 +22,7 @@ from newsgraph.nlp.entities.titles import (
     title_before,
     title_in_apposition,
 )
+from newsgraph.nlp.quotes.names import HONORIFICS
 
 
 class People(Offices):
@@ -89,12 +90,15 @@ class People(Offices):
 
     def untitled(self, span: Span) -> Span:
         """A name without the title the model read into it, two words or more left:
-        "President <first> <last>", "Lady <first> <last>" after "First" ("First Lady")."""
+        "President <first> <last>", "Lady <first> <last>" after "First" ("First Lady"); and
+        without an honorific ("Mme <surname>", "Cde <surname>": the surname of the person)."""
         doc = self.doc
         for cut in range(span.end - 2, span.start, -1):
             title = self.lexicon.title_ending(doc, cut, max(0, cut - self.lexicon.longest))
             if title is not None and title <= span.start:
                 return doc[cut : span.end]
+        if len(span) > 1 and span[0].lower_.rstrip(".") in HONORIFICS and span[1].is_title:
+            return doc[span.start + 1 : span.end]
         return span
 
     def role_before_surname(self, span: Span, names: list[Span]) -> bool:

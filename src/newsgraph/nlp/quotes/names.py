@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.readers import load_words, read_table
 
-# Honorifics written before a name that are no office: "Mr", "Lady", "Sir".
+# Honorifics written before a name that are no office: "Mr", "Lady", "Sir", French "Mme"/"M",
+# "Cde" (comrade, in southern Africa's parties).
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "lady", "lord", "sir", "dame", "madam", "prof"}
+    | {"mme", "mlle", "madame", "monsieur", "cde", "comrade"}
 )
 # Collective nouns that stand for a group or a body whatever their number ("police said").
 COLLECTIVES = frozenset(
