@@ -4,6 +4,8 @@ A seat of government acting ("<capital> said") is a metonym mention of its count
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span
 
 from newsgraph.nlp.entities.drafts import (
@@ -37,22 +39,25 @@ def initials(name: str) -> str:
 class Others(DraftState):
     """Organisations, places and groups, merged by resolved place or by clean name."""
 
-    def add_other(self, ent: Span) -> None:
-        """An ORG, place or group: merged by resolved place or by clean name."""
+    def add_other(self, ent: Span) -> Draft | None:
+        """An ORG, place or group: merged by resolved place or by clean name; the draft that
+        claims it (None for an ent with no name left)."""
         ent = self.after_owner(trim_possessive(ent))
         text = clean_name(ent)
         if not text:
-            return
+            return None
         label = ent.label_
         if label in PLACE_LABELS:
             seat = self.gazetteer.seat_of(text)
             if seat is not None and self.acts(ent):
-                self.claim(self.country_draft(seat), ent, "metonym")
-                return
+                draft = self.country_draft(seat)
+                self.claim(draft, ent, "metonym")
+                return draft
             place = self.gazetteer.resolve(text)
             if place is not None and place.kind == "country" and place.country:
-                self.claim(self.country_draft(place.country), ent, "name")
-                return
+                draft = self.country_draft(place.country)
+                self.claim(draft, ent, "name")
+                return draft
             if place is not None:
                 draft = self.other(("place", place.name), label, place.name)
                 draft.country, draft.latitude, draft.longitude = (
@@ -61,11 +66,11 @@ class Others(DraftState):
                     place.longitude,
                 )
                 self.claim(draft, ent, "name")
-                return
+                return draft
         named = self.named_before(ent, text) or self.abbreviated(ent, text)
         if named is not None:
             self.claim(named, ent, "name")  # a short name of it
-            return
+            return named
         if self.is_descriptor(ent):
             text = text.title()  # "the foreign ministry" -> "Foreign Ministry"
         draft = self.other((label, text.lower()), label, text)
@@ -75,6 +80,7 @@ class Others(DraftState):
             )
         kind = "descriptor" if self.is_descriptor(ent) else "name"
         self.claim(draft, ent, kind)
+        return draft
 
     def named_before(self, ent: Span, text: str) -> Draft | None:
         """The organisation "the <Head>"/"this <Head>" stands for: the one named before in full
@@ -86,12 +92,9 @@ class Others(DraftState):
         if ent.label_ != "ORG" or " " in text or not determined:
             return None
         head = text.lower()
-        found = {
-            id(d): d
-            for (label, _), d in self.others.items()
-            if label == "ORG" and self.headed_here(d.name, head) and d.last_before(ent.start) >= 0
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        return self.only_org(
+            lambda d: self.headed_here(d.name, head) and d.last_before(ent.start) >= 0
+        )
 
     def add_bracketed(self, ent: Span) -> None:
         """An organisation with its abbreviation in brackets, read as one ent ("the World Health
@@ -101,13 +104,9 @@ class Others(DraftState):
         if cut is None or cut == ent.start:
             self.add_other(ent)
             return
-        body = Span(self.doc, ent.start, cut, ent.label_)
-        self.add_other(body)
+        draft = self.add_other(Span(self.doc, ent.start, cut, ent.label_))
         short = Span(self.doc, cut + 1, ent.end, ent.label_)
         short_text = short.text.rstrip(")").strip()
-        draft = next(
-            (d for d in self.others.values() for m in d.mentions if m.span.end == body.end), None
-        )
         if draft is not None and short_text and " " not in short_text:
             self.claim(draft, short, "name")
 
@@ -117,13 +116,16 @@ class Others(DraftState):
         organisation named before has it."""
         if ent.label_ != "ORG" or not is_abbreviation(text):
             return None
-        found = {
-            id(d): d
-            for (label, _), d in self.others.items()
-            if label == "ORG"
-            and d.last_before(ent.start) >= 0
-            and (initials(d.name) == text or any(m.span.text == text for m in d.mentions))
-        }
+        return self.only_org(
+            lambda d: (
+                d.last_before(ent.start) >= 0
+                and (initials(d.name) == text or any(m.span.text == text for m in d.mentions))
+            )
+        )
+
+    def only_org(self, fits: Callable[[Draft], bool]) -> Draft | None:
+        """The one organisation drafted so far that `fits`; None when none or several do."""
+        found = {id(d): d for (label, _), d in self.others.items() if label == "ORG" and fits(d)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def headed_here(self, name: str, head: str) -> bool:

@@ -44,7 +44,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "de", "la", "del", "von", "van", "der"})
 # Determiners that introduce someone new: such a mention never points back to a named speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
-QUANTIFIERS = frozenset({"most", "few", "other", "various", "numerous", "both"})
+# words that count or quantify a plural: part of a group, not the group ("some Democrats")
+QUANTIFIERS = INDEFINITE | {"most", "few", "other", "various", "numerous", "both"}
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
 CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
@@ -564,7 +565,7 @@ def _some_of(root: Token) -> bool:
         return False
     return any(
         c.dep_ in ("det", "amod", "nummod")
-        and (c.lower_ in INDEFINITE | QUANTIFIERS or (c.dep_ == "nummod" and c.like_num))
+        and (c.lower_ in QUANTIFIERS or (c.dep_ == "nummod" and c.like_num))
         for c in root.children
     )
 
