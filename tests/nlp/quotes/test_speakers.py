@@ -127,6 +127,37 @@ def test_a_mention_is_read_by_its_head(nlp, text: str, name: str | None) -> None
     assert speakers(nlp, text)[-1][0] == name
 
 
+CUE_CASES = [
+    (
+        "a-cue-joined-to-the-content",  # the parser joins "asked" to "lose"
+        "Ada Quill predicted Tom Hale would lose in a landslide and asked voters to stay home.",
+        ["Ada Quill", "Ada Quill"],
+    ),
+    (
+        "adding-after-the-content",
+        "Ada Quill said the two men must face charges, adding the council will appeal.",
+        ["Ada Quill", "Ada Quill"],
+    ),
+    (
+        "a-semicolon-between-two-speakers",
+        "Ada Quill said the bridge was safe; the Daily Courier reported it would close.",
+        ["Ada Quill", "Daily Courier"],
+    ),
+    (
+        "accused-of-saying",
+        "Tom Hale accused Ada Quill of saying she wanted to close the bridge.",
+        ["Ada Quill"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"), [c[1:] for c in CUE_CASES], ids=[c[0] for c in CUE_CASES]
+)
+def test_each_cue_finds_its_own_speaker(nlp, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [name for name, _ in speakers(nlp, text)] == names
+
+
 PRONOUN_CASES = [
     (
         "last-speaker",

@@ -76,9 +76,15 @@ def speaker_of(cue: Token) -> Span | None:
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"]
         if subjects:  # the nearest: the parser may take a quote's last word for a second one
-            return mention_span(min(subjects, key=lambda c: abs(c.i - token.i)), relative=True)
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            return mention_span(past_according(subject), relative=True)
         if token.i == cue.i and (inverted := inverted_speaker(cue)) is not None:
             return inverted
+        if token.i == cue.i and (done := object_of_gerund(cue)) is not None:
+            return mention_span(done)  # "accused <A> of saying ...", "thanked <A> for saying"
+        if token.i == cue.i and (outer := outer_cue(cue)) is not None:
+            token = outer  # "X said Y would lose, and asked ...": X asked, not Y
+            continue
         if token.dep_ == "relcl":  # "X, who said ...": the noun the clause modifies
             return mention_span(token.head)
         if token.dep_ == "acl" and token.head.dep_ == "dobj":  # "X issued a statement saying"
@@ -87,6 +93,60 @@ def speaker_of(cue: Token) -> Span | None:
         if token.dep_ not in INHERITS_SUBJECT or token.head.i == token.i:
             return None
         token = token.head
+    return None
+
+
+def object_of_gerund(token: Token) -> Token | None:
+    """The object of the verb a gerund hangs on through "of"/"for" ("accused <A> of saying
+    ...", "praised <A> for warning that ..."): who said what the gerund's clause reports. None
+    for any other token, and for a gerund with no clause ("accused <A> of ignoring “facts”":
+    the words quoted are the accuser's)."""
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.head.lower_ not in ("of", "for"):
+        return None
+    if not any(c.dep_ in CONTENT_DEPS for c in token.children):
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or token.head.dep_ != "prep":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+
+
+def past_according(subject: Token) -> Token:
+    """The subject itself, or the speaker set after it when the parser took the source of an
+    "According to <source>, <speaker> said ..." for the verb's subject and hung the speaker on it
+    in apposition."""
+    doc, left = subject.doc, subject.left_edge.i
+    while left > 0 and (doc[left - 1].pos_ in NOUN_RUN or doc[left - 1].text == "-"):
+        left -= 1  # "according to state news agency <name>": the parse may split the phrase
+    if left < 2 or doc[left - 1].lower_ != "to" or doc[left - 2].lower_ != "according":
+        return subject
+    apposed = [
+        c for c in subject.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","
+    ]
+    return apposed[-1] if apposed else subject  # the last: "<source>, the <title>, <name>,"
+
+
+def outer_cue(cue: Token) -> Token | None:
+    """The earlier verb whose content clause the parser hung a following cue on, where the
+    content ends before it (`coordinated_end`, `clause_end`): "X predicted Y would lose, and
+    asked ..." (a verb of the cue's tense joined to the content's verb), "X said Y must go,
+    adding ..." (a ", verb-ing" clause). None when the cue hangs where it belongs."""
+    joined = cue.dep_ == "conj" and cue.pos_ == "VERB"
+    trailing = cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.left_edge.i > 0
+    if trailing:
+        trailing = cue.doc[cue.left_edge.i - 1].text in (",", "—", ";")
+    if not (joined or trailing):
+        return None
+    clause = cue.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            outer = clause.head
+            if outer.i < cue.i and (trailing or outer.tag_ == cue.tag_):
+                return outer
+            return None
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return None
+        clause = clause.head
     return None
 
 
@@ -159,6 +219,8 @@ def mention_span(token: Token, *, relative: bool = False) -> Span:
 def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int, int] | None:
     """Char span of what the cue attributes: its clausal complement, trimmed."""
     for child in cue.children:
+        if across_semicolon(cue, child):
+            continue  # "X said A; Y reported B": Y's content is B, never X's words
         if child.dep_ in CONTENT_DEPS or ((objects or infinitive) and child.dep_ == "xcomp"):
             return trim(cue.doc, child.left_edge.i, coordinated_end(cue, child))
     own_subject = any(c.dep_ in SUBJECTS for c in cue.children)
@@ -168,7 +230,7 @@ def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int
         # "The US will consult closely, he promised" / "In his state, X said, offenders are ...":
         # the clause around the cue is the content, the cue's own clause is left out
         head, doc = cue.head, cue.doc
-        if doc[left - 1].is_punct and head.left_edge.i < left:
+        if doc[left - 1].is_punct and doc[left - 1].text != ";" and head.left_edge.i < left:
             return trim(doc, head.left_edge.i, max(left, head.right_edge.i + 1))
     if objects and cue.tag_ != "VB":
         # "a poll found Doe ahead", not "could find a way", "to show the way"
@@ -176,6 +238,14 @@ def content_of(cue: Token, objects: bool, infinitive: bool = False) -> tuple[int
         if rights:
             return trim(cue.doc, rights[0].left_edge.i, cue.right_edge.i + 1)
     return None
+
+
+def across_semicolon(cue: Token, child: Token) -> bool:
+    """Whether a semicolon stands between a cue and a clause the parser hung on it from the
+    left: clauses a semicolon joins stand on their own."""
+    if child.i > cue.i:
+        return False
+    return any(t.text == ";" for t in cue.doc[child.right_edge.i + 1 : cue.i])
 
 
 EMPTY_SUBJECTS = frozenset({"here", "there", "it", "this", "that", "what", "which"})
