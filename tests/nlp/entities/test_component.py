@@ -640,6 +640,37 @@ def test_an_abbreviation_is_a_mention_of_the_body_it_abbreviates(
     assert mentions(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        (
+            "the Ministry of Fisheries said . the Fisheries Ministry added .",
+            {"the Ministry of Fisheries": "ORG", "the Fisheries Ministry": "ORG"},
+            "Ministry of Fisheries",
+            [("the Ministry of Fisheries", "name"), ("the Fisheries Ministry", "name")],
+        ),
+        (
+            "the Norwegian Department of Parks said . the Parks Department added .",
+            {"the Norwegian Department of Parks": "ORG", "the Parks Department": "ORG"},
+            "Norwegian Department of Parks",
+            [("the Norwegian Department of Parks", "name"), ("the Parks Department", "name")],
+        ),
+        (
+            "the Velmar Department of Parks said . the Parks Department added .",
+            {"the Velmar Department of Parks": "ORG", "the Parks Department": "ORG"},
+            "Velmar Department of Parks",  # a city's or a firm's, not the one it may stand for
+            [("the Velmar Department of Parks", "name")],
+        ),
+    ],
+    ids=["inverted", "inverted-after-a-country", "another-body's"],
+)
+def test_a_body_written_the_other_way_round_is_the_one_named_before(
+    blank: Language, text: str, ents: dict[str, str], name: str, expected: list[tuple[str, str]]
+) -> None:
+    body = entity(run(blank, text, ents), name)
+    assert mentions(body) == expected
+
+
 def test_an_abbreviation_two_bodies_share_joins_neither(blank: Language) -> None:
     text = "the Office for Marine Zoning met the Orbit Monitoring Zone . OMZ said ."
     ents = {"the Office for Marine Zoning": "ORG", "the Orbit Monitoring Zone": "ORG", "OMZ": "ORG"}

@@ -20,6 +20,8 @@ from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
 from newsgraph.nlp.spans import headed_by
 
 DETERMINERS = frozenset({"the", "this", "that"})
+# heads of government bodies written both ways: "Ministry of Defence" / "Defence Ministry"
+BODY_HEADS = frozenset({"department", "ministry", "office", "agency", "bureau", "commission"})
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&", "to"})
 
 
@@ -67,7 +69,9 @@ class Others(DraftState):
                 )
                 self.claim(draft, ent, "name")
                 return draft
-        named = self.named_before(ent, text) or self.abbreviated(ent, text)
+        named = (
+            self.named_before(ent, text) or self.abbreviated(ent, text) or self.inverted(ent, text)
+        )
         if named is not None:
             self.claim(named, ent, "name")  # a short name of it
             return named
@@ -122,6 +126,25 @@ class Others(DraftState):
                 and (initials(d.name) == text or any(m.span.text == text for m in d.mentions))
             )
         )
+
+    def inverted(self, ent: Span, text: str) -> Draft | None:
+        """The body "<Field> <Head>" stands for when it was named before as "<Head> of
+        <Field>", a country's name or none before it: "the Defence Ministry" after "the
+        Ministry of Defence", "the State Department" after "the United States Department of
+        State"; when only one organisation named before fits."""
+        words = text.split()
+        if ent.label_ != "ORG" or len(words) != 2 or words[1].lower() not in BODY_HEADS:
+            return None
+        tail = f"{words[1]} of {words[0]}".lower()
+
+        def fits(draft: Draft) -> bool:
+            name = draft.name.lower()
+            if not name.endswith(tail) or draft.last_before(ent.start) < 0:
+                return False
+            before = draft.name[: len(draft.name) - len(tail)].strip()
+            return not before or self.gazetteer.country_of(before) is not None
+
+        return self.only_org(fits)
 
     def only_org(self, fits: Callable[[Draft], bool]) -> Draft | None:
         """The one organisation drafted so far that `fits`; None when none or several do."""
