@@ -29,6 +29,13 @@ HEAD_CASES = [
         "Ada Quill",
     ),
     ("rival", "Her rival Tom Hale said he would win the seat.", "Tom Hale"),
+    (
+        "two-descriptions-one-name",
+        "Oslo University energy expert and former Norwegian oil official, Tom Hale, said the "
+        "new supply cannot be considered a significant change.",
+        "Tom Hale",
+    ),
+    ("two-people-one-name", "The mayor and the police chief, Tom Hale, said it would close.", None),
     ("document", "Dana Holt's statement said she would resign in May.", "Dana Holt"),
     (
         "the-one-body-with-that-head",

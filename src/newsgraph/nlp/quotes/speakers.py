@@ -438,6 +438,8 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     head that is no name, with or without a comma), "the mayor, <name>, ..." (a singular role
     noun and a name set off by commas, whatever the parser made of the name)."""
     root, doc = mention.root, mention.doc
+    if (joined := _joined_role_name(root, words)) is not None:
+        return joined
     at = mention.end
     while at < len(doc) and doc[at].text in (")", "]"):  # "... (<long form>), <name>"
         at += 1
@@ -456,6 +458,26 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     if name.root.dep_ != "appos" and name.root.head.i != root.i:
         return None  # "According to investigators, <name> fled": the next clause's subject
     return name
+
+
+def _joined_role_name(root: Token, words: SpeakerWords) -> Span | None:
+    """The name set after a second description joined to the head: "<body> expert and former
+    <country> official, <name>, said" (the parser hangs the name on the second noun); not
+    "the mayor and the police chief, <name>," (a determiner: a second person)."""
+    for child in root.rights:
+        if child.dep_ != "conj" or child.pos_ != "NOUN" or not words.is_role(child):
+            continue
+        if any(c.dep_ == "det" for c in child.children):
+            continue
+        for name in child.rights:
+            left = name.left_edge.i
+            if (
+                name.dep_ == "appos"
+                and name.ent_type_ == "PERSON"
+                and root.doc[left - 1].text == ","
+            ):
+                return root.doc[left : name.i + 1]
+    return None
 
 
 def _proper_name(mention: Span) -> Span:
