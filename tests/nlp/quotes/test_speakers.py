@@ -35,6 +35,22 @@ HEAD_CASES = [
         "new supply cannot be considered a significant change.",
         "Tom Hale",
     ),
+    (
+        "the-title-named-before",
+        "President Ada Quill opened the meeting. The president said the club had been poor.",
+        "Ada Quill",
+    ),
+    (
+        "a-ranking-description",
+        "President Ada Quill opened the meeting. The first president of the club said it had "
+        "been poor.",
+        None,
+    ),
+    (
+        "a-person-named-in-a-quotation-holds-no-title",
+        'The family\'s statement read: "Tom loved his wife Ada." The family said it was grieving.',
+        None,
+    ),
     ("two-people-one-name", "The mayor and the police chief, Tom Hale, said it would close.", None),
     ("document", "Dana Holt's statement said she would resign in May.", "Dana Holt"),
     (

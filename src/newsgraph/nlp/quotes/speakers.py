@@ -46,6 +46,7 @@ NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "de", "la", "del", "v
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
 # words that count or quantify a plural: part of a group, not the group ("some Democrats")
 QUANTIFIERS = INDEFINITE | {"most", "few", "other", "various", "numerous", "both"}
+RANKS = frozenset({"only", "next", "last", "first"})  # ranking words the tagger may read as JJ
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
 CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
@@ -384,7 +385,11 @@ class Resolver:
         return known in (None, gender)
 
     def descriptor(self, mention: Span) -> str | None:
-        """ "the secretary", "the ministry": a previous speaker or person bearing that title."""
+        """ "the secretary", "the ministry": a previous speaker or person bearing that title;
+        None for a description that picks one out of a kind ("the first president", "the
+        only minister", "the oldest senator"): it introduces, it does not refer back."""
+        if any(_ranks(c) for c in mention.root.children):
+            return None
         head = mention.root.lower_
         words = {t.lower_ for t in mention if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         spoken = _last_before(self.named_by_word.get(head, []), mention.start_char)
@@ -394,7 +399,8 @@ class Resolver:
             return None
         if self.titled is None:
             self.titled = {}
-            for i, person in enumerate(self.people):
+            # people named inside a quotation are talked about: no title introduces them
+            for i, person in enumerate(self.narrated):
                 for word in _titles(person) & self.title_words:
                     holders, starts = self.titled.setdefault(word, ([], []))
                     holders.append(i)
@@ -406,7 +412,7 @@ class Resolver:
             at = bisect_left(starts, mention.start_char)
             if at:
                 last = max(last, holders[at - 1])
-        return self.full_name(self.people[last]) if last >= 0 else None
+        return self.full_name(self.narrated[last]) if last >= 0 else None
 
 
 class Stabbing:
@@ -458,6 +464,13 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     if name.root.dep_ != "appos" and name.root.head.i != root.i:
         return None  # "According to investigators, <name> fled": the next clause's subject
     return name
+
+
+def _ranks(modifier: Token) -> bool:
+    """An ordinal or superlative modifier: "first", "third", "oldest", "only", "next"."""
+    return modifier.dep_ == "amod" and (
+        modifier.ent_type_ == "ORDINAL" or modifier.tag_ == "JJS" or modifier.lower_ in RANKS
+    )
 
 
 def _joined_role_name(root: Token, words: SpeakerWords) -> Span | None:
