@@ -728,3 +728,18 @@ def test_an_honorific_read_into_a_name_is_no_part_of_it(blank: Language) -> None
     doc = run(blank, text, {"Emma Vell": "PERSON", "Mme Vell": "PERSON", "Cde": "PERSON"})
     assert mentions(entity(doc, "Emma Vell")) == [("Emma Vell", "name"), ("Vell", "surname")]
     assert not [c for c in doc._.entities if c.name in ("Mme Vell", "Cde")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "people"),
+    [
+        ('they wrote " RIP #Quill". " .', {'#Quill".': "PERSON"}, []),
+        ('Tamsin " Tam " Vell spoke .', {'Tamsin " Tam " Vell': "PERSON"}, ['Tamsin " Tam " Vell']),
+    ],
+    ids=["cut-through-a-quotation", "a-nickname-in-its-marks"],
+)
+def test_a_name_cut_through_a_quotation_is_no_person(
+    blank: Language, text: str, ents: dict[str, str], people: list[str]
+) -> None:
+    doc = run(blank, text, ents)
+    assert [c.name for c in doc._.entities if c.label == "PERSON"] == people

@@ -13,6 +13,8 @@ from newsgraph.nlp.entities.places import Gazetteer, clean_place
 from newsgraph.nlp.entities.titles import Lexicon, Title
 from newsgraph.nlp.quotes.names import HONORIFICS
 
+QUOTE_CHARS = frozenset('"“”„«»')
+
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGENT_DEPS = frozenset({"nsubj"})  # "<capital> said"; not "talks with <capital> being held"
@@ -73,6 +75,8 @@ def person_span(span: Span) -> Span | None:
         return None
     if any(c.isdigit() for c in name):  # "COVID-19", "49ers": no person's name
         return None
+    if sum(c in QUOTE_CHARS for c in name) % 2:  # '<tag>".', '<given> "<nick>': cut through a
+        return None  # quotation; a nickname in its marks stays ('<given> "<nick>" <surname>')
     return Span(doc, start, end, "PERSON")
 
 
