@@ -353,3 +353,11 @@ def test_a_speaker_resolved_by_name_is_the_entity_of_that_name(reference) -> Non
     for quote in named:
         if len(by_name.get(quote.speaker, [])) == 1:
             assert quote.speaker_entity == by_name[quote.speaker][0], quote.speaker
+
+
+def test_a_body_a_descriptor_stands_for_is_its_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Court of Session sat on Monday. The court's summary said the order was unlawful."
+    quote = [q for q in nlp(text)._.quotes if q.repeats is None][-1]
+    assert (quote.name, quote.via) == ("Court of Session", "descriptor")
+    court = next(c for c in nlp(text)._.entities if c.name == "Court of Session")
+    assert quote.entity == court.key

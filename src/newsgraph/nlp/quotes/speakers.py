@@ -147,12 +147,16 @@ class Resolver:
         if not self.words.is_name(name, mention, self.capitalised):
             return Resolution()
         entity = found.entity
-        if entity is None and found.via in LINKED_VIAS and self.entities is not None:
+        if entity is None and self.entities is not None:
             # a name the entity layer holds under that very name: its entity, when only one is.
             # A pronoun too, now that it abstains where unsure (60 of 66 right on
-            # wikinews_dev); not a descriptor, whose guesses would merge people archive-wide
+            # wikinews_dev); a descriptor only for a body ("the court" after "the Court of
+            # <...>"): its guesses at people would merge them archive-wide
             cluster = self.entities.named(name)
-            entity = cluster.key if cluster is not None else None
+            linked = found.via in LINKED_VIAS or (
+                cluster is not None and found.via == "descriptor" and cluster.label != "PERSON"
+            )
+            entity = cluster.key if cluster is not None and linked else None
         return Resolution(name, entity, found.via, found.confidence)
 
     def find(self, mention: Span) -> Resolution:
