@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Select, Table, bindparam, func, select
+from sqlalchemy import Connection, Select, Table, func, select
 
 from newsgraph.model import Entity, Event, ExtractedArticle
 from newsgraph.store import merge, rows, stories
@@ -202,8 +202,7 @@ class Batch:
                 continue
             if chosen in self.free:
                 return chosen
-            query = select(entities.c.id).where(entities.c.id == chosen)
-            if self.conn.execute(query).first() is None:
+            if self.conn.execute(merge.ENTITY_TAKEN, {"entity": chosen}).first() is None:
                 return chosen
             self.taken.add(chosen)
         raise RuntimeError("no free entity id")  # a million entities with one name: a bug
@@ -376,10 +375,7 @@ class Batch:
                 insert_rows(self.conn, table, self.rows[table])
         if self.renamed:
             self.conn.execute(
-                entities.update()
-                .where(entities.c.id == bindparam("entity"))
-                .values(name=bindparam("to")),
-                [{"entity": i, "to": name} for i, name in self.renamed.items()],
+                merge.RENAME, [{"entity": i, "to": name} for i, name in self.renamed.items()]
             )
 
 

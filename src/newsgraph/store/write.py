@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from newsgraph.errors import ReadError
 from newsgraph.model import Event, ExtractedArticle, Figure, Quote
@@ -25,6 +25,12 @@ from newsgraph.store.schema import (
     mentions,
     quotes,
 )
+
+# The statements run for every article and event, built once (as `merge.py`'s for entities).
+INSERT_ARTICLE = articles.insert()
+EVENT_STORED = select(events.c.id).where(events.c.id == bindparam("event"))
+INSERT_EVENT = events.insert()
+INSERT_EVENT_SOURCE = event_sources.insert()
 
 
 def error_key(error: ReadError) -> str:
@@ -41,7 +47,7 @@ def write_article(conn: Connection, extracted: ExtractedArticle) -> None:
         "copy_of": original,
         "minhash": merge.signature_bytes(minhash),
     }
-    conn.execute(articles.insert().values(**row))
+    conn.execute(INSERT_ARTICLE, row)
     merge.store_buckets(conn, article_hash, minhash)
     merged = write_entities(conn, article_hash, extracted)
     write_quotes(conn, article_hash, extracted.quotes, original)
@@ -150,21 +156,21 @@ def write_events(
     for seq, ev in enumerate(found):
         actors = [merged.get(r.entity) if r.entity else None for r in (*ev.source, *ev.target)]
         merged_id = copied.get((ev.type, ev.trigger)) or merge.event_id(ev, actors, article_hash)
-        if conn.execute(select(events.c.id).where(events.c.id == merged_id)).first() is None:
+        if conn.execute(EVENT_STORED, {"event": merged_id}).first() is None:
             conn.execute(
-                events.insert().values(
-                    id=merged_id,
-                    type=ev.type,
-                    mode=ev.mode,
-                    status=ev.status,
-                    date=ev.date,
-                    place=ev.place.name if ev.place else None,
-                )
+                INSERT_EVENT,
+                {
+                    "id": merged_id,
+                    "type": ev.type,
+                    "mode": ev.mode,
+                    "status": ev.status,
+                    "date": ev.date,
+                    "place": ev.place.name if ev.place else None,
+                },
             )
         conn.execute(
-            event_sources.insert().values(
-                article_hash=article_hash, event_id=merged_id, **rows.event_row(ev, seq)
-            )
+            INSERT_EVENT_SOURCE,
+            {"article_hash": article_hash, "event_id": merged_id} | rows.event_row(ev, seq),
         )
         roles = [("source", r) for r in ev.source] + [("target", r) for r in ev.target]
         counter: dict[str, int] = defaultdict(int)
