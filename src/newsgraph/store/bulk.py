@@ -182,16 +182,7 @@ class Batch:
             chosen, known = self.free_id(entity, "split" if split else ""), frozenset()
             self.names[chosen] = (entity.name, entity.label, entity.country)
             self.taken.add(chosen)
-            self.rows[entities].append(
-                {
-                    "id": chosen,
-                    "name": entity.name,
-                    "label": entity.label,
-                    "country": entity.country,
-                    "latitude": entity.latitude,
-                    "longitude": entity.longitude,
-                }
-            )
+            self.rows[entities].append(rows.merged_entity_row(entity, chosen))
         self.add_aliases(chosen, entity, known)
         return chosen
 
@@ -334,16 +325,7 @@ class Batch:
             reports.append(((ev.type, ev.trigger), merged_id))
             if merged_id not in self.new_events:  # a stored one: ON CONFLICT DO NOTHING
                 self.new_events.add(merged_id)
-                self.rows[events].append(
-                    {
-                        "id": merged_id,
-                        "type": ev.type,
-                        "mode": ev.mode,
-                        "status": ev.status,
-                        "date": ev.date,
-                        "place": ev.place.name if ev.place else None,
-                    }
-                )
+                self.rows[events].append(rows.merged_event_row(ev, merged_id))
             self.rows[event_sources].append(
                 {"article_hash": article_hash, "event_id": merged_id, **rows.event_row(ev, seq)}
             )

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, bindparam, func, or_, select
 
 from newsgraph.model import Entity, Event, normalise_text
+from newsgraph.store.rows import merged_entity_row
 from newsgraph.store.schema import aliases, article_bands, article_entities, entities, merges
 from newsgraph.store.schema import articles as articles_table
 
@@ -341,17 +342,7 @@ def resolve_entity(conn: Connection, entity: Entity, split_keys: frozenset[str])
             conn.execute(RENAME, {"entity": chosen, "to": entity.name})
     else:
         chosen, known = free_id(conn, entity, "split" if split else ""), frozenset()
-        conn.execute(
-            INSERT_ENTITY,
-            {
-                "id": chosen,
-                "name": entity.name,
-                "label": entity.label,
-                "country": entity.country,
-                "latitude": entity.latitude,
-                "longitude": entity.longitude,
-            },
-        )
+        conn.execute(INSERT_ENTITY, merged_entity_row(entity, chosen))
     add_aliases(conn, chosen, entity, known)
     return chosen
 

@@ -107,6 +107,30 @@ def event_row(event: Event, seq: int) -> dict[str, Any]:
     return row_of(event) | {"seq": seq}
 
 
+def merged_entity_row(entity: Entity, merged_id: str) -> dict[str, Any]:
+    """The `entities` row an article's entity starts when it merges with none stored."""
+    return {
+        "id": merged_id,
+        "name": entity.name,
+        "label": entity.label,
+        "country": entity.country,
+        "latitude": entity.latitude,
+        "longitude": entity.longitude,
+    }
+
+
+def merged_event_row(event: Event, merged_id: str) -> dict[str, Any]:
+    """The `events` row of an event first reported by this article."""
+    return {
+        "id": merged_id,
+        "type": event.type,
+        "mode": event.mode,
+        "status": event.status,
+        "date": event.date,
+        "place": event.place.name if event.place else None,
+    }
+
+
 def figure_row(figure: Figure, seq: int) -> dict[str, Any]:
     source_name = None if figure.source is None else figure.source.name
     return row_of(figure) | {"seq": seq, "source_name": source_name}

@@ -157,17 +157,7 @@ def write_events(
         actors = [merged.get(r.entity) if r.entity else None for r in (*ev.source, *ev.target)]
         merged_id = copied.get((ev.type, ev.trigger)) or merge.event_id(ev, actors, article_hash)
         if conn.execute(EVENT_STORED, {"event": merged_id}).first() is None:
-            conn.execute(
-                INSERT_EVENT,
-                {
-                    "id": merged_id,
-                    "type": ev.type,
-                    "mode": ev.mode,
-                    "status": ev.status,
-                    "date": ev.date,
-                    "place": ev.place.name if ev.place else None,
-                },
-            )
+            conn.execute(INSERT_EVENT, rows.merged_event_row(ev, merged_id))
         conn.execute(
             INSERT_EVENT_SOURCE,
             {"article_hash": article_hash, "event_id": merged_id} | rows.event_row(ev, seq),

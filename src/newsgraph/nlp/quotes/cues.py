@@ -19,6 +19,7 @@ CONTENT_DEPS = ("ccomp",)
 INHERITS_SUBJECT = ("conj", "advcl", "xcomp", "acl", "pcomp", "prep")
 MODIFIERS = ("aux", "advmod", "neg", "npadvmod")  # "he also said", "she said Tuesday"
 EDGE_PUNCT = ",.;:—–-()[] \n"
+CLAUSE_BREAKS = (",", "—", ";")  # what sets off a trailing ", verb-ing ..." clause
 RELATIVES = frozenset({"who", "that", "which"})
 DANGLING = frozenset({"and", "but", "or", "nor"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "„", "«", "»", "''", "``"})  # spaCy reads '' as one
@@ -132,9 +133,13 @@ def outer_cue(cue: Token) -> Token | None:
     asked ..." (a verb of the cue's tense joined to the content's verb), "X said Y must go,
     adding ..." (a ", verb-ing" clause). None when the cue hangs where it belongs."""
     joined = cue.dep_ == "conj" and cue.pos_ == "VERB"
-    trailing = cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.left_edge.i > 0
-    if trailing:
-        trailing = cue.doc[cue.left_edge.i - 1].text in (",", "—", ";")
+    left = cue.left_edge.i
+    trailing = (
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and left > 0
+        and cue.doc[left - 1].text in CLAUSE_BREAKS
+    )
     if not (joined or trailing):
         return None
     clause = cue.head
@@ -273,7 +278,7 @@ def clause_end(head: Token) -> int:
     end = head.right_edge.i + 1
     for child in head.rights:
         before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        after_comma = before is not None and before.text in (",", "—", ";")
+        after_comma = before is not None and before.text in CLAUSE_BREAKS
         if child.dep_ == "advcl" and after_comma and child.tag_ == "VBG":
             return min(end, child.left_edge.i)
     return end
