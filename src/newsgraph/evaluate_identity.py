@@ -155,12 +155,18 @@ def quotes_with_stored_entities(
     article_entities: Iterable[Row], quotes: Iterable[Row]
 ) -> list[Row]:
     """Stored quote rows grouped by article id, each `speaker_entity` (article-local in the
-    `quotes` table) replaced by the merged entity id that `article_entities` maps it to."""
+    `quotes` table) replaced by the merged entity id that `article_entities` maps it to; a
+    group speaker's, by its members' merged ids joined with "+"."""
     merged = {(e["article_hash"], e["id"]): e["entity_id"] for e in article_entities}
     by_article: dict[str, list[Row]] = defaultdict(list)
     for quote in quotes:
         local = quote["speaker_entity"]
         stored = merged.get((quote["article_hash"], local)) if local is not None else None
+        members = [
+            merged.get((quote["article_hash"], m)) for m in json.loads(quote["speaker_entities"])
+        ]
+        if members and None not in members:  # a group: the same members, the same group
+            stored = "+".join(sorted(str(m) for m in members))
         by_article[quote["article_id"]].append(
             {
                 "id": quote["id"],

@@ -83,6 +83,7 @@ def quotes_from(doc: Doc) -> tuple[Quote, ...]:
             speaker_start=q.speaker.start_char if q.speaker is not None else None,
             speaker_end=q.speaker.end_char if q.speaker is not None else None,
             speaker_entity=q.entity,
+            speaker_entities=q.members,
             speaker_via=q.via,
             speaker_confidence=q.speaker_confidence,
             pieces=tuple(q.pieces) if len(q.pieces) > 1 else (),

@@ -19,7 +19,7 @@ from typing import Any
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 # How a quote's speaker name was reached from its mention: the full name written, a surname
 # joined to it, a title + name, a descriptor ("the minister") linked by role, a pronoun.
-SPEAKER_VIAS = ("name", "surname", "title", "descriptor", "pronoun")
+SPEAKER_VIAS = ("name", "surname", "title", "group", "descriptor", "pronoun")
 EVENT_STATUSES = ("happened", "ongoing", "planned")
 
 
@@ -116,6 +116,9 @@ class Quote:
     speaker_start: int | None = None  # the attributing mention ("he", "the ministry")
     speaker_end: int | None = None
     speaker_entity: str | None = None  # entity id
+    # a group speaker ("<A> and <B> said", `speaker_via` "group"): each one's entity id, in
+    # the order named; `speaker_entity` is then None
+    speaker_entities: tuple[str, ...] = ()
     # how `speaker` was resolved from the mention: one of SPEAKER_VIAS; None when unresolved
     speaker_via: str | None = None
     speaker_confidence: float | None = None  # 0-1, by `speaker_via` (see nlp/quotes/speakers.py)
@@ -306,6 +309,7 @@ def _record(cls: type[Any], raw: dict[str, Any], article_id: str) -> Any:
     )
     if cls is Quote:
         raw["pieces"] = tuple(tuple(p) for p in raw.get("pieces", ()))
+        raw["speaker_entities"] = tuple(raw.get("speaker_entities", ()))
     elif cls is Event:
         raw["source"] = tuple(Ref(**r) for r in raw.get("source", ()))
         raw["target"] = tuple(Ref(**r) for r in raw.get("target", ()))

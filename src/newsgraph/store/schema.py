@@ -187,6 +187,8 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker_entity", LOCAL),  # article-local entity id; merged via article_entities
+    # JSON list of a group speaker's article-local entity ids (migration 0014)
+    Column("speaker_entities", Text, nullable=False, server_default="[]"),
     Column("speaker_via", String(16)),  # how the speaker was resolved: name, surname, title ...
     Column("speaker_confidence", Float),
     Column("pieces", Text, nullable=False),  # JSON [[start, end], ...]

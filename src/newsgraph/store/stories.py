@@ -169,6 +169,15 @@ def lede_places() -> Any:
     )
 
 
+def days_around(day: date, days: int) -> tuple[date, date]:
+    """The first and last day within `days` of `day`, kept inside the calendar (year 1 to 9999:
+    a misread date near either end)."""
+    reach = timedelta(days=days)
+    low = day - reach if day - date.min >= reach else date.min
+    high = day + reach if date.max - day >= reach else date.max
+    return low, high
+
+
 def shared_places(conn: Connection, article_hash: str, published: date) -> Iterable[str]:
     places = lede_places().subquery()
     mine = select(places.c.entity_id).where(places.c.article_hash == article_hash)
@@ -177,9 +186,7 @@ def shared_places(conn: Connection, article_hash: str, published: date) -> Itera
         .join(articles, articles.c.hash == places.c.article_hash)
         .where(
             places.c.entity_id.in_(mine),
-            articles.c.published.between(
-                published - timedelta(days=DAYS), published + timedelta(days=DAYS)
-            ),
+            articles.c.published.between(*days_around(published, DAYS)),
         )
         .distinct()
     )

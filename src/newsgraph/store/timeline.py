@@ -108,6 +108,8 @@ def filled(found: list[tuple[str, int]], interval: str) -> list[Bucket]:
     points: list[Bucket] = []
     while day <= last and len(points) < MAX_POINTS:
         points.append(Bucket(start=day.isoformat(), count=counted.get(day, 0)))
+        if day == last:  # the calendar's last bucket (9999-12) has no next
+            break
         day = _next(day, interval)
     return points
 

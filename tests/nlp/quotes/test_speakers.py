@@ -127,7 +127,18 @@ HEAD_CASES = [
         "Critics from across Norway's political spectrum said the move was a mistake.",
         None,
     ),
-    ("a-list-of-names", "Tom Hale, Ada Quill and Ray Moss said the plan would fail.", None),
+    (
+        "a-list-of-names",  # a group, filed under none of them alone
+        "Tom Hale, Ada Quill and Ray Moss said the plan would fail.",
+        "Tom Hale, Ada Quill and Ray Moss",
+    ),
+    ("a-name-and-others", "Tom Hale and his supporters said the vote was rigged.", None),
+    ("a-name-and-a-pronoun", "Both he and Ada Quill said the plan would fail.", None),
+    (
+        "a-name-and-its-description",
+        "Ada Quill of Oslo University and contributor to the Tribune said the plan would fail.",
+        "Ada Quill",
+    ),
     (
         "some-of-a-group",
         "The Democrats won the House. Some Democrats said the plan would fail.",
@@ -353,6 +364,16 @@ def test_a_speaker_resolved_by_name_is_the_entity_of_that_name(reference) -> Non
     for quote in named:
         if len(by_name.get(quote.speaker, [])) == 1:
             assert quote.speaker_entity == by_name[quote.speaker][0], quote.speaker
+
+
+def test_a_group_speaker_lists_its_members_and_spans_the_whole_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tom Hale met Ada Quill. Hale and Quill both argued that the rules should change."
+    doc = nlp(text)
+    quote = [q for q in doc._.quotes if q.repeats is None][-1]
+    assert (quote.name, quote.via, quote.entity) == ("Tom Hale and Ada Quill", "group", None)
+    assert quote.speaker is not None and quote.speaker.text == "Hale and Quill"
+    keys = {c.name: c.key for c in doc._.entities}
+    assert quote.members == (keys["Tom Hale"], keys["Ada Quill"])
 
 
 def test_a_body_a_descriptor_stands_for_is_its_entity(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ from newsgraph.nlp.quotes.pieces import (
     quoted_tokens,
 )
 from newsgraph.nlp.quotes.pulls import pull_quotes
-from newsgraph.nlp.quotes.speakers import Resolver
+from newsgraph.nlp.quotes.speakers import Resolver, list_members
 from newsgraph.nlp.readers import RESOURCES, load_synonyms, load_words
 
 
@@ -85,7 +85,12 @@ class QuotesFinder(CueSearch):
                 found = resolver.resolve(mention)
                 quote.name, quote.entity = found.name, found.entity
                 quote.via, quote.speaker_confidence = found.via, found.confidence
-                resolver.spoke(quote.speaker, quote.name, quote.entity)
+                quote.members = found.members
+                if not found.members:  # a group is no antecedent for "he" or "she"
+                    resolver.spoke(quote.speaker, quote.name, quote.entity)
+                elif antecedent is None:  # the mention is the whole list, not its first name
+                    listed = list_members(mention.root)
+                    quote.speaker = doc[listed[0].left_edge.i : listed[-1].i + 1]
         quotes.extend(pull_quotes(text, quotes))
         quotes.sort(key=lambda q: q.start)
         doc._.quotes = quotes

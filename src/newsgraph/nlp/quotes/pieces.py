@@ -41,6 +41,7 @@ class QuoteSpan:
     entity: str | None = None
     via: str | None = None  # how `name` was reached: one of model.SPEAKER_VIAS
     speaker_confidence: float | None = None
+    members: tuple[str, ...] = ()  # a group speaker's entity ids ("<A> and <B> said")
     repeats: QuoteSpan | None = None
     confidence: float | None = None
     stretches: list[Stretch] = field(default_factory=list, repr=False)

@@ -60,6 +60,7 @@ def pull_quotes(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
                     q.entity,
                     q.via,
                     q.speaker_confidence,
+                    members=q.members,
                     repeats=q,
                 )
                 pull.confidence = q.confidence

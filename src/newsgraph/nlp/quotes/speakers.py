@@ -31,6 +31,8 @@ from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
 from newsgraph.nlp.spans import headed_by
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+# Who may speak in a group of names: not a people (NORP), whose members are nobody in particular.
+GROUP_MEMBERS = ("PERSON", "ORG", "GPE", "FAC")
 # A pronoun's antecedent is looked for this many sentences back at most.
 PRONOUN_REACH = 4
 # Dependents that name someone else than the mention's head: "<name>'s attorney", "a lawyer for
@@ -49,7 +51,14 @@ QUANTIFIERS = INDEFINITE | {"most", "few", "other", "various", "numerous", "both
 RANKS = frozenset({"only", "next", "last", "first"})  # ranking words the tagger may read as JJ
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
-CONFIDENCE = {"name": 0.95, "title": 0.9, "surname": 0.85, "descriptor": 0.6, "pronoun": 0.6}
+CONFIDENCE = {
+    "name": 0.95,
+    "title": 0.9,
+    "surname": 0.85,
+    "group": 0.85,
+    "descriptor": 0.6,
+    "pronoun": 0.6,
+}
 VIA_OF_KIND = {"name": "name", "surname": "surname", "title": "title", "metonym": "descriptor"}
 # Routes whose resolved name is linked to the entity of that name (and so merged archive-wide).
 LINKED_VIAS = frozenset({"name", "surname", "pronoun"})
@@ -73,6 +82,8 @@ class Resolution:
     entity: str | None = None
     via: str | None = None  # one of model.SPEAKER_VIAS
     confidence: float | None = None
+    # a group of named speakers ("<A> and <B> said"): each one's entity id; `entity` is None
+    members: tuple[str, ...] = ()
 
 
 def resolved(name: str | None, entity: str | None, via: str) -> Resolution:
@@ -141,7 +152,7 @@ class Resolver:
     def resolve(self, mention: Span) -> Resolution:
         """What an attributing mention stands for; its name cleaned, or None when no name."""
         found = self.find(mention)
-        if found.name is None:
+        if found.name is None or found.members:
             return found
         name = self.words.clean(found.name)
         if not self.words.is_name(name, mention, self.capitalised):
@@ -164,8 +175,8 @@ class Resolver:
         if apposed is not None:
             mention = apposed
         root = mention.root
-        if _listed(root):
-            return Resolution()  # "<A>, <B> and <C> said": several people, none of them alone
+        if _listed(root):  # "<A>, <B> and <C> said": several people, none of them alone
+            return self.group(root)
         if _some_of(root):
             return Resolution()  # "some Democrats said": some of a group, not the group
         branch = _org_branch(root) or _apposed_body(root)
@@ -259,6 +270,35 @@ class Resolver:
         if group and cluster.label == "PERSON":
             return None
         return resolved(cluster.name, cluster.key, VIA_OF_KIND.get(kind, kind))
+
+    def group(self, root: Token) -> Resolution:
+        """Names listed together ("<A> and <B>", "<A>, <B>, and <C>") as one group speaker: the
+        entities' names joined, each entity a member; nobody when one of them is no named
+        entity of the article (a pronoun, a common noun, a name the entity layer dropped), is
+        a people ("some Democrats", "three <nationality>s") or may belong to the name before
+        ("the High Court of <A> and <B>")."""
+        if self.entities is None:
+            return Resolution()
+        clusters: list[EntityCluster] = []
+        members = list_members(root)
+        for before, member in zip([None, *members], members, strict=False):
+            hit = cluster_at(self.entities, member)
+            if (
+                hit is None
+                or hit[0].label not in GROUP_MEMBERS
+                or hit[0] in clusters
+                # "some Democrats", "three <nationality>s": some of a people
+                or any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in member.children)
+                or (before is not None and _of_what(before, member))
+            ):
+                return Resolution()
+            clusters.append(hit[0])
+        if len(clusters) < 2:
+            return Resolution()
+        names = [c.name for c in clusters]
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        keys = tuple(c.key for c in clusters)
+        return Resolution(name, None, "group", CONFIDENCE["group"], keys)
 
     def head_chain(self, mention: Span) -> set[int]:
         """The tokens that name the mention's head: the head and its compounds and appositions
@@ -567,16 +607,56 @@ def _org_branch(root: Token) -> Span | None:
 
 
 def _listed(root: Token) -> bool:
-    """A name coordinated with other names ("<A> and <B>", "<A>, <B>, and <C>"), within the
-    mention or past its end, and not one name holding "and" ("<A> & <B> Ltd")."""
+    """A name coordinated with other names or nouns ("<A> and <B>", "<A>, <B>, and <C>", "<A>
+    and his supporters"), within the mention or past its end, and not one name holding "and"
+    ("<A> & <B> Ltd")."""
     if root.pos_ != "PROPN":
         return False
     # the parser reads "<A>, <B> and <C>" as <B> in apposition to <A>, and <C> joined to <B>
-    beside = [root, *(c for c in root.children if c.dep_ == "appos" and _next_in_list(root, c))]
+    beside = [root, *(c for c in root.children if _in_list(c))]
     joined = [c for t in beside for c in t.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         joined.append(root.head)
-    return any(t.pos_ == "PROPN" and not _one_ent(root, t) for t in joined)
+    others = [c for c in root.children if c.dep_ == "conj" and _others(c)]
+    return bool(others) or any(
+        t.pos_ in ("PROPN", "PRON") and not _one_ent(root, t) for t in joined
+    )
+
+
+def _others(noun: Token) -> bool:
+    """A common noun for other people than the name it is joined to: "<A> and his supporters",
+    "<A> and other agencies"; not a description of <A> ("<A> of <university> and contributor to
+    <outlet>")."""
+    return noun.pos_ == "NOUN" and (
+        noun.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in noun.children)
+    )
+
+
+def _of_what(before: Token, member: Token) -> bool:
+    """Whether a one-word name may end the "of" phrase of the name before it: "the Court of
+    <A> and <B>" is one court of two places, for all the parser joined <B> to "Court"."""
+    single = not any(c.dep_ in ("compound", "flat") for c in member.children)
+    return single and any(c.dep_ == "prep" and c.lower_ == "of" for c in before.children)
+
+
+def list_members(root: Token) -> list[Token]:
+    """The heads of the names listed with `root` ("<A>, <B> and <C>"), in text order: from the
+    list's first name, its conjuncts and the names the parser set in apposition to it."""
+    first = root
+    while first.dep_ == "conj" or _in_list(first):
+        first = first.head
+    members, todo = [first], [first]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj" or _in_list(child):
+                members.append(child)
+                todo.append(child)
+    return sorted(members, key=lambda t: t.i)
+
+
+def _in_list(token: Token) -> bool:
+    """A name the parser set in apposition to the one before it in a list: "<A>, <B> ..."."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and _next_in_list(token.head, token)
 
 
 def _next_in_list(root: Token, other: Token) -> bool:
