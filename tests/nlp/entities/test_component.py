@@ -714,8 +714,15 @@ def test_a_body_with_a_group_noun_in_apposition_stays_a_body(blank: Language) ->
             "PERSON",
         ),
         ("His wife Elizabeth said it was open .", {"Elizabeth": "PERSON"}, "Elizabeth", "PERSON"),
+        ("Tunisia said the border was open .", {"Tunisia": "ORG"}, "Tunisia", "GPE"),
     ],
-    ids=["a-platform", "a-country", "a-country-that-is-a-surname", "a-city-that-is-a-name"],
+    ids=[
+        "a-platform",
+        "a-country",
+        "a-country-that-is-a-surname",
+        "a-city-that-is-a-name",
+        "a-country-tagged-org",
+    ],
 )
 def test_a_lone_person_the_model_tagged_is_read_by_what_the_name_is(
     blank: Language, text: str, ents: dict[str, str], name: str, label: str
@@ -743,3 +750,30 @@ def test_a_name_cut_through_a_quotation_is_no_person(
 ) -> None:
     doc = run(blank, text, ents)
     assert [c.name for c in doc._.entities if c.label == "PERSON"] == people
+
+
+@pytest.mark.parametrize(
+    ("first", "partner", "tag", "label"),
+    [
+        ("Antoine", "Tamsin", "O", "PERSON"),  # a given name the model left untagged
+        ("Antoine", "Tamsin", "ORG", "PERSON"),  # ... or tagged as an organisation
+        ("Orvel", "Tamsin", "O", None),  # no known given name: nothing to go on
+        ("Antoine", "Tamsin", "GPE", "GPE"),  # a place stays a place
+        ("Nicolas", "Paris", "O", None),  # a place's name in it: "<city> and <city2>"
+    ],
+    ids=["untagged", "tagged-org", "no-given-name", "tagged-place", "a-place-name"],
+)
+def test_a_name_listed_with_a_person_is_a_person(
+    blank: Language, first: str, partner: str, tag: str, label: str | None
+) -> None:
+    # officers <first> <partner> and Nicolas Brell met . Brell said .
+    words = ["officers", first, partner, "and", "Nicolas", "Brell", "met", "."]
+    heads = [2, 2, 6, 2, 5, 2, 6, 6]
+    deps = ["compound", "compound", "nsubj", "cc", "compound", "conj", "ROOT", "punct"]
+    pos = ["NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"]
+    pair = ["O", "O"] if tag == "O" else [f"B-{tag}", f"I-{tag}"]
+    ents = ["O", *pair, "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = blank(Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents))
+    assert entity(doc, "Nicolas Brell").label == "PERSON"
+    found = [c.label for c in doc._.entities if c.name == f"{first} {partner}"]
+    assert found == ([label] if label else [])

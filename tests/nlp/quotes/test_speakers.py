@@ -132,6 +132,16 @@ HEAD_CASES = [
         "Tom Hale, Ada Quill and Ray Moss said the plan would fail.",
         "Tom Hale, Ada Quill and Ray Moss",
     ),
+    (
+        "a-people-for-its-country",
+        "Troops from Armenia crossed the border. The Armenians claim they were retaliating.",
+        "Armenia",
+    ),
+    (
+        "a-people-of-no-country-named",
+        "Troops from Armenia crossed the border. The Americans said they were watching.",
+        None,
+    ),
     ("a-name-and-others", "Tom Hale and his supporters said the vote was rigged.", None),
     ("a-name-and-a-pronoun", "Both he and Ada Quill said the plan would fail.", None),
     (

@@ -12,6 +12,7 @@ import gzip
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from newsgraph.nlp.readers import RESOURCES
 
@@ -54,6 +55,12 @@ class OfficeHolders:
                 for variant in names.split("|"):
                     found.setdefault(fold(variant), []).extend(held)
         return cls({key: tuple(value) for key, value in found.items()})
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The first words of the holders' names of two words or more, folded: names people
+        are given ("antoine", "nicolas"), from every country the dictionary covers."""
+        return frozenset(k.split()[0] for k in self.terms if " " in k)
 
     def countries(self, name: str, on: date | None) -> frozenset[str]:
         """Countries the person named held office for on `on` (empty when unknown, or when the

@@ -49,6 +49,11 @@ class Others(DraftState):
         if not text:
             return None
         label = ent.label_
+        country = self.gazetteer.resolve(text) if label == "ORG" else None
+        if country and country.kind == "country" and country.country and country.name == text:
+            draft = self.country_draft(country.country)  # a country's own name, tagged ORG
+            self.claim(draft, ent, "name")
+            return draft
         if label in PLACE_LABELS:
             seat = self.gazetteer.seat_of(text)
             if seat is not None and self.acts(ent):

@@ -12,9 +12,11 @@ from newsgraph.nlp.entities.drafts import (
     LABELS,
     Draft,
     clean_name,
+    overlaps,
     person_span,
     trim_possessive,
 )
+from newsgraph.nlp.entities.holders import fold
 from newsgraph.nlp.entities.offices import Offices
 from newsgraph.nlp.entities.titles import (
     Title,
@@ -43,6 +45,7 @@ class People(Offices):
             if self.is_person(e) and (s := person_span(e)) is not None
         ]
         names += [s for e in ents if (s := self.person_after_place(e, names)) is not None]
+        names += [s for n in list(names) for s in self.people_beside(n, names)]
         names.sort(key=lambda s: s.start)
         titled = [s for s in names if self.role_before_surname(s, names)]
         names = [s for s in names if s not in titled]
@@ -145,6 +148,51 @@ class People(Offices):
         ):
             return None
         return person_span(Span(self.doc, ent.start + 1, ent.end, "PERSON"))
+
+    def people_beside(self, name: Span, names: list[Span]) -> list[Span]:
+        """Full names the model missed in a pair or list with a person's name ("officers
+        <first> <last> and <first2> <last2>", one of them tagged PERSON): two or three
+        title-case proper nouns joined to the name's head, tagged nothing or as one
+        organisation, beginning with a given name (an office holder's first name: not "<bank>
+        <founder>"), no place, title nor body head among them ("<city> and <city2>", "<street>
+        Avenue and <street2> Avenue")."""
+        doc, root = self.doc, name.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head)
+        found = []
+        for head in partners:
+            start = head.i
+            while (
+                start > 0
+                and doc[start - 1].dep_ in ("compound", "flat")
+                and doc[start - 1].head == head
+                and doc[start - 1].pos_ == "PROPN"  # not "officers" of "officers <name>"
+            ):
+                start -= 1
+            span = Span(doc, start, head.i + 1, "PERSON")
+            if (
+                all(t.pos_ == "PROPN" and t.is_title for t in span)
+                and (self.untagged(span) or self.tagged_org(span))
+                and fold(span[0].text) in self.holders.given_names
+                and not any(self.gazetteer.resolve(p.text) is not None for p in (span, *span))
+                and self.name_shaped(span)
+                and (span[0].lower_,) not in self.lexicon.titles
+                and not any(overlaps(span, n) for n in names)
+                and (clean := person_span(span)) is not None
+            ):
+                found.append(clean)
+        return found
+
+    def untagged(self, span: Span) -> bool:
+        return all(t.ent_type_ == "" for t in span)
+
+    def tagged_org(self, span: Span) -> bool:
+        """One ORG entity over exactly `span` (the label the model most often gives a name)."""
+        doc = self.doc
+        after = span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+        whole = span[0].ent_iob_ == "B" and after and all(t.ent_iob_ == "I" for t in span[1:])
+        return whole and span[0].ent_type_ == "ORG"
 
     def name_shaped(self, span: Span) -> bool:
         """Two or three words that do not end in a body's head noun ("<first> <last>", not

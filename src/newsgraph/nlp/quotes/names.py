@@ -37,7 +37,7 @@ class SpeakerWords:
 
     roles: frozenset[str]
     titles: frozenset[tuple[str, ...]]
-    demonyms: frozenset[str]
+    demonyms: dict[str, str]  # "Armenian" -> "AM" (ISO 3166-1 alpha-2)
     genders: dict[str, str]  # "spokeswoman" -> "f"
     documents: frozenset[str] = frozenset()  # "statement": its possessor is its author
 
@@ -56,7 +56,7 @@ class SpeakerWords:
             # "blog"): "the <body> website advises" is the body's word
             roles=load_words(roles) - written_nouns,
             titles=frozenset(tuple(t.split()) for t in load_words(titles)),
-            demonyms=frozenset(row[0] for row in read_table(demonyms)),
+            demonyms={row[0]: row[1] for row in read_table(demonyms)},
             genders={row[0]: row[1] for row in read_table(genders)},
             documents=written_nouns,
         )

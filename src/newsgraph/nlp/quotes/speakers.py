@@ -48,6 +48,7 @@ NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "de", "la", "del", "v
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many"})
 # words that count or quantify a plural: part of a group, not the group ("some Democrats")
 QUANTIFIERS = INDEFINITE | {"most", "few", "other", "various", "numerous", "both"}
+PARTITIVE = QUANTIFIERS - {"both"}  # "<A> and <B> both said": the two of them, all of the group
 RANKS = frozenset({"only", "next", "last", "first"})  # ranking words the tagger may read as JJ
 # Confidence by route: a prior order (a written name is surer than a descriptor or a pronoun), not
 # a measurement; `newsgraph eval quotes` reports the resolved accuracy to weigh them against.
@@ -179,6 +180,9 @@ class Resolver:
             return self.group(root)
         if _some_of(root):
             return Resolution()  # "some Democrats said": some of a group, not the group
+        nation = self.nation(root)
+        if nation is not None:
+            return nation
         branch = _org_branch(root) or _apposed_body(root)
         if branch is not None:
             return self.by_name(branch)
@@ -288,7 +292,7 @@ class Resolver:
                 or hit[0].label not in GROUP_MEMBERS
                 or hit[0] in clusters
                 # "some Democrats", "three <nationality>s": some of a people
-                or any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in member.children)
+                or any(c.lower_ in PARTITIVE or c.dep_ == "nummod" for c in member.children)
                 or (before is not None and _of_what(before, member))
             ):
                 return Resolution()
@@ -299,6 +303,20 @@ class Resolver:
         name = f"{', '.join(names[:-1])} and {names[-1]}"
         keys = tuple(c.key for c in clusters)
         return Resolution(name, None, "group", CONFIDENCE["group"], keys)
+
+    def nation(self, root: Token) -> Resolution | None:
+        """ "The <nationality>s said" (a people as one side: "The Armenians claim ..."): the
+        one country of that nationality the article names; None for any other mention."""
+        if self.entities is None or root.tag_ not in ("NNPS", "NNS"):
+            return None
+        code = self.words.demonyms.get(root.text.removesuffix("s"))
+        children = [c.lower_ for c in root.children]
+        if code is None or children != ["the"]:
+            return None
+        found = [c for c in self.entities.clusters if c.label == "GPE" and c.country == code]
+        if len(found) != 1:
+            return Resolution()
+        return resolved(found[0].name, found[0].key, "descriptor")
 
     def head_chain(self, mention: Span) -> set[int]:
         """The tokens that name the mention's head: the head and its compounds and appositions
