@@ -777,3 +777,19 @@ def test_a_name_listed_with_a_person_is_a_person(
     assert entity(doc, "Nicolas Brell").label == "PERSON"
     found = [c.label for c in doc._.entities if c.name == f"{first} {partner}"]
     assert found == ([label] if label else [])
+
+
+def test_an_untagged_abbreviation_of_a_body_named_before_is_that_body(blank: Language) -> None:
+    text = "the Office for Marine Zoning ( OMZ ) met . OMZ records show it . OMZ"
+    doc = run(blank, text, {"the Office for Marine Zoning": "ORG"})
+    body = entity(doc, "Office for Marine Zoning")
+    assert [m.span.text for m in body.mentions].count("OMZ") == 3
+    # not before the body is named
+    doc = run(
+        blank,
+        "OMZ met . the Office for Marine Zoning met .",
+        {"the Office for Marine Zoning": "ORG"},
+    )
+    assert mentions(entity(doc, "Office for Marine Zoning")) == [
+        ("the Office for Marine Zoning", "name")
+    ]

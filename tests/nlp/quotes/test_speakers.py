@@ -142,6 +142,21 @@ HEAD_CASES = [
         "Troops from Armenia crossed the border. The Americans said they were watching.",
         None,
     ),
+    (
+        "a-document-by-a-body",
+        "According to a poll published by the Daily Courier, most voters favoured the plan.",
+        "Daily Courier",
+    ),
+    (
+        "a-body-in-apposition",
+        "One of these groups, the Northern Freedom Front (NFF), said it was given assurances.",
+        "Northern Freedom Front",
+    ),
+    (
+        "a-hyphened-pair",
+        "Tom Hale picked Ada Quill. Hale-Quill released a statement saying it was a tragedy.",
+        "Tom Hale and Ada Quill",
+    ),
     ("a-name-and-others", "Tom Hale and his supporters said the vote was rigged.", None),
     ("a-name-and-a-pronoun", "Both he and Ada Quill said the plan would fail.", None),
     (

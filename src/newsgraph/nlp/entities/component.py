@@ -89,6 +89,7 @@ class Drafts(People, Others, Descriptors, Clusters):
                 ent = Span(self.doc, ent.start, ent.end, "GPE")
             if not self.claimed(ent) and (ent.start, ent.end) not in self.dropped:
                 self.add_bracketed(ent)
+        self.find_abbreviations()
         self.find_descriptors()
         self.name_ministries()
         return self.clusters()

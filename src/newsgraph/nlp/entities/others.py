@@ -119,6 +119,21 @@ class Others(DraftState):
         if draft is not None and short_text and " " not in short_text:
             self.claim(draft, short, "name")
 
+    def find_abbreviations(self) -> None:
+        """Abbreviations the model tagged nothing ("The <A> <B> Commission (ABC) ... ABC
+        records"): a word that is the initials of the one organisation named before it."""
+        bodies: dict[str, list[Draft]] = {}
+        for (label, _), draft in self.others.items():
+            short = initials(draft.name) if label == "ORG" else ""
+            if len(short) >= 2 and draft not in bodies.get(short, []):
+                bodies.setdefault(short, []).append(draft)
+        for token in self.doc:
+            found = bodies.get(token.text)
+            if found is None or token.ent_type_ or token.i in self.taken or len(found) > 1:
+                continue
+            if found[0].last_before(token.i) >= 0:
+                self.claim(found[0], self.doc[token.i : token.i + 1], "name")
+
     def abbreviated(self, ent: Span, text: str) -> Draft | None:
         """The organisation an abbreviation stands for: "WHO" after "the World Health
         Organization" (its initials) or after "... (WHO)" (given in brackets), when only one

@@ -88,8 +88,8 @@ class QuotesFinder(CueSearch):
                 quote.members = found.members
                 if not found.members:  # a group is no antecedent for "he" or "she"
                     resolver.spoke(quote.speaker, quote.name, quote.entity)
-                elif antecedent is None:  # the mention is the whole list, not its first name
-                    listed = list_members(mention.root)
+                elif antecedent is None and len(listed := list_members(mention.root)) > 1:
+                    # the mention is the whole list, not its first name
                     quote.speaker = doc[listed[0].left_edge.i : listed[-1].i + 1]
         quotes.extend(pull_quotes(text, quotes))
         quotes.sort(key=lambda q: q.start)

@@ -27,6 +27,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import EntityCluster, EntityIndex
+from newsgraph.nlp.quotes.cues import mention_span
 from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
 from newsgraph.nlp.spans import headed_by
 
@@ -178,6 +179,9 @@ class Resolver:
         root = mention.root
         if _listed(root):  # "<A>, <B> and <C> said": several people, none of them alone
             return self.group(root)
+        pair = self.hyphened_pair(mention)
+        if pair is not None:
+            return pair
         if _some_of(root):
             return Resolution()  # "some Democrats said": some of a group, not the group
         nation = self.nation(root)
@@ -199,6 +203,9 @@ class Resolver:
         owner = _common_owner(root, self.words)
         if owner is not None:  # "the court's summary": the court's word
             return self.find(owner)
+        agent = _document_agent(root, mention, self.words)
+        if agent is not None:  # "a poll published by <outlet>": the outlet's
+            return self.find(agent)
         if root.tag_ == "NN" and _definite(root):
             named = self.bodies_named(mention)  # "the court said" after "the Court of <...>"
             # the names in it ("Commerce"), not what describes it ("the three-judge court")
@@ -317,6 +324,22 @@ class Resolver:
         if len(found) != 1:
             return Resolution()
         return resolved(found[0].name, found[0].key, "descriptor")
+
+    def hyphened_pair(self, mention: Span) -> Resolution | None:
+        """Two surnames joined by a hyphen, a ticket or a duo ("<A>-<B> released a
+        statement"): the two people the article names in full, as a group."""
+        words = [t for t in mention if t.dep_ != "det"]
+        if self.entities is None or len(words) != 3 or words[1].text not in ("-", "–"):
+            return None
+        if words[0].whitespace_ or words[1].whitespace_:
+            return None
+        people = [self.longest.get(t.text) for t in (words[0], words[2])]
+        found = [self.entities.named(p, label="PERSON") if p else None for p in people]
+        if None in found or found[0] == found[1]:
+            return None
+        names = [c.name for c in found if c is not None]
+        keys = tuple(c.key for c in found if c is not None)
+        return Resolution(" and ".join(names), None, "group", CONFIDENCE["group"], keys)
 
     def head_chain(self, mention: Span) -> set[int]:
         """The tokens that name the mention's head: the head and its compounds and appositions
@@ -504,7 +527,8 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     """The mention with the name set beside it when it stopped before it: "The mayor of <city>,
     <name>", "his rival <name>", "<name>'s mother, <name2>" (a person's name right after a
     head that is no name, with or without a comma), "the mayor, <name>, ..." (a singular role
-    noun and a name set off by commas, whatever the parser made of the name)."""
+    noun and a name set off by commas, whatever the parser made of the name), "One of these
+    groups, <body>, said" (a body in apposition to what is no person)."""
     root, doc = mention.root, mention.doc
     if (joined := _joined_role_name(root, words)) is not None:
         return joined
@@ -514,6 +538,8 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     at += at < len(doc) and doc[at].text == ","
     if root.ent_type_ == "PERSON" or at >= len(doc):
         return None
+    if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in ("ORG", "GPE"):
+        return _apposed_ent(mention, at, words)
     if doc[at].ent_iob_ != "B" or doc[at].ent_type_ != "PERSON":
         return _apposed_person(root, at)
     end = _ent_end(doc, at)
@@ -525,6 +551,18 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
         return name  # "According to the mayor, <name>, ...": set off by commas, one person
     if name.root.dep_ != "appos" and name.root.head.i != root.i:
         return None  # "According to investigators, <name> fled": the next clause's subject
+    return name
+
+
+def _apposed_ent(mention: Span, at: int, words: SpeakerWords) -> Span | None:
+    """The body or state set off by a comma after a mention that is no person and that it is
+    in apposition to: "One of these groups, <body> (<abbreviation>), ..."."""
+    doc, root = mention.doc, mention.root
+    name = doc[at : _ent_end(doc, at)]
+    if doc[at - 1].text != "," or name.root.dep_ != "appos" or name.root.head.i != root.i:
+        return None
+    if root.ent_type_ in NAMED or words.is_role(root) or root.lower_ in words.genders:
+        return None  # "<name>, <body>": two names; "the spokesman, <body>": its member
     return name
 
 
@@ -755,6 +793,22 @@ def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
         if owner or modifier:
             skip.update(t.i for t in child.subtree)
     return [t for t in mention if t.i not in skip]
+
+
+def _document_agent(root: Token, mention: Span, words: SpeakerWords) -> Span | None:
+    """Who a document past the mention's end is by: "a poll published by <outlet>" (a
+    participle's agent), the noun phrase of its "by"."""
+    if root.lemma_.lower() not in words.documents and root.lower_ not in words.documents:
+        return None
+    for clause in root.children:
+        if clause.dep_ != "acl" or clause.i < mention.end or clause.tag_ != "VBN":
+            continue
+        for by in clause.children:
+            if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by"):
+                who = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if who is not None:
+                    return mention_span(who)
+    return None
 
 
 def described(root: Token) -> set[int]:
