@@ -131,7 +131,12 @@ class SpeakerWords:
         if token.is_sent_start or (
             token.i == mention.start and token.i > 0 and not token.nbor(-1).is_alpha
         ):  # a capital the sentence or a quotation mark gives: "Reports say ..."
-            return name in capitalised and name.lower() not in self.roles
+            if name.lower() in self.roles:
+                return False
+            # a word the article writes with a capital elsewhere, or a proper noun opening a
+            # sentence that the model tagged as a name ("<outlet> regarded ...")
+            tagged = token.is_sent_start and token.pos_ == "PROPN" and bool(token.ent_type_)
+            return name in capitalised or tagged
         return bool(token.ent_type_) or token.pos_ not in OPEN_WORDS  # "the Senate"
 
 
