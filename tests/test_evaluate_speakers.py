@@ -171,6 +171,7 @@ def test_stored_quotes_take_the_merged_entity_of_their_article_local_speaker() -
         {"article_hash": "h2", "id": "e1", "entity_id": "E-biden"},
     ]
     stored = {"kind": "direct", "speaker": "Biden", "duplicate_of": None, "pieces": "[]"}
+    stored |= {"speaker_entities": "[]"}
     quotes = [
         {**stored, "article_hash": "h1", "article_id": "a", "id": "q0", "start": 0, "end": 9}
         | {"speaker_entity": "e0"},
@@ -178,10 +179,12 @@ def test_stored_quotes_take_the_merged_entity_of_their_article_local_speaker() -
         | {"speaker_entity": "e1"},
         {**stored, "article_hash": "h2", "article_id": "b", "id": "q1", "start": 20, "end": 29}
         | {"speaker_entity": None},
+        {**stored, "article_hash": "h2", "article_id": "b", "id": "q2", "start": 40, "end": 49}
+        | {"speaker_entity": None, "speaker_entities": '["e1", "e0"]'},  # a group: both
     ]
     rows = quotes_with_stored_entities(article_entities, quotes)
     found = {row["article"]["id"]: [q["speaker_entity"] for q in row["quotes"]] for row in rows}
-    assert found == {"a": ["E-biden"], "b": ["E-biden", None]}
+    assert found == {"a": ["E-biden"], "b": ["E-biden", None, "E-biden+E-trump"]}
 
 
 def test_speakers_refuses_a_predictions_file(tmp_path: Path) -> None:
