@@ -157,6 +157,17 @@ HEAD_CASES = [
         "Tom Hale picked Ada Quill. Hale-Quill released a statement saying it was a tragedy.",
         "Tom Hale and Ada Quill",
     ),
+    (
+        "a-descriptor-of-another-field",
+        "Transport Minister Ada Quill said the road was shut. The health minister said it was not.",
+        None,
+    ),
+    (
+        "a-descriptor-of-the-same-field",
+        "Health Minister Ada Quill visited the ward. Tom Hale, the transport minister, said the "
+        "road was shut. The health minister said the ward was full.",
+        "Ada Quill",
+    ),
     ("a-name-and-others", "Tom Hale and his supporters said the vote was rigged.", None),
     ("a-name-and-a-pronoun", "Both he and Ada Quill said the plan would fail.", None),
     (

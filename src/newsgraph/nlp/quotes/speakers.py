@@ -472,12 +472,26 @@ class Resolver:
     def descriptor(self, mention: Span) -> str | None:
         """ "the secretary", "the ministry": a previous speaker or person bearing that title;
         None for a description that picks one out of a kind ("the first president", "the
-        only minister", "the oldest senator"): it introduces, it does not refer back."""
+        only minister", "the oldest senator"): it introduces, it does not refer back. A field
+        before the head ("the health minister") must be in the earlier title too."""
         if any(_ranks(c) for c in mention.root.children):
             return None
         head = mention.root.lower_
         words = {t.lower_ for t in mention if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-        spoken = _last_before(self.named_by_word.get(head, []), mention.start_char)
+        # "the health minister" is no earlier minister of another field ("the three-judge
+        # court" names no field: a hyphened modifier says what kind)
+        fields = {
+            c.lower_
+            for c in mention.root.children
+            if c.dep_ == "compound"
+            and c.pos_ in ("NOUN", "PROPN")
+            and not any(t.text == "-" for t in c.subtree)
+            and c.doc[c.i - 1].text != "-"
+        }
+        said = [
+            (m, n) for m, n in self.named_by_word.get(head, []) if fields <= {t.lower_ for t in m}
+        ]
+        spoken = _last_before(said, mention.start_char)
         if spoken is not None:
             return spoken[1]
         if not words:
@@ -495,6 +509,8 @@ class Resolver:
         for word in {head} | self.synonyms.get(head, frozenset()):
             holders, starts = self.titled.get(word, ([], []))
             at = bisect_left(starts, mention.start_char)
+            while at and not fields <= _titles(self.narrated[holders[at - 1]]):
+                at -= 1
             if at:
                 last = max(last, holders[at - 1])
         return self.full_name(self.narrated[last]) if last >= 0 else None
