@@ -793,3 +793,24 @@ def test_an_untagged_abbreviation_of_a_body_named_before_is_that_body(blank: Lan
     assert mentions(entity(doc, "Office for Marine Zoning")) == [
         ("the Office for Marine Zoning", "name")
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "person"),
+    [
+        (["Detective", "Constable", "Nicolas", "Brell"], "Nicolas Brell"),  # ranks, then a name
+        (["Sergeant", "Antoine", "Tamsin"], "Antoine Tamsin"),
+        (["Harbour", "Police", "Nicolas", "Brell"], None),  # a body's name is no rank
+        (["Detective", "Orvel", "Tamsin"], None),  # no known given name
+    ],
+    ids=["two-ranks", "one-rank", "a-body", "no-given-name"],
+)
+def test_a_name_after_ranks_the_model_tagged_org_is_a_person(
+    blank: Language, words: list[str], person: str | None
+) -> None:
+    tokens = [*words, "said", "."]
+    pos = ["PROPN"] * len(words) + ["VERB", "PUNCT"]
+    ents = ["B-ORG"] + ["I-ORG"] * (len(words) - 1) + ["O", "O"]
+    doc = blank(Doc(blank.vocab, words=tokens, pos=pos, ents=ents))
+    people = [c.name for c in doc._.entities if c.label == "PERSON"]
+    assert people == ([person] if person else [])

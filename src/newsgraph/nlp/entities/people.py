@@ -46,6 +46,7 @@ class People(Offices):
         ]
         names += [s for e in ents if (s := self.person_after_place(e, names)) is not None]
         names += [s for n in list(names) for s in self.people_beside(n, names)]
+        names += [s for e in ents if (s := self.person_after_role(e)) is not None]
         names.sort(key=lambda s: s.start)
         titled = [s for s in names if self.role_before_surname(s, names)]
         names = [s for s in names if s not in titled]
@@ -149,6 +150,24 @@ class People(Offices):
             return None
         return person_span(Span(self.doc, ent.start + 1, ent.end, "PERSON"))
 
+    def person_after_role(self, ent: Span) -> Span | None:
+        """The person in an ORG ent that is role nouns before a name ("Detective Constable
+        <first> <last>"): the name, from a given name on, two or three words, no place or
+        nationality among them ("Native <nationality> Rights Fund")."""
+        if ent.label_ != "ORG" or len(ent) < 3:
+            return None
+        for cut in range(1, len(ent) - 1):
+            head, name = ent[:cut], ent[cut:]
+            if (
+                all(t.lower_ in self.roles for t in head)
+                and self.name_shaped(name)
+                and all(t.pos_ == "PROPN" and t.is_title for t in name)
+                and fold(name[0].text) in self.holders.given_names
+                and not self.placed(name)
+            ):
+                return person_span(Span(self.doc, name.start, name.end, "PERSON"))
+        return None
+
     def people_beside(self, name: Span, names: list[Span]) -> list[Span]:
         """Full names the model missed in a pair or list with a person's name ("officers
         <first> <last> and <first2> <last2>", one of them tagged PERSON): two or three
@@ -175,7 +194,7 @@ class People(Offices):
                 all(t.pos_ == "PROPN" and t.is_title for t in span)
                 and (self.untagged(span) or self.tagged_org(span))
                 and fold(span[0].text) in self.holders.given_names
-                and not any(self.gazetteer.resolve(p.text) is not None for p in (span, *span))
+                and not self.placed(span)
                 and self.name_shaped(span)
                 and (span[0].lower_,) not in self.lexicon.titles
                 and not any(overlaps(span, n) for n in names)
@@ -183,6 +202,13 @@ class People(Offices):
             ):
                 found.append(clean)
         return found
+
+    def placed(self, span: Span) -> bool:
+        """Whether a place or a nationality is in a span or is the span: no person's name."""
+        return any(
+            self.gazetteer.resolve(p.text) is not None or p.text in self.gazetteer.demonyms
+            for p in (span, *span)
+        )
 
     def untagged(self, span: Span) -> bool:
         return all(t.ent_type_ == "" for t in span)
