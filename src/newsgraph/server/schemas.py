@@ -45,6 +45,8 @@ DESCRIPTIONS = {
     (Ref, "entity"): "Article-local entity id; null when unresolved.",
     (Quote, "kind"): "direct, indirect or mixed.",
     (Quote, "speaker_start"): "Start of the attributing mention.",
+    (Quote, "speaker_entities"): "A group speaker's article-local entity ids ('<A> and <B> "
+    "said'); empty for one speaker.",
     (Quote, "confidence"): "Probability (0-1) that the attribution is right; null: rules only.",
     (Event, "type"): "PLOVER event type: CONSULT, ASSAULT ...",
     (Event, "when"): "The date expression as written.",

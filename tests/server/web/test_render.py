@@ -50,6 +50,23 @@ def test_article_markup_is_escaped_and_scripts_are_confined(client, token: str) 
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
+def test_a_group_speaker_card_links_each_member(client, token: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tom Hale met Ada Quill on Monday. Hale and Quill both argued that the rules should change."
+    )
+    posted = client.post(
+        "/api/articles",
+        content=text,
+        headers={"Content-Type": "text/plain", "Authorization": f"Bearer {token}"},
+    )
+    assert posted.status_code in (200, 201), posted.text
+    page = client.get(f"/articles/{posted.json()['article_id']}")
+    card = re.search(r'<dd class="card-speaker">(.*?)</dd>', page.text)
+    assert card is not None
+    assert re.findall(r">([^<]+)</a>", card.group(1)) == ["Tom Hale", "Ada Quill"]
+    assert " and " in card.group(1)
+
+
 def test_pages_answer_a_person_with_html_errors(client) -> None:  # type: ignore[no-untyped-def]
     missing = client.get("/articles/no-such-article", headers={"Accept": "text/html"})
     assert missing.status_code == 404

@@ -43,6 +43,7 @@ class QuoteCard:
     text: str
     kind: str
     speaker: str | None
+    members: tuple[str, ...]  # a group speaker's names, each its own speaker page
     cue: str | None
     mention: str | None  # the attributing mention as written ("he", "the ministry")
     colour: str
@@ -71,12 +72,14 @@ def is_low(quote: Quote) -> bool:
 def quote_cards(extracted: ExtractedArticle) -> list[QuoteCard]:
     text = extracted.article.text
     colours = speaker_colours(extracted.quotes)
+    names = {e.id: e.name for e in extracted.entities}
     return [
         QuoteCard(
             id=q.id,
             text=q.text,
             kind=q.kind,
             speaker=q.speaker,
+            members=tuple(names[e] for e in q.speaker_entities if e in names),
             cue=q.cue,
             mention=(
                 text[q.speaker_start : q.speaker_end]
