@@ -49,9 +49,12 @@ class Others(DraftState):
         if not text:
             return None
         label = ent.label_
-        country = self.gazetteer.resolve(text) if label == "ORG" else None
+        # a country's name tagged ORG is the country, unless it begins a longer name the model
+        # cut ("the <country> House of Representatives")
+        whole = ent.root.dep_ != "compound"
+        country = self.gazetteer.resolve(text) if label == "ORG" and whole else None
         if country and country.kind == "country" and country.country and country.name == text:
-            draft = self.country_draft(country.country)  # a country's own name, tagged ORG
+            draft = self.country_draft(country.country)
             self.claim(draft, ent, "name")
             return draft
         if label in PLACE_LABELS:
