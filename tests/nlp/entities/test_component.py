@@ -814,3 +814,21 @@ def test_a_name_after_ranks_the_model_tagged_org_is_a_person(
     doc = blank(Doc(blank.vocab, words=tokens, pos=pos, ents=ents))
     people = [c.name for c in doc._.entities if c.label == "PERSON"]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("second", "label"),
+    [("House", "ORG"), ("Senator", "GPE")],
+    ids=["the-start-of-a-longer-name", "before-a-title"],
+)
+def test_a_country_tagged_org_before_another_word(blank: Language, second: str, label: str) -> None:
+    # Tunisia <second> met . ("<country> House": a name the model cut; "<country> Senator": a title)
+    words = ["Tunisia", second, "met", "."]
+    heads, deps = [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = blank(
+        Doc(
+            blank.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=["B-ORG", "O", "O", "O"]
+        )
+    )
+    assert entity(doc, "Tunisia").label == label

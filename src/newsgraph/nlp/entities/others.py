@@ -49,10 +49,7 @@ class Others(DraftState):
         if not text:
             return None
         label = ent.label_
-        # a country's name tagged ORG is the country, unless it begins a longer name the model
-        # cut ("the <country> House of Representatives")
-        whole = ent.root.dep_ != "compound"
-        country = self.gazetteer.resolve(text) if label == "ORG" and whole else None
+        country = self.gazetteer.resolve(text) if label == "ORG" and self.whole(ent) else None
         if country and country.kind == "country" and country.country and country.name == text:
             draft = self.country_draft(country.country)
             self.claim(draft, ent, "name")
@@ -121,6 +118,14 @@ class Others(DraftState):
         short_text = short.text.rstrip(")").strip()
         if draft is not None and short_text and " " not in short_text:
             self.claim(draft, short, "name")
+
+    def whole(self, ent: Span) -> bool:
+        """Not the first words of a longer name the model cut ("the <country> House of
+        Representatives", "<country> Observer editor <name>"); a title after it is no name
+        ("<country> Senator <name>")."""
+        head = ent.root.head
+        cut = ent.root.dep_ == "compound" and head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
+        return not cut or (head.lower_,) in self.lexicon.titles
 
     def find_abbreviations(self) -> None:
         """Abbreviations the model tagged nothing ("The <A> <B> Commission (ABC) ... ABC

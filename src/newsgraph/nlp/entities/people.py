@@ -158,13 +158,7 @@ class People(Offices):
             return None
         for cut in range(1, len(ent) - 1):
             head, name = ent[:cut], ent[cut:]
-            if (
-                all(t.lower_ in self.roles for t in head)
-                and self.name_shaped(name)
-                and all(t.pos_ == "PROPN" and t.is_title for t in name)
-                and fold(name[0].text) in self.holders.given_names
-                and not self.placed(name)
-            ):
+            if all(t.lower_ in self.roles for t in head) and self.given_name_first(name):
                 return person_span(Span(self.doc, name.start, name.end, "PERSON"))
         return None
 
@@ -191,17 +185,24 @@ class People(Offices):
                 start -= 1
             span = Span(doc, start, head.i + 1, "PERSON")
             if (
-                all(t.pos_ == "PROPN" and t.is_title for t in span)
+                self.given_name_first(span)
                 and (self.untagged(span) or self.tagged_org(span))
-                and fold(span[0].text) in self.holders.given_names
-                and not self.placed(span)
-                and self.name_shaped(span)
                 and (span[0].lower_,) not in self.lexicon.titles
                 and not any(overlaps(span, n) for n in names)
                 and (clean := person_span(span)) is not None
             ):
                 found.append(clean)
         return found
+
+    def given_name_first(self, span: Span) -> bool:
+        """Two or three title-case proper nouns from a given name (an office holder's first
+        name) on, no place or nationality among them: the shape of a person's full name."""
+        return (
+            self.name_shaped(span)
+            and all(t.pos_ == "PROPN" and t.is_title for t in span)
+            and fold(span[0].text) in self.holders.given_names
+            and not self.placed(span)
+        )
 
     def placed(self, span: Span) -> bool:
         """Whether a place or a nationality is in a span or is the span: no person's name."""

@@ -8,7 +8,8 @@ surname; a pronoun, by gender and number where the text shows them (`text_gender
 subject of the clause reporting it ("<name> said he ..."), else to the last speaker when nobody
 else was named since, else to the main-clause subject of the latest sentence with one; never to
 someone named inside a quotation or in its own clause, and to nobody for a pair, when two
-subjects tie, or when the last to speak was described and not named; a descriptor built on a
+subjects tie, or when the last to speak was described and not named; names listed together
+("<A> and <B> said", "<A>-<B> said") speak as a group of those entities; a descriptor built on a
 role noun ("the secretary", "the ministry") to a previous speaker or a person introduced with
 that title, unless another body qualifies it ("the secretary of <union>"). A mention with an
 indefinite determiner ("a protester", "one MP") is someone new and resolves to nobody; a head
@@ -86,6 +87,15 @@ class Resolution:
     confidence: float | None = None
     # a group of named speakers ("<A> and <B> said"): each one's entity id; `entity` is None
     members: tuple[str, ...] = ()
+
+
+def as_group(members: Sequence[EntityCluster]) -> Resolution:
+    """Several entities speaking together: their names joined ("<A>, <B> and <C>"), no one
+    entity, each a member."""
+    names = [c.name for c in members]
+    name = f"{', '.join(names[:-1])} and {names[-1]}"
+    keys = tuple(c.key for c in members)
+    return Resolution(name, None, "group", CONFIDENCE["group"], keys)
 
 
 def resolved(name: str | None, entity: str | None, via: str) -> Resolution:
@@ -177,7 +187,7 @@ class Resolver:
         if apposed is not None:
             mention = apposed
         root = mention.root
-        if _listed(root):  # "<A>, <B> and <C> said": several people, none of them alone
+        if _listed(root):  # "<A>, <B> and <C> said": the group, none of them alone
             return self.group(root)
         pair = self.hyphened_pair(mention)
         if pair is not None:
@@ -304,12 +314,7 @@ class Resolver:
             ):
                 return Resolution()
             clusters.append(hit[0])
-        if len(clusters) < 2:
-            return Resolution()
-        names = [c.name for c in clusters]
-        name = f"{', '.join(names[:-1])} and {names[-1]}"
-        keys = tuple(c.key for c in clusters)
-        return Resolution(name, None, "group", CONFIDENCE["group"], keys)
+        return as_group(clusters) if len(clusters) > 1 else Resolution()
 
     def nation(self, root: Token) -> Resolution | None:
         """ "The <nationality>s said" (a people as one side: "The Armenians claim ..."): the
@@ -335,11 +340,8 @@ class Resolver:
             return None
         people = [self.longest.get(t.text) for t in (words[0], words[2])]
         found = [self.entities.named(p, label="PERSON") if p else None for p in people]
-        if None in found or found[0] == found[1]:
-            return None
-        names = [c.name for c in found if c is not None]
-        keys = tuple(c.key for c in found if c is not None)
-        return Resolution(" and ".join(names), None, "group", CONFIDENCE["group"], keys)
+        pair = [c for c in found if c is not None]
+        return as_group(pair) if len(pair) == 2 and pair[0] != pair[1] else None
 
     def head_chain(self, mention: Span) -> set[int]:
         """The tokens that name the mention's head: the head and its compounds and appositions
