@@ -280,3 +280,34 @@ def test_a_passive_sharing_a_subject_is_done_to_it(nlp, sentence, kind, target) 
     events = [e for e in nlp(sentence)._.events if e.type == kind]
     assert [t.text for e in events for t in e.target] == [target]
     assert [s.text for e in events for s in e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Western agencies believe General Jon Marlow ordered the killing of Maria Lopez.",
+         "REQUEST"),
+        ("Some members of the Karvian parliament want him to resign or be impeached.", "ACCUSE"),
+        ("Several senators preferred an investigation by the Acme Committee.", "ACCUSE"),
+        ("Many analysts think that Brazil attacked Peru last year.", "ASSAULT"),
+    ],
+    ids=["believe-that", "want-him-to", "preferred-noun", "think-that"],
+)  # fmt: skip
+def test_an_act_only_believed_or_wished_for_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert found
+    assert all(e.status == "hypothetical" for e in found)
+    assert shown(nlp, sentence, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("President Jon Marlow said he would prefer to agree a solution with Acme.", "AGREE"),
+        ("Western agencies said General Jon Marlow ordered the killing of Maria Lopez.",
+         "REQUEST"),
+    ],
+    ids=["own-intent", "said-not-believed"],
+)  # fmt: skip
+def test_an_act_told_or_intended_by_its_doer_is_shown(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, kind)

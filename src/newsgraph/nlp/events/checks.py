@@ -24,7 +24,7 @@ from newsgraph.nlp.events.frames import (
     unaddressed,
 )
 from newsgraph.nlp.events.kinds import actor_kind, party_kind
-from newsgraph.nlp.events.senses import denial, moved, polled, warned_of_danger
+from newsgraph.nlp.events.senses import believed, denial, moved, polled, warned_of_danger
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
 FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
@@ -246,7 +246,8 @@ def confidence(
     - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
       `no_act`: a question, a name for an unnamed thing, a one-party agreement; `hired`: a
       signing with nothing signed; `senses.py`: a warning of a danger, a denial of a claim, a
-      move, a poll's support, a command inside a quotation): -0.5, hidden;
+      move, a poll's support, a command inside a quotation, an act only believed or wished
+      for): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -266,7 +267,7 @@ def confidence(
     score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
     score -= FRAME if hired(event, all_acts) or command else 0.0
     score -= FRAME if warned_of_danger(event) or polled(event) or denial(event) else 0.0
-    score -= FRAME if moved(event) else 0.0
+    score -= FRAME if moved(event) or believed(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

@@ -15,6 +15,7 @@ from newsgraph.nlp.events.actors import (
 )
 from newsgraph.nlp.events.event import EventSpan
 from newsgraph.nlp.events.plover import Lexicon
+from newsgraph.nlp.events.senses import private_state
 
 SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
 ONGOING = ("ongoing", "continuing", "continued")
@@ -81,6 +82,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "happened"
     if not_yet(verb):
         return "negated"
+    if private_state(head) is not None:
+        return "hypothetical"  # "believe he ordered it": believed, even of a verbal act
     mood = mood_of(verb) if kind not in VERBAL or verb != head else None
     if mood is not None:
         return mood
