@@ -311,3 +311,29 @@ def test_an_act_only_believed_or_wished_for_is_hidden(nlp, sentence, kind) -> No
 )  # fmt: skip
 def test_an_act_told_or_intended_by_its_doer_is_shown(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jon Marlow endorsed an audit of the Acme Reserve Bank.",
+        "Senator Maria Lopez supported the removal of Karvian troops from Peru.",
+    ],
+    ids=["audit-of", "removal-of-from"],
+)
+def test_backing_a_policy_on_someone_backs_no_one(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    backed = [e for e in nlp(sentence)._.events if e.type == "SUPPORT"]
+    assert [t.text for e in backed for t in e.target]
+    assert shown(nlp, sentence, "SUPPORT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jon Marlow endorsed Maria Lopez for governor.",
+        "Senator Jon Marlow backed Maria Lopez's plan.",
+    ],
+    ids=["person", "possessor"],
+)
+def test_backing_someone_or_their_plan_is_support(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "SUPPORT")

@@ -185,12 +185,33 @@ def thing_object(
     "supported the bill", "attacked the policies", "returned the files" (another sense of the
     verb than the event's, or a position with no actor as recipient)."""
     head = event.trigger.root
-    if event.target or head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("VERB", "AUX"):
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if event.target and not (
+        event.type in BACKING and all(patient_of(t.root, objects) for t in event.target)
+    ):
+        return False
     if any(c.lemma_.lower() in acts for c in objects):
         return False  # the object names the act itself: "fought a war", "launched an attack"
     return bool(objects) and all(actor_kind(c.doc[c.i : c.i + 1], agents) is None for c in objects)
+
+
+BACKING = ("SUPPORT",)  # what is backed is the object itself, not who is inside it
+
+
+def patient_of(token: Token, objects: list[Token]) -> bool:
+    """Whether a party stands in a phrase of the verb's object ("backed the overturn of X",
+    "endorsed an audit of X", "supported the removal of X troops from Y"): a party of the
+    thing backed, which is a policy backed, not X; a possessor stays ("backed X's plan")."""
+    node = token
+    for _ in range(6):
+        if node in objects:
+            return node != token
+        if node.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def theme_of_another(head: Token, verbs: set[int]) -> bool:
