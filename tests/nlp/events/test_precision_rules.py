@@ -337,3 +337,28 @@ def test_backing_a_policy_on_someone_backs_no_one(nlp, sentence) -> None:  # typ
 )
 def test_backing_someone_or_their_plan_is_support(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Maria Lopez agreed with the nationalization of the Acme Reserve Bank.",
+        "Jon Marlow agreed with Maria Lopez, saying that jobs matter more.",
+    ],
+    ids=["with-a-thing", "with-a-person"],
+)
+def test_agreeing_with_someone_on_nothing_is_an_opinion(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in nlp(sentence)._.events if e.type == "AGREE"]
+    assert shown(nlp, sentence, "AGREE") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brazil agreed with Peru on a shared maritime border.",
+        "Brazil agreed with Peru to end the border dispute.",
+    ],
+    ids=["on-a-thing", "to-do"],
+)
+def test_agreeing_with_someone_on_or_to_something_is_an_agreement(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "AGREE")
