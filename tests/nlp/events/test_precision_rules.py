@@ -362,3 +362,24 @@ def test_agreeing_with_someone_on_nothing_is_an_opinion(nlp, sentence) -> None: 
 )
 def test_agreeing_with_someone_on_or_to_something_is_an_agreement(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Jon Marlow was reported to have met Maria Lopez in Rome.",
+        "President Jon Marlow is said to have met Maria Lopez in Rome.",
+    ],
+    ids=["reported-to-have", "said-to-have"],
+)
+def test_who_is_said_to_have_done_an_act_did_it(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    meetings = [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert [s.text for e in meetings for s in e.source] == ["Jon Marlow"]
+    assert [t.text for e in meetings for t in e.target] == ["Maria Lopez"]
+
+
+def test_a_visit_needs_someone_visited(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Senator Jon Marlow and Maria Lopez visited the hospital on Monday."
+    assert [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert shown(nlp, sentence, "CONSULT") == []
+    assert shown(nlp, "Senator Jon Marlow visited Maria Lopez on Monday.", "CONSULT")

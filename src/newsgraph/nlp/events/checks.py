@@ -148,11 +148,14 @@ def plea_sense(event: EventSpan) -> EventSpan:
 
 def holds(event: EventSpan, agents: frozenset[str]) -> bool:
     """An event needs an actor; a meeting two parties, one a person, organisation or agent ("met
-    with criticism" has one). A host or mediator is one party of talks between others."""
+    with criticism" has one), and a visit someone visited. A host or mediator is one party of
+    talks between others."""
     if not (event.source or event.target):
         return False
     if event.type != "CONSULT":
         return True
+    if event.mode == "visit" and not event.target:
+        return False  # those who visit together meet no one: "X and Y visited the hospital"
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     enough = 1 if event.mode == "host" else 2
     return len(parties) >= enough and any(kind in PARTY_KINDS for kind in parties)
