@@ -408,3 +408,23 @@ def test_an_act_named_again_with_its_verb_is_a_remention(nlp, sentence) -> None:
 )
 def test_a_verb_on_a_first_telling_or_on_no_act_noun_is_no_remention(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Senator Maria Lopez criticized any space agency as militaristic.", "ACCUSE"),
+        ("Senator Maria Lopez said no country had condemned Peru.", "ACCUSE"),
+    ],
+    ids=["any", "no"],
+)
+def test_no_one_in_particular_is_no_party(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert found
+    parties = [p.root.lower_ for e in found for p in (*e.source, *e.target)]
+    assert "agency" not in parties and "country" not in parties
+
+
+def test_a_particular_body_stays_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = nlp("Senator Maria Lopez criticized the space agency as militaristic.")._.events
+    assert [t.root.lower_ for e in found if e.type == "ACCUSE" for t in e.target] == ["agency"]

@@ -82,19 +82,37 @@ def own_sources(event: EventSpan, quoted: list[tuple[int, int]]) -> list[Span]:
     return [s for s in event.source if stretch_of(s, [stretch]) is not None]
 
 
+NO_ONE_IN_PARTICULAR = ("any", "no")  # "any agency", "no country": nobody in particular
+
+
+def unspecific(span: Span) -> bool:
+    """A party that is no one in particular: a noun under "any" or "no" ("criticized any space
+    agency", "groups who endorsed X" after "name any individuals or groups"), through the noun
+    its conjunct hangs on."""
+    node = span.root
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ in NO_ONE_IN_PARTICULAR for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
-    """The event (changed in place) with only actors as source and target; named places
-    (GPE) stay targets: a state acted on."""
+    """The event (changed in place) with only actors as source and target, someone in
+    particular (see `unspecific`); named places (GPE) stay targets: a state acted on."""
     event.source = [
         s
         for s in event.source
-        if party_kind(event, s, agents) is not None and not is_attribution(s)
+        if party_kind(event, s, agents) is not None and not is_attribution(s) and not unspecific(s)
     ]
     event.target = [
         t
         for t in event.target
         if (party_kind(event, t, agents) is not None or t.root.ent_type_ == "GPE")
         and not is_attribution(t)
+        and not unspecific(t)
     ]
     return event
 
