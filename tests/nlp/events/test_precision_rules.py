@@ -428,3 +428,17 @@ def test_no_one_in_particular_is_no_party(nlp, sentence, kind) -> None:  # type:
 def test_a_particular_body_stays_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
     found = nlp("Senator Maria Lopez criticized the space agency as militaristic.")._.events
     assert [t.root.lower_ for e in found if e.type == "ACCUSE" for t in e.target] == ["agency"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Since then, a Republican, Jon Marlow, has publicly voiced support for Maria Lopez.",
+         "Jon Marlow"),
+        ("A Democrat, Maria Lopez, praised Jon Marlow on Monday.", "Maria Lopez"),
+    ],
+    ids=["republican", "democrat"],
+)  # fmt: skip
+def test_a_party_member_beside_a_name_is_that_person(nlp, sentence, source) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == "SUPPORT"]
+    assert [s.text for e in found for s in e.source] == [source]

@@ -111,7 +111,12 @@ def clause_targets(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def named_apposition(token: Token) -> Token | None:
-    """The name a descriptor stands beside: "the envoy, Jane Doe", "Acme, the rebel group"."""
+    """The name a descriptor stands beside: "the envoy, Jane Doe", "Acme, the rebel group"; a
+    member of a party or nation beside a person's name ("a Republican, Jane Doe") is that
+    person."""
+    if token.ent_type_ == "NORP" and token.pos_ == "PROPN":
+        return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                    None)  # fmt: skip
     if token.pos_ != "NOUN":
         return None
     for child in token.children:
