@@ -290,8 +290,10 @@ def test_a_passive_sharing_a_subject_is_done_to_it(nlp, sentence, kind, target) 
         ("Some members of the Karvian parliament want him to resign or be impeached.", "ACCUSE"),
         ("Several senators preferred an investigation by the Acme Committee.", "ACCUSE"),
         ("Many analysts think that Brazil attacked Peru last year.", "ASSAULT"),
+        ("Imagine that the whole world stays silent over the Karvian attack on Peru.",
+         "ASSAULT"),
     ],
-    ids=["believe-that", "want-him-to", "preferred-noun", "think-that"],
+    ids=["believe-that", "want-him-to", "preferred-noun", "think-that", "imagine-noun"],
 )  # fmt: skip
 def test_an_act_only_believed_or_wished_for_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in nlp(sentence)._.events if e.type == kind]

@@ -101,6 +101,8 @@ def private_state(head: Token) -> Token | None:
     to resign or be impeached", "Imagine that the world remains silent over the killing"), or
     the trigger is what the verb wants ("preferred an investigation by X")."""
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+    if verb is None:  # "silent over the killing": the nearest verb above
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
     if verb != head and head.dep_ == "dobj" and verb.lemma_.lower() in PRIVATE_STATES:

@@ -77,13 +77,13 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "negated"  # "no support will come", "no arrests were reported"
     if looked_forward(head):
         return "planned"
+    if private_state(head) is not None:
+        return "hypothetical"  # "believe he ordered it": believed, even of a verbal act
     verb = clause_of(head)
     if verb is None:
         return "happened"
     if not_yet(verb):
         return "negated"
-    if private_state(head) is not None:
-        return "hypothetical"  # "believe he ordered it": believed, even of a verbal act
     mood = mood_of(verb) if kind not in VERBAL or verb != head else None
     if mood is not None:
         return mood
