@@ -444,3 +444,10 @@ def test_a_particular_body_stays_a_party(nlp) -> None:  # type: ignore[no-untype
 def test_a_party_member_beside_a_name_is_that_person(nlp, sentence, source) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in nlp(sentence)._.events if e.type == "SUPPORT"]
     assert [s.text for e in found for s in e.source] == [source]
+
+
+def test_an_act_someone_did_not_say_was_done_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    unsaid = "General Jon Marlow did not say he had ordered the arrest of Maria Lopez."
+    assert [e for e in nlp(unsaid)._.events if e.type == "REQUEST"] == []
+    said = "General Jon Marlow said he had ordered the arrest of Maria Lopez."
+    assert [e for e in nlp(said)._.events if e.type == "REQUEST"]

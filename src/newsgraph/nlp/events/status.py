@@ -129,6 +129,14 @@ def saying_verb(verb: Token, cues: frozenset[str]) -> Token | None:
     return None
 
 
+def unsaid(head: Token, cues: frozenset[str]) -> bool:
+    """Whether the act is told as what someone did not say ("did not say he had ordered it"):
+    no one reports it, as with a negated act of its own ("did not agree")."""
+    verb = clause_of(head)
+    said = saying_verb(verb, cues) if verb is not None else None
+    return said is not None and any(c.dep_ == "neg" for c in said.children)
+
+
 def as_statement(
     event: EventSpan,
     head: Token,
