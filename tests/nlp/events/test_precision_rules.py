@@ -292,8 +292,10 @@ def test_a_passive_sharing_a_subject_is_done_to_it(nlp, sentence, kind, target) 
         ("Many analysts think that Brazil attacked Peru last year.", "ASSAULT"),
         ("Imagine that the whole world stays silent over the Karvian attack on Peru.",
          "ASSAULT"),
+        ("Senator Maria Lopez favored offering voting rights to Karvian prisoners.", "AGREE"),
     ],
-    ids=["believe-that", "want-him-to", "preferred-noun", "think-that", "imagine-noun"],
+    ids=["believe-that", "want-him-to", "preferred-noun", "think-that", "imagine-noun",
+         "favored-gerund"],
 )  # fmt: skip
 def test_an_act_only_believed_or_wished_for_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in nlp(sentence)._.events if e.type == kind]

@@ -91,7 +91,7 @@ def inside(span: Span, quoted: list[tuple[int, int]]) -> bool:
 # Verbs of a private state: what they hold is believed, imagined or wished, not told as done
 # (the annotation standard's "private states (think, feel, want, consider)").
 PRIVATE_STATES = ("believe", "think", "suspect", "imagine", "suppose", "assume", "doubt",
-                  "wish", "want", "prefer", "hope", "fear")  # fmt: skip
+                  "wish", "want", "prefer", "favor", "favour", "hope", "fear")  # fmt: skip
 CLAUSE_LINKS = ("conj", "xcomp", "aux", "acomp")  # "to resign or be impeached": one clause
 
 
@@ -123,9 +123,11 @@ def private_state(head: Token) -> Token | None:
 def own_intent(clause: Token, verb: Token) -> bool:
     """An infinitive whose doer is the wisher ("would prefer to agree a solution", "wants to
     meet"): a stated intent of the speaker's own, which `status_of` reads as such; not "want him
-    to resign", where another is to act."""
-    if clause.dep_ != "xcomp":
-        return False
+    to resign", where another is to act, nor a gerund ("favored offering X"), a position."""
+    if clause.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return False  # a gerund is a position: "favored offering voting rights to X"
     other = [c for c in verb.children if c.dep_ == "dobj"]
     other += [c for c in clause.children if c.dep_ == "nsubj"]
     return not other
