@@ -390,31 +390,6 @@ def test_a_visit_needs_someone_visited(nlp) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        "Greece said the agreement signed between Brazil and Peru was void.",
-        "Greece said the deal Brazil signed with Peru last year was void.",
-    ],
-    ids=["the-agreement-signed", "the-deal-they-signed"],
-)
-def test_an_act_named_again_with_its_verb_is_a_remention(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
-    assert [e for e in nlp(sentence)._.events if e.type == "AGREE"]
-    assert shown(nlp, sentence, "AGREE") == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("Brazil and Peru signed an agreement on Monday.", "AGREE"),
-        ("Witnesses recalled the night Senator Jon Marlow was shot by a gunman.", "ASSAULT"),
-    ],
-    ids=["first-telling", "not-an-act-noun"],
-)
-def test_a_verb_on_a_first_telling_or_on_no_act_noun_is_no_remention(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
-    assert shown(nlp, sentence, kind)
-
-
-@pytest.mark.parametrize(
     ("sentence", "kind"),
     [
         ("Senator Maria Lopez criticized any space agency as militaristic.", "ACCUSE"),

@@ -251,15 +251,9 @@ def theme_of_another(head: Token, verbs: set[int]) -> bool:
     return verb is not None and verb.i in verbs and verb.i != head.i
 
 
-def is_remention(head: Token, acts: frozenset[str] = frozenset()) -> bool:
-    """A noun trigger named again ("the subpoena was issued", "this attack"), or a verb that
-    tells what such an act, named again, was (`acts`: nouns naming an act: "the agreement signed
-    between X and Y", "the deal they signed"): the act was told before; one event per act, at
-    its first telling."""
-    if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl"):
-        if head.head.lemma_.lower() not in acts:
-            return False  # "the night X was shot", "the United States, which has retreated"
-        head = head.head  # "the agreement signed between X and Y", "the deal they signed"
+def is_remention(head: Token) -> bool:
+    """A noun trigger named again ("the subpoena was issued", "this attack"): the act was told
+    before; one event per act, at its first telling."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ == "det" and c.lower_ in REMENTION for c in head.children)

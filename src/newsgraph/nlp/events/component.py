@@ -198,7 +198,7 @@ class EventsFinder:
             lost=lost,
             about_things=self.lexicon.about_things,
             theme=theme_of_another(trigger.head, verbs),
-            remention=is_remention(trigger.head, self.all_acts),
+            remention=is_remention(trigger.head),
             aid_objects=self.lexicon.aid_objects,
             acts=self.lexicon.act_nouns(actors.type),
             all_acts=self.all_acts,
