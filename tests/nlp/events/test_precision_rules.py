@@ -336,8 +336,9 @@ def test_backing_a_policy_on_someone_backs_no_one(nlp, sentence) -> None:  # typ
     [
         "Senator Jon Marlow endorsed Maria Lopez for governor.",
         "Senator Jon Marlow backed Maria Lopez's plan.",
+        "Senator Jon Marlow supported urgent reconstruction assistance for Peru.",
     ],
-    ids=["person", "possessor"],
+    ids=["person", "possessor", "for-whom"],
 )
 def test_backing_someone_or_their_plan_is_support(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
     assert shown(nlp, sentence, "SUPPORT")

@@ -224,15 +224,21 @@ BACKING = ("SUPPORT",)  # what is backed is the object itself, not who is inside
 def patient_of(token: Token, objects: list[Token]) -> bool:
     """Whether a party stands in a phrase of the verb's object ("backed the overturn of X",
     "endorsed an audit of X", "supported the removal of X troops from Y"): a party of the
-    thing backed, which is a policy backed, not X; a possessor stays ("backed X's plan")."""
+    thing backed, which is a policy backed, not X. A possessor stays ("backed X's plan"), and
+    so does whom the thing is for ("support assistance for X"): X is backed through it."""
     node = token
     for _ in range(6):
         if node in objects:
             return node != token
         if node.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or node.head == node:
             return False
+        if node.dep_ == "prep" and node.lower_ not in PATIENT_PREPS:
+            return False
         node = node.head
     return False
+
+
+PATIENT_PREPS = ("of", "from")  # "the removal of X troops from Y"
 
 
 def theme_of_another(head: Token, verbs: set[int]) -> bool:
