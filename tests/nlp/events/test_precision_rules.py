@@ -280,3 +280,152 @@ def test_a_passive_sharing_a_subject_is_done_to_it(nlp, sentence, kind, target) 
     events = [e for e in nlp(sentence)._.events if e.type == kind]
     assert [t.text for e in events for t in e.target] == [target]
     assert [s.text for e in events for s in e.source] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Western agencies believe General Jon Marlow ordered the killing of Maria Lopez.",
+         "REQUEST"),
+        ("Some members of the Karvian parliament want him to resign or be impeached.", "ACCUSE"),
+        ("Several senators preferred an investigation by the Acme Committee.", "ACCUSE"),
+        ("Many analysts think that Brazil attacked Peru last year.", "ASSAULT"),
+        ("Imagine that the whole world stays silent over the Karvian attack on Peru.",
+         "ASSAULT"),
+        ("Senator Maria Lopez favored offering voting rights to Karvian prisoners.", "AGREE"),
+    ],
+    ids=["believe-that", "want-him-to", "preferred-noun", "think-that", "imagine-noun",
+         "favored-gerund"],
+)  # fmt: skip
+def test_an_act_only_believed_or_wished_for_is_hidden(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert found
+    assert all(e.status == "hypothetical" for e in found)
+    assert shown(nlp, sentence, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("President Jon Marlow said he would prefer to agree a solution with Acme.", "AGREE"),
+        ("Western agencies said General Jon Marlow ordered the killing of Maria Lopez.",
+         "REQUEST"),
+    ],
+    ids=["own-intent", "said-not-believed"],
+)  # fmt: skip
+def test_an_act_told_or_intended_by_its_doer_is_shown(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jon Marlow endorsed an audit of the Acme Reserve Bank.",
+        "Senator Maria Lopez supported the removal of Karvian troops from Peru.",
+    ],
+    ids=["audit-of", "removal-of-from"],
+)
+def test_backing_a_policy_on_someone_backs_no_one(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    backed = [e for e in nlp(sentence)._.events if e.type == "SUPPORT"]
+    assert [t.text for e in backed for t in e.target]
+    assert shown(nlp, sentence, "SUPPORT") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Jon Marlow endorsed Maria Lopez for governor.",
+        "Senator Jon Marlow backed Maria Lopez's plan.",
+        "Senator Jon Marlow supported urgent reconstruction assistance for Peru.",
+    ],
+    ids=["person", "possessor", "for-whom"],
+)
+def test_backing_someone_or_their_plan_is_support(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senator Maria Lopez agreed with the nationalization of the Acme Reserve Bank.",
+        "Jon Marlow agreed with Maria Lopez, saying that jobs matter more.",
+    ],
+    ids=["with-a-thing", "with-a-person"],
+)
+def test_agreeing_with_someone_on_nothing_is_an_opinion(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in nlp(sentence)._.events if e.type == "AGREE"]
+    assert shown(nlp, sentence, "AGREE") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brazil agreed with Peru on a shared maritime border.",
+        "Brazil agreed with Peru to end the border dispute.",
+    ],
+    ids=["on-a-thing", "to-do"],
+)
+def test_agreeing_with_someone_on_or_to_something_is_an_agreement(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    assert shown(nlp, sentence, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Jon Marlow was reported to have met Maria Lopez in Rome.",
+        "President Jon Marlow is said to have met Maria Lopez in Rome.",
+    ],
+    ids=["reported-to-have", "said-to-have"],
+)
+def test_who_is_said_to_have_done_an_act_did_it(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    meetings = [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert [s.text for e in meetings for s in e.source] == ["Jon Marlow"]
+    assert [t.text for e in meetings for t in e.target] == ["Maria Lopez"]
+
+
+def test_a_visit_needs_someone_visited(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Senator Jon Marlow and Maria Lopez visited the hospital on Monday."
+    assert [e for e in nlp(sentence)._.events if e.type == "CONSULT"]
+    assert shown(nlp, sentence, "CONSULT") == []
+    assert shown(nlp, "Senator Jon Marlow visited Maria Lopez on Monday.", "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Senator Maria Lopez criticized any space agency as militaristic.", "ACCUSE"),
+        ("Senator Maria Lopez said no country had condemned Peru.", "ACCUSE"),
+    ],
+    ids=["any", "no"],
+)
+def test_no_one_in_particular_is_no_party(nlp, sentence, kind) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == kind]
+    assert found
+    parties = [p.root.lower_ for e in found for p in (*e.source, *e.target)]
+    assert "agency" not in parties and "country" not in parties
+
+
+def test_a_particular_body_stays_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = nlp("Senator Maria Lopez criticized the space agency as militaristic.")._.events
+    assert [t.root.lower_ for e in found if e.type == "ACCUSE" for t in e.target] == ["agency"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Since then, a Republican, Jon Marlow, has publicly voiced support for Maria Lopez.",
+         "Jon Marlow"),
+        ("A Democrat, Maria Lopez, praised Jon Marlow on Monday.", "Maria Lopez"),
+    ],
+    ids=["republican", "democrat"],
+)  # fmt: skip
+def test_a_party_member_beside_a_name_is_that_person(nlp, sentence, source) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in nlp(sentence)._.events if e.type == "SUPPORT"]
+    assert [s.text for e in found for s in e.source] == [source]
+
+
+def test_an_act_someone_did_not_say_was_done_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    unsaid = "General Jon Marlow did not say he had ordered the arrest of Maria Lopez."
+    assert [e for e in nlp(unsaid)._.events if e.type == "REQUEST"] == []
+    said = "General Jon Marlow said he had ordered the arrest of Maria Lopez."
+    assert [e for e in nlp(said)._.events if e.type == "REQUEST"]

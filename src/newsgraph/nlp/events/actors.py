@@ -111,7 +111,12 @@ def clause_targets(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def named_apposition(token: Token) -> Token | None:
-    """The name a descriptor stands beside: "the envoy, Jane Doe", "Acme, the rebel group"."""
+    """The name a descriptor stands beside: "the envoy, Jane Doe", "Acme, the rebel group"; a
+    member of a party or nation beside a person's name ("a Republican, Jane Doe") is that
+    person."""
+    if token.ent_type_ == "NORP" and token.pos_ == "PROPN":
+        return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                    None)  # fmt: skip
     if token.pos_ != "NOUN":
         return None
     for child in token.children:
@@ -166,7 +171,9 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         own = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
         return resolve_pronoun(own), patient if patient is not None else agent
     node = verb
-    shares = verb.tag_ != "VBN"  # an active verb shares the subject of the clause it hangs on
+    # an active verb shares the subject of the clause it hangs on, a perfect too: "X were
+    # reported to have visited the minister" (X visited)
+    shares = verb.tag_ != "VBN" or perfect(verb)
     for _ in range(5):
         kids = list(node.children)
         active = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
@@ -194,6 +201,13 @@ def subject(verb: Token) -> tuple[Token | None, Token | None]:
         else:
             break
     return None, None
+
+
+def perfect(verb: Token) -> bool:
+    """A past participle with "have" and no passive auxiliary ("to have visited"): active."""
+    kids = list(verb.children)
+    have = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+    return have and not any(c.dep_ == "auxpass" for c in kids)
 
 
 def is_passive(verb: Token) -> bool:

@@ -24,7 +24,7 @@ from newsgraph.nlp.events.frames import (
     unaddressed,
 )
 from newsgraph.nlp.events.kinds import actor_kind, party_kind
-from newsgraph.nlp.events.senses import denial, moved, polled, warned_of_danger
+from newsgraph.nlp.events.senses import believed, denial, moved, polled, warned_of_danger
 
 REMENTION = ("the", "this", "that", "these", "those")  # "the agreement": told before
 FRAME = 0.5  # a frame that does not hold: the event is hidden whatever else it has
@@ -82,19 +82,37 @@ def own_sources(event: EventSpan, quoted: list[tuple[int, int]]) -> list[Span]:
     return [s for s in event.source if stretch_of(s, [stretch]) is not None]
 
 
+NO_ONE_IN_PARTICULAR = ("any", "no")  # "any agency", "no country": nobody in particular
+
+
+def unspecific(span: Span) -> bool:
+    """A party that is no one in particular: a noun under "any" or "no" ("criticized any space
+    agency", "groups who endorsed X" after "name any individuals or groups"), through the noun
+    its conjunct hangs on."""
+    node = span.root
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ in NO_ONE_IN_PARTICULAR for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def keep_actors(event: EventSpan, agents: frozenset[str]) -> EventSpan:
-    """The event (changed in place) with only actors as source and target; named places
-    (GPE) stay targets: a state acted on."""
+    """The event (changed in place) with only actors as source and target, someone in
+    particular (see `unspecific`); named places (GPE) stay targets: a state acted on."""
     event.source = [
         s
         for s in event.source
-        if party_kind(event, s, agents) is not None and not is_attribution(s)
+        if party_kind(event, s, agents) is not None and not is_attribution(s) and not unspecific(s)
     ]
     event.target = [
         t
         for t in event.target
         if (party_kind(event, t, agents) is not None or t.root.ent_type_ == "GPE")
         and not is_attribution(t)
+        and not unspecific(t)
     ]
     return event
 
@@ -148,11 +166,14 @@ def plea_sense(event: EventSpan) -> EventSpan:
 
 def holds(event: EventSpan, agents: frozenset[str]) -> bool:
     """An event needs an actor; a meeting two parties, one a person, organisation or agent ("met
-    with criticism" has one). A host or mediator is one party of talks between others."""
+    with criticism" has one), and a visit someone visited. A host or mediator is one party of
+    talks between others."""
     if not (event.source or event.target):
         return False
     if event.type != "CONSULT":
         return True
+    if event.mode == "visit" and not event.target:
+        return False  # those who visit together meet no one: "X and Y visited the hospital"
     parties = [party_kind(event, s, agents) for s in (*event.source, *event.target)]
     enough = 1 if event.mode == "host" else 2
     return len(parties) >= enough and any(kind in PARTY_KINDS for kind in parties)
@@ -185,12 +206,39 @@ def thing_object(
     "supported the bill", "attacked the policies", "returned the files" (another sense of the
     verb than the event's, or a position with no actor as recipient)."""
     head = event.trigger.root
-    if event.target or head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("VERB", "AUX"):
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if event.target and not (
+        event.type in BACKING and all(patient_of(t.root, objects) for t in event.target)
+    ):
+        return False
     if any(c.lemma_.lower() in acts for c in objects):
         return False  # the object names the act itself: "fought a war", "launched an attack"
     return bool(objects) and all(actor_kind(c.doc[c.i : c.i + 1], agents) is None for c in objects)
+
+
+BACKING = ("SUPPORT",)  # what is backed is the object itself, not who is inside it
+
+
+def patient_of(token: Token, objects: list[Token]) -> bool:
+    """Whether a party stands in a phrase of the verb's object ("backed the overturn of X",
+    "endorsed an audit of X", "supported the removal of X troops from Y"): a party of the
+    thing backed, which is a policy backed, not X. A possessor stays ("backed X's plan"), and
+    so does whom the thing is for ("support assistance for X"): X is backed through it."""
+    node = token
+    for _ in range(6):
+        if node in objects:
+            return node != token
+        if node.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or node.head == node:
+            return False
+        if node.dep_ == "prep" and node.lower_ not in PATIENT_PREPS:
+            return False
+        node = node.head
+    return False
+
+
+PATIENT_PREPS = ("of", "from")  # "the removal of X troops from Y"
 
 
 def theme_of_another(head: Token, verbs: set[int]) -> bool:
@@ -246,7 +294,8 @@ def confidence(
     - a frame that does not hold (see `misfit`: aid that is no aid, a protest against no one;
       `no_act`: a question, a name for an unnamed thing, a one-party agreement; `hired`: a
       signing with nothing signed; `senses.py`: a warning of a danger, a denial of a claim, a
-      move, a poll's support, a command inside a quotation): -0.5, hidden;
+      move, a poll's support, a command inside a quotation, an act only believed or wished
+      for): -0.5, hidden;
     - a bare CAMEO verb rather than a trigger of our own list: -0.1; neither `happened` nor
       `ongoing` (planned, hypothetical, negated): -0.2.
 
@@ -266,7 +315,7 @@ def confidence(
     score -= FRAME if reflexive(event) or unaddressed(event, all_acts, agents) else 0.0
     score -= FRAME if hired(event, all_acts) or command else 0.0
     score -= FRAME if warned_of_danger(event) or polled(event) or denial(event) else 0.0
-    score -= FRAME if moved(event) else 0.0
+    score -= FRAME if moved(event) or believed(event) else 0.0
     score -= 0.1 if cameo_only else 0.0
     score -= 0.2 if event.status not in ("happened", "ongoing") else 0.0
     return round(max(0.0, min(1.0, score)), 2)

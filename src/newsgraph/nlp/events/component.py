@@ -48,7 +48,7 @@ from newsgraph.nlp.events.places import (
 )
 from newsgraph.nlp.events.plover import Lexicon, Trigger, load_lexicon
 from newsgraph.nlp.events.senses import commanded
-from newsgraph.nlp.events.status import as_statement, status_of
+from newsgraph.nlp.events.status import as_statement, status_of, unsaid
 from newsgraph.nlp.quotes.names import SpeakerWords
 from newsgraph.nlp.quotes.speakers import Resolver
 from newsgraph.nlp.readers import load_words
@@ -156,6 +156,8 @@ class EventsFinder:
         for trigger in triggers:
             if any(c.dep_ == "neg" for c in trigger.head.children):
                 continue  # "did not agree": PLOVER codes the refusal, not the event
+            if unsaid(trigger.head, self.cues):
+                continue  # "did not say he had ordered it"
             sources, targets = roles(trigger, self.lexicon)
             event = EventSpan(
                 type=trigger.entry.type,

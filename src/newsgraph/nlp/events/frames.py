@@ -17,17 +17,26 @@ COMPLEMENTS = ("dobj", "dative", "xcomp", "ccomp", "prep", "attr", "oprd", "agen
 def bare_stance(event: EventSpan) -> bool:
     """A verb of agreeing, backing or refusing with nothing agreed to, backed or refused and no
     one it is addressed to ("X agreed", "Y denied"): a stance in a debate, not an act. Agreeing
-    with a statement ("all agreed that vaccines have done more good than harm") is an opinion
-    too: an agreement is to do something ("agreed to", "agreed on a border"); a promise's clause
-    is what is promised ("I pledge that", "I commit that I will")."""
+    with a statement ("all agreed that vaccines have done more good than harm") or with someone
+    and on nothing ("agreed with X", see `concurs`) is an opinion too: an agreement is to do
+    something ("agreed to", "agreed on a border"); a promise's clause is what is
+    promised ("I pledge that", "I commit that I will")."""
     head = event.trigger.root
-    if event.type not in STANCES or event.target or head.pos_ not in ("VERB", "AUX"):
+    if event.type not in STANCES or head.pos_ not in ("VERB", "AUX"):
         return False
     complements = [c for c in head.children if c.dep_ in COMPLEMENTS]
     concur = event.type == "AGREE" and head.lemma_.lower() == "agree"  # not "pledged that"
-    if concur and complements and all(c.dep_ == "ccomp" for c in complements):
-        return True
-    return not complements
+    if concur and complements and all(concurs(c) for c in complements):
+        return True  # whoever it is agreed with: "Y agreed with X" shares X's opinion
+    return not event.target and not complements
+
+
+def concurs(complement: Token) -> bool:
+    """A complement of "agree" that makes it an opinion shared: a "that" clause, or "with"
+    someone or something and nothing agreed on or to ("agreed with the nationalization of the
+    bank", "Y agreed with X, saying ..."), not "agreed with X on a border", "agreed with X to
+    meet" (those complements are others)."""
+    return complement.dep_ == "ccomp" or (complement.dep_ == "prep" and complement.lower_ == "with")
 
 
 DYADIC = ("AID", "PROTEST")  # given to someone, raised against someone: no target, no event

@@ -1,14 +1,16 @@
 """A trigger's other senses that make no act between actors (issue 15), read off the words
 around it: a warning of a danger ("warned people about the outbreak"), a denial of a claim
 ("denied the allegations"), a move ("retreated to <place>"), a poll's measure of support ("3
-percent support"), and a command put to the listener inside a quotation ("ask anyone close to
-her").
+percent support"), a command put to the listener inside a quotation ("ask anyone close to
+her"), and an act that someone only believes, imagines or wishes for ("agencies believe the prince
+ordered the killing").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.nlp.events.actors import governing_verb
 from newsgraph.nlp.events.event import EventSpan
 
 DANGERS = ("about", "of")  # "warned of floods", "warn people about the outbreak"
@@ -84,3 +86,54 @@ def imperative(verb: Token) -> bool:
 
 def inside(span: Span, quoted: list[tuple[int, int]]) -> bool:
     return any(q[0] <= span.start_char and span.end_char <= q[1] for q in quoted)
+
+
+# Verbs of a private state: what they hold is believed, imagined or wished, not told as done
+# (the annotation standard's "private states (think, feel, want, consider)").
+PRIVATE_STATES = ("believe", "think", "suspect", "imagine", "suppose", "assume", "doubt",
+                  "wish", "want", "prefer", "favor", "favour", "hope", "fear")  # fmt: skip
+CLAUSE_LINKS = ("conj", "xcomp", "aux", "acomp")  # "to resign or be impeached": one clause
+
+
+def private_state(head: Token) -> Token | None:
+    """The verb of belief or wish whose complement holds the trigger, or None: its clause is
+    the verb's "that" clause or infinitive ("believe the prince ordered the killing", "want him
+    to resign or be impeached", "Imagine that the world remains silent over the killing"), or
+    the trigger is what the verb wants ("preferred an investigation by X")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+    if verb is None:  # "silent over the killing": the nearest verb above
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    if verb != head and head.dep_ == "dobj" and verb.lemma_.lower() in PRIVATE_STATES:
+        return verb
+    node = verb
+    for _ in range(4):
+        above = node.head
+        if above == node:
+            return None
+        if node.dep_ in ("ccomp", "xcomp") and above.lemma_.lower() in PRIVATE_STATES:
+            return None if own_intent(node, above) else above
+        if node.dep_ not in CLAUSE_LINKS:
+            return None
+        node = above
+    return None
+
+
+def own_intent(clause: Token, verb: Token) -> bool:
+    """An infinitive whose doer is the wisher ("would prefer to agree a solution", "wants to
+    meet"): a stated intent of the speaker's own, which `status_of` reads as such; not "want him
+    to resign", where another is to act, nor a gerund ("favored offering X"), a position."""
+    if clause.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return False  # a gerund is a position: "favored offering voting rights to X"
+    other = [c for c in verb.children if c.dep_ == "dobj"]
+    other += [c for c in clause.children if c.dep_ == "nsubj"]
+    return not other
+
+
+def believed(event: EventSpan) -> bool:
+    """An act told only as what someone believes, imagines or wishes (see `private_state`): no
+    report that it was done, whoever the believer is."""
+    return private_state(event.trigger.root) is not None

@@ -15,6 +15,7 @@ from newsgraph.nlp.events.actors import (
 )
 from newsgraph.nlp.events.event import EventSpan
 from newsgraph.nlp.events.plover import Lexicon
+from newsgraph.nlp.events.senses import private_state
 
 SEQUENCE = ("later", "then", "afterwards", "subsequently", "also")
 ONGOING = ("ongoing", "continuing", "continued")
@@ -76,6 +77,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "negated"  # "no support will come", "no arrests were reported"
     if looked_forward(head):
         return "planned"
+    if private_state(head) is not None:
+        return "hypothetical"  # "believe he ordered it": believed, even of a verbal act
     verb = clause_of(head)
     if verb is None:
         return "happened"
@@ -124,6 +127,14 @@ def saying_verb(verb: Token, cues: frozenset[str]) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def unsaid(head: Token, cues: frozenset[str]) -> bool:
+    """Whether the act is told as what someone did not say ("did not say he had ordered it"):
+    no one reports it, as with a negated act of its own ("did not agree")."""
+    verb = clause_of(head)
+    said = saying_verb(verb, cues) if verb is not None else None
+    return said is not None and any(c.dep_ == "neg" for c in said.children)
 
 
 def as_statement(
