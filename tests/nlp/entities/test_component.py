@@ -832,3 +832,32 @@ def test_a_country_tagged_org_before_another_word(blank: Language, second: str, 
         )
     )
     assert entity(doc, "Tunisia").label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mentions_of_body"),
+    [
+        (
+            "the Velmor Motor Company said . Velmor said .",
+            {"the Velmor Motor Company": "ORG", "Velmor": "ORG"},
+            [("the Velmor Motor Company", "name"), ("Velmor", "name")],
+        ),
+        (  # named first: nothing to shorten yet
+            "Velmor said . the Velmor Motor Company said .",
+            {"the Velmor Motor Company": "ORG", "Velmor": "ORG"},
+            [("the Velmor Motor Company", "name")],
+        ),
+        (  # a list is no organisation's full name
+            "Velmor and Osk said . Velmor said .",
+            {"Velmor and Osk": "ORG", "Velmor": "ORG"},
+            [("Velmor and Osk", "name")],
+        ),
+    ],
+    ids=["after-the-full-name", "before-it", "a-list"],
+)
+def test_a_first_word_alone_is_the_organisation_named_in_full_before(
+    blank: Language, text: str, ents: dict[str, str], mentions_of_body: list[tuple[str, str]]
+) -> None:
+    doc = run(blank, text, ents)
+    full = next(name for name in ents if name != "Velmor").removeprefix("the ")
+    assert mentions(entity(doc, full)) == mentions_of_body

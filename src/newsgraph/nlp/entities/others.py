@@ -75,7 +75,10 @@ class Others(DraftState):
                 self.claim(draft, ent, "name")
                 return draft
         named = (
-            self.named_before(ent, text) or self.abbreviated(ent, text) or self.inverted(ent, text)
+            self.named_before(ent, text)
+            or self.abbreviated(ent, text)
+            or self.inverted(ent, text)
+            or self.first_word(ent, text)
         )
         if named is not None:
             self.claim(named, ent, "name")  # a short name of it
@@ -103,6 +106,27 @@ class Others(DraftState):
         head = text.lower()
         return self.only_org(
             lambda d: self.headed_here(d.name, head) and d.last_before(ent.start) >= 0
+        )
+
+    def first_word(self, ent: Span, text: str) -> Draft | None:
+        """The organisation a one-word name is the first word of, named before in full: "Ford"
+        after "Ford Motor Company", "Harvard" after "Harvard University"; when only one is, not
+        a list ("<island> and <island2>"), not after a determiner and not for a place's name
+        ("the Amazon" after "the Amazon <...> Institute" is the river)."""
+        before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ != "ORG" or " " in text or not text.istitle():
+            return None
+        if before in DETERMINERS or ent[0].lower_ in DETERMINERS:
+            return None  # "the Amazon burned" after "the Amazon <...> Institute": its modifier
+        if self.gazetteer.resolve(text) is not None:
+            return None
+        return self.only_org(
+            lambda d: (
+                " " in d.name
+                and d.name.split()[0] == text
+                and not {"and", "&"} & set(d.name.lower().split())
+                and d.last_before(ent.start) >= 0
+            )
         )
 
     def add_bracketed(self, ent: Span) -> None:
