@@ -36,15 +36,20 @@ def test_segments_give_back_the_article_text_and_mark_every_quote(web_db: str) -
         assert [c.id for c in quote_cards(extracted)] == [q.id for q in extracted.quotes]
 
 
-def test_article_markup_is_escaped_and_scripts_are_confined(client, token: str) -> None:  # type: ignore[no-untyped-def]
-    text = 'A test page. <script>alert(1)</script> <img src=x onerror="alert(2)"> said the editor.'
+def reader_page(client, token: str, text: str) -> httpx.Response:  # type: ignore[no-untyped-def]
+    """The reader page of a plain-text article posted to the API."""
     posted = client.post(
         "/api/articles",
         content=text,
         headers={"Content-Type": "text/plain", "Authorization": f"Bearer {token}"},
     )
     assert posted.status_code in (200, 201), posted.text
-    page = client.get(f"/articles/{posted.json()['article_id']}")
+    return client.get(f"/articles/{posted.json()['article_id']}")
+
+
+def test_article_markup_is_escaped_and_scripts_are_confined(client, token: str) -> None:  # type: ignore[no-untyped-def]
+    text = 'A test page. <script>alert(1)</script> <img src=x onerror="alert(2)"> said the editor.'
+    page = reader_page(client, token, text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
@@ -54,13 +59,7 @@ def test_a_group_speaker_card_links_each_member(client, token: str) -> None:  # 
     text = (
         "Tom Hale met Ada Quill on Monday. Hale and Quill both argued that the rules should change."
     )
-    posted = client.post(
-        "/api/articles",
-        content=text,
-        headers={"Content-Type": "text/plain", "Authorization": f"Bearer {token}"},
-    )
-    assert posted.status_code in (200, 201), posted.text
-    page = client.get(f"/articles/{posted.json()['article_id']}")
+    page = reader_page(client, token, text)
     card = re.search(r'<dd class="card-speaker">(.*?)</dd>', page.text)
     assert card is not None
     assert re.findall(r">([^<]+)</a>", card.group(1)) == ["Tom Hale", "Ada Quill"]
