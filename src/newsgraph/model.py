@@ -19,7 +19,7 @@ from typing import Any
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 # How a quote's speaker name was reached from its mention: the full name written, a surname
 # joined to it, a title + name, a descriptor ("the minister") linked by role, a pronoun.
-SPEAKER_VIAS = ("name", "surname", "title", "group", "descriptor", "pronoun")
+SPEAKER_VIAS = ("name", "surname", "title", "group", "descriptor", "document", "pronoun")
 EVENT_STATUSES = ("happened", "ongoing", "planned")
 
 

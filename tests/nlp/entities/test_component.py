@@ -861,3 +861,31 @@ def test_a_first_word_alone_is_the_organisation_named_in_full_before(
     doc = run(blank, text, ents)
     full = next(name for name in ents if name != "Velmor").removeprefix("the ")
     assert mentions(entity(doc, full)) == mentions_of_body
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "role"),
+    [
+        (["Deputy", "Governor", "Dana", "Holt", "spoke", "."], None, "Deputy Governor"),
+        (
+            ["Vice", "-", "President", "Dana", "Holt", "spoke", "."],
+            [False, False, True, True, True, False, False],
+            "Vice-President",
+        ),
+        (
+            ["Secretary", "-", "General", "Dana", "Holt", "spoke", "."],
+            [False, False, True, True, True, False, False],
+            "Secretary-General",
+        ),
+    ],
+    ids=["rank-before-the-title", "hyphened-rank", "hyphened-title"],
+)
+def test_a_lower_rank_is_part_of_the_title(
+    blank: Language, words: list[str], spaces: list[bool] | None, role: str
+) -> None:
+    """ "Deputy Governor <name>" holds another office than "Governor <name>", and a title the
+    tokenizer splits at its hyphen is still one title."""
+    ents = ["O"] * len(words)
+    ents[-4:-2] = ["B-PERSON", "I-PERSON"]
+    doc = blank(Doc(blank.vocab, words=words, spaces=spaces, ents=ents))
+    assert entity(doc, "Dana Holt").roles == [role]

@@ -187,6 +187,50 @@ HEAD_CASES = [
         "Tom Hale spoke on Monday. Tom Hale's Transport Department said the bridge was safe.",
         "Transport Department",
     ),
+    (
+        "a-statement-its-issuer-released",
+        "The Harbour Trust released a statement which read: the bridge would reopen.",
+        "Harbour Trust",
+    ),
+    (
+        "the-statement-named-before",
+        "Ada Quill, in a statement on Monday, announced a new bridge. The statement also said the"
+        " old one would close.",
+        "Ada Quill",
+    ),
+    (
+        "the-report-of-an-outlet",
+        "The Daily Courier published a report on the bridge. The report said it would close.",
+        "Daily Courier",
+    ),
+    (
+        "a-report-named-before-without-its-maker",
+        "Critics attacked a report on Ada Quill's bridge. The report said it would close.",
+        None,
+    ),
+    (
+        "one-of-several-documents-is-not-the-document",
+        "The Harbour Trust issued rulings from a court of Leth. The ruling said the bridge would"
+        " close.",
+        None,
+    ),
+    (
+        "the-office-without-its-rank",  # "the governor" is no deputy governor
+        "Deputy Governor Ada Quill said ten people were rescued. The governor said a new"
+        " bridge would open.",
+        None,
+    ),
+    (
+        "the-office-with-its-rank",
+        "Deputy Governor Ada Quill said ten people were rescued. The deputy governor said a"
+        " new bridge would open.",
+        "Ada Quill",
+    ),
+    (
+        "a-hyphened-rank",
+        "Vice-President Ada Quill spoke in Leth. The president said the vote mattered.",
+        None,
+    ),
 ]
 
 
@@ -286,6 +330,11 @@ VIA_CASES = [
     ("surname", "Ada Quill opened the bridge. Quill said it would stay open.", "surname"),
     ("title", "President Ada Quill arrived. President Quill said the talks went well.", "title"),
     ("pronoun", "Ada Quill said the bridge would reopen. She said it was safe.", "pronoun"),
+    (
+        "document",
+        "The Harbour Trust issued a statement. The statement said the bridge was safe.",
+        "document",
+    ),
 ]
 
 

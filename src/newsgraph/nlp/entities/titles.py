@@ -8,6 +8,7 @@ premier", "<seat>'s top diplomat", "the ministry"). Both come from `resources/ti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -21,12 +22,14 @@ from newsgraph.nlp.entities.modifiers import (
 from newsgraph.nlp.entities.places import Gazetteer
 from newsgraph.nlp.readers import load_words, read_table
 
+HYPHENS = re.compile(r"[^\s-]+|-")
 # Modifiers that may sit between the determiner and a descriptor without changing its referent.
 SOFT_MODIFIERS = frozenset({"former", "new", "outgoing", "incoming", "acting", "current", "then"})
 # Words that may continue a title after its head: "ambassador to the UK and to the UN".
 MAX_COMPLEMENT = 12  # tokens between a title and the comma before a name
 # Words that make a title another office: "the president" is not the vice president.
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "elect"})
+HARD_RANKS = LOWER_RANKS - SOFT_MODIFIERS - {"elect"}  # written before a title, part of it
 
 
 @dataclass
@@ -57,7 +60,8 @@ class Lexicon:
 
     @classmethod
     def load(cls, titles: str = "titles.txt", descriptors: str = "descriptors.tsv") -> Lexicon:
-        title_set = frozenset(tuple(t.split()) for t in load_words(titles))
+        # split as the tokenizer splits: "vice-president" is "vice", "-", "president"
+        title_set = frozenset(tuple(HYPHENS.findall(t)) for t in load_words(titles))
         table = {
             tuple(row[0].lower().split()): (row[1], frozenset(row[2].lower().split("|")))
             for row in read_table(descriptors)
@@ -114,9 +118,11 @@ def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -
     end = name.start
     if end > 0 and doc[end - 1].text == "[":
         end -= 1
-    start = lexicon.title_ending(doc, end, sentence_start(doc, name.start))
+    floor = sentence_start(doc, name.start)
+    start = lexicon.title_ending(doc, end, floor)
     if start is None:
         return None
+    start = rank_before(doc, start, floor)
     mod = modifier_before(doc, start, gazetteer)
     return Title(
         span=doc[mod.start : end],
@@ -128,6 +134,17 @@ def title_before(doc: Doc, name: Span, lexicon: Lexicon, gazetteer: Gazetteer) -
         adjective=mod.adjective,
         place=mod.place,
     )
+
+
+def rank_before(doc: Doc, start: int, floor: int = 0) -> int:
+    """The start of a title with the lower rank written before it, a hyphen between or not
+    ("Deputy Governor", "Vice-President"): another office than the title alone."""
+    for size in (1, 2):
+        at = start - size
+        rank = at >= floor and doc[at].lower_ in HARD_RANKS and doc[at].pos_ != "ADP"
+        if rank and (size == 1 or doc[at + 1].text == "-"):  # not "under President <name>"
+            return at
+    return start
 
 
 def title_in_apposition(

@@ -40,6 +40,7 @@ class SpeakerWords:
     demonyms: dict[str, str]  # "Armenian" -> "AM" (ISO 3166-1 alpha-2)
     genders: dict[str, str]  # "spokeswoman" -> "f"
     documents: frozenset[str] = frozenset()  # "statement": its possessor is its author
+    issuing: frozenset[str] = frozenset()  # "release": its subject made the document, its object
 
     @classmethod
     def load(
@@ -49,6 +50,7 @@ class SpeakerWords:
         demonyms: str = "demonyms.tsv",
         genders: str = "gender_words.tsv",
         documents: str = "document_nouns.txt",
+        issuing: str = "document_verbs.txt",
     ) -> SpeakerWords:
         written_nouns = load_words(documents)
         return cls(
@@ -59,7 +61,12 @@ class SpeakerWords:
             demonyms={row[0]: row[1] for row in read_table(demonyms)},
             genders={row[0]: row[1] for row in read_table(genders)},
             documents=written_nouns,
+            issuing=load_words(issuing),
         )
+
+    def is_document(self, token: Token) -> bool:
+        """A noun of what someone writes or says: "statement", "reports"."""
+        return token.lemma_.lower() in self.documents or token.lower_ in self.documents
 
     def gender_shown(self, person: Span) -> str | None:
         """ "m"/"f" when a gendered word stands right before the name or in apposition ("Ms

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import EntityCluster, EntityIndex
-from newsgraph.nlp.quotes.cues import mention_span
+from newsgraph.nlp.entities.titles import HARD_RANKS
+from newsgraph.nlp.quotes.cues import mention_span, speaker_of
 from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
 from newsgraph.nlp.spans import headed_by
 
@@ -60,11 +61,12 @@ CONFIDENCE = {
     "surname": 0.85,
     "group": 0.85,
     "descriptor": 0.6,
+    "document": 0.7,
     "pronoun": 0.6,
 }
 VIA_OF_KIND = {"name": "name", "surname": "surname", "title": "title", "metonym": "descriptor"}
 # Routes whose resolved name is linked to the entity of that name (and so merged archive-wide).
-LINKED_VIAS = frozenset({"name", "surname", "pronoun"})
+LINKED_VIAS = frozenset({"name", "surname", "pronoun", "document"})
 GENDER_OF_PRONOUN = {
     "he": "m",
     "him": "m",
@@ -135,6 +137,7 @@ class Resolver:
         # people named inside quotation marks are talked about, not the ones a pronoun outside
         # points back to ("Doe said “Roe is a treasure.” She described him as ...": Doe)
         inside = Stabbing(quoted)
+        self.quoted_at = inside.holds
         self.narrated = [p for p in self.people if not inside.holds(p.start_char)]
         self.narrated_starts = [p.start_char for p in self.narrated]
         self.longest = _longest_by_surname(self.people)
@@ -216,6 +219,13 @@ class Resolver:
         agent = _document_agent(root, mention, self.words)
         if agent is not None:  # "a poll published by <outlet>": the outlet's
             return self.find(agent)
+        made = self.document_maker(mention)
+        if made is not None:  # "the statement said" after "<body> released a statement"
+            return (
+                made
+                if made.name is None
+                else replace(made, via="document", confidence=CONFIDENCE["document"])
+            )
         if root.tag_ == "NN" and _definite(root):
             named = self.bodies_named(mention)  # "the court said" after "the Court of <...>"
             # the names in it ("Commerce"), not what describes it ("the three-judge court")
@@ -292,6 +302,44 @@ class Resolver:
             return None
         return resolved(cluster.name, cluster.key, VIA_OF_KIND.get(kind, kind))
 
+    def document_maker(self, mention: Span) -> Resolution | None:
+        """Who made a document that names nobody in its phrase: who issued it, as its sentence
+        tells (`_issuer`: "<body> released a statement which read ..."); for "the statement",
+        the last statement named before it outside quotation marks, as that one named its
+        maker (a speaker it was, an author in its phrase, or its issuer). None when there is
+        no such document, or it names nobody either."""
+        root = mention.root
+        if not self.words.is_document(root):
+            return None
+        issuer = _issuer(root, self.words)
+        if issuer is not None:
+            return self.find(issuer)
+        if not _definite(root):
+            return None
+        lemma = root.lemma_.lower()
+        earlier = next(
+            (
+                t
+                for t in reversed(self.doc[: mention.start])
+                if t.lemma_.lower() == lemma
+                and t.tag_ == root.tag_  # "the ruling" is not one of "rulings from <...>"
+                and not self.quoted_at(t.idx)
+            ),
+            None,
+        )
+        if earlier is None:
+            return None
+        spoken = next((n for m, n in reversed(self.named) if m.root.i == earlier.i), None)
+        if spoken is not None:  # "The statement said ... The statement added"
+            entity = self.entities.named(spoken) if self.entities is not None else None
+            return Resolution(spoken, entity.key if entity is not None else None)
+        phrase = _author_phrase(earlier)
+        found = self.cluster_of(phrase, head_tokens(phrase, self.words), self.head_chain(phrase))
+        if found is not None and found.name is not None:  # "a <outlet> report"
+            return found
+        issuer = _issuer(earlier, self.words)
+        return self.find(issuer) if issuer is not None else None
+
     def group(self, root: Token) -> Resolution:
         """Names listed together ("<A> and <B>", "<A>, <B>, and <C>") as one group speaker: the
         entities' names joined, each entity a member; nobody when one of them is no named
@@ -350,7 +398,7 @@ class Resolver:
         document's whole mention, whose author may stand anywhere in it ("a statement from
         <body>")."""
         root = mention.root
-        if root.lemma_.lower() in self.words.documents or root.lower_ in self.words.documents:
+        if self.words.is_document(root):
             return {t.i for t in mention} - described(root)
         chain, todo = {root.i}, [root]
         while todo:
@@ -490,8 +538,12 @@ class Resolver:
             and not any(t.text == "-" for t in c.subtree)
             and c.doc[c.i - 1].text != "-"
         }
+        wanted = {head} | self.synonyms.get(head, frozenset())
+        mine = {t.lower_ for t in mention}
         said = [
-            (m, n) for m, n in self.named_by_word.get(head, []) if fields <= {t.lower_ for t in m}
+            (m, n)
+            for m, n in self.named_by_word.get(head, [])
+            if fields <= {t.lower_ for t in m} and _under(m, wanted) <= mine
         ]
         spoken = _last_before(said, mention.start_char)
         if spoken is not None:
@@ -508,14 +560,19 @@ class Resolver:
                     starts.append(person.start_char)
         # the last person before the mention that one of the wanted words introduces
         last = -1
-        for word in {head} | self.synonyms.get(head, frozenset()):
+        for word in wanted:
             holders, starts = self.titled.get(word, ([], []))
             at = bisect_left(starts, mention.start_char)
-            while at and not fields <= _titles(self.narrated[holders[at - 1]]):
+            while at and not self.titled_as(self.narrated[holders[at - 1]], fields, wanted, mine):
                 at -= 1
             if at:
                 last = max(last, holders[at - 1])
         return self.full_name(self.narrated[last]) if last >= 0 else None
+
+    def titled_as(self, person: Span, fields: set[str], wanted: set[str], mine: set[str]) -> bool:
+        """Whether a person's title has the descriptor's field words, and no rank below the
+        office that the descriptor lacks ("the governor" is no "Deputy Governor <name>")."""
+        return fields <= _titles(person) and _under(_title_span(person), wanted) <= mine
 
 
 class Stabbing:
@@ -634,7 +691,7 @@ def _definite(root: Token) -> bool:
 def _common_owner(root: Token, words: SpeakerWords) -> Span | None:
     """The owner of a document when it is a body written as a common noun ("the court's
     summary", "the ministry's statement"): the mention to resolve instead."""
-    if root.lemma_.lower() not in words.documents and root.lower_ not in words.documents:
+    if not words.is_document(root):
         return None
     for child in root.children:
         if child.dep_ == "poss" and child.tag_ == "NN" and _definite(child):
@@ -802,7 +859,7 @@ def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
     Queen <name>" is the queen, "<name>'s foundation" and "the <name> campaign" are neither
     <country> nor <name>. A document keeps its author ("<name>'s statement", "a <name> tweet")."""
     root = mention.root
-    if root.lemma_.lower() in words.documents or root.lower_ in words.documents:
+    if words.is_document(root):
         return [t for t in mention if t.i not in described(root)]
     skip: set[int] = set()
     for child in root.children:
@@ -816,7 +873,7 @@ def owned_dropped(mention: Span, words: SpeakerWords) -> list[Token]:
 def _document_agent(root: Token, mention: Span, words: SpeakerWords) -> Span | None:
     """Who a document past the mention's end is by: "a poll published by <outlet>" (a
     participle's agent), the noun phrase of its "by"."""
-    if root.lemma_.lower() not in words.documents and root.lower_ not in words.documents:
+    if not words.is_document(root):
         return None
     for clause in root.children:
         if clause.dep_ != "acl" or clause.i < mention.end or clause.tag_ != "VBN":
@@ -827,6 +884,32 @@ def _document_agent(root: Token, mention: Span, words: SpeakerWords) -> Span | N
                 if who is not None:
                     return mention_span(who)
     return None
+
+
+def _issuer(document: Token, words: SpeakerWords) -> Span | None:
+    """Who put out a document, as its sentence tells: the subject of the verb that made it
+    ("<body> released a statement", `words.issuing`) or that it was the means of ("<name>, in
+    a statement delivered by <aide>, announced ...")."""
+    head = document.head
+    issuer = None
+    if document.dep_ == "dobj" and head.lemma_.lower() in words.issuing:
+        issuer = speaker_of(head)
+    elif document.dep_ == "pobj" and head.lower_ in ("in", "via", "through"):
+        issuer = speaker_of(head.head) if head.head.pos_ == "VERB" else None
+    if issuer is None or words.is_document(issuer.root):
+        return None  # "the statement, which <name> read": speaker_of gives the statement back
+    return issuer
+
+
+def _author_phrase(document: Token) -> Span:
+    """A document's noun phrase up to its head, with a "by"/"from" phrase right after it ("a
+    statement from <body>"), not what it is about ("a report on <name>")."""
+    end = document.i + 1
+    for child in document.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i == end:
+            end = child.right_edge.i + 1
+        break
+    return document.doc[document.left_edge.i : end]
 
 
 def described(root: Token) -> set[int]:
@@ -933,12 +1016,29 @@ def _longest_by_surname(people: list[Span]) -> dict[str, str]:
     return longest
 
 
+def _under(words: Span, offices: set[str]) -> set[str]:
+    """The ranks below an office that stand right before its word ("deputy governor",
+    "vice-president"), lower case."""
+    found = set()
+    for t in words:
+        if t.lower_ in offices and t.i > words.start:
+            before = t.doc[t.i - 1]
+            if before.text == "-" and t.i - 1 > words.start:
+                before = t.doc[t.i - 2]
+            if before.lower_ in HARD_RANKS:
+                found.add(before.lower_)
+    return found
+
+
+def _title_span(person: Span) -> Span:
+    """The words right before a name, where its title stands."""
+    return person.doc[max(person.sent.start, person.start - 6) : person.start]
+
+
 def _titles(person: Span) -> set[str]:
     """Lower-case words introducing a person: "Prime Minister X", "ambassador ..., X"."""
     doc = person.doc
-    words = set()
-    for t in doc[max(person.sent.start, person.start - 6) : person.start]:
-        words.add(t.lower_)
+    words = {t.lower_ for t in _title_span(person)}
     root = person.root
     if root.dep_ == "appos":  # "ambassador to the UK and to the UN, X": climb to the title
         head = root.head
