@@ -227,6 +227,17 @@ HEAD_CASES = [
         "Ada Quill",
     ),
     (
+        "a-pronoun-in-a-pair",
+        "Tom Hale wrote to the mayor on Monday. Both he and Ada Quill said the bridge should"
+        " close.",
+        "Tom Hale and Ada Quill",
+    ),
+    (
+        "a-possessive-shows-no-gender",  # "her" is another's: Tom Hale is not shown female
+        "Tom Hale asked the court to waive her immunity. He said the case was closed.",
+        "Tom Hale",
+    ),
+    (
         "a-hyphened-rank",
         "Vice-President Ada Quill spoke in Leth. The president said the vote mattered.",
         None,
@@ -287,7 +298,11 @@ PRONOUN_CASES = [
         None,
     ),
     ("not-an-organisation", "Acme Corp said sales fell. He said the figures were wrong.", None),
-    ("a-pair", "Tom Hale spoke. Both he and Lina Ortiz said the plan would fail.", None),
+    (
+        "a-pair-is-a-group-not-one-of-them",
+        "Tom Hale spoke. Both he and Lina Ortiz said the plan would fail.",
+        "Tom Hale and Lina Ortiz",
+    ),
     (
         "described-speaker-last",
         "Ms Ada Quill opened the hearing. The head of the inquiry told the court the files were"

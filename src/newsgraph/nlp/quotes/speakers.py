@@ -67,6 +67,7 @@ CONFIDENCE = {
 VIA_OF_KIND = {"name": "name", "surname": "surname", "title": "title", "metonym": "descriptor"}
 # Routes whose resolved name is linked to the entity of that name (and so merged archive-wide).
 LINKED_VIAS = frozenset({"name", "surname", "pronoun", "document"})
+PAIRED_PRONOUNS = frozenset({"he", "she"})  # a listed member resolved alone: "Both he and <name>"
 GENDER_OF_PRONOUN = {
     "he": "m",
     "him": "m",
@@ -351,7 +352,7 @@ class Resolver:
         clusters: list[EntityCluster] = []
         members = list_members(root)
         for before, member in zip([None, *members], members, strict=False):
-            hit = cluster_at(self.entities, member)
+            hit = self.member_cluster(member)
             if (
                 hit is None
                 or hit[0].label not in GROUP_MEMBERS
@@ -363,6 +364,17 @@ class Resolver:
                 return Resolution()
             clusters.append(hit[0])
         return as_group(clusters) if len(clusters) > 1 else Resolution()
+
+    def member_cluster(self, member: Token) -> tuple[EntityCluster, str] | None:
+        """The entity a listed name is, or a listed "he"/"she" stands for ("Both he and
+        <name> urged ..."): the person it resolves to, as a pronoun alone would."""
+        if member.pos_ != "PRON":
+            return cluster_at(self.entities, member) if self.entities is not None else None
+        if member.lower_ not in PAIRED_PRONOUNS or self.entities is None:
+            return None
+        name = self.antecedent(member.doc[member.i : member.i + 1], listed=True)
+        cluster = self.entities.named(name, label="PERSON") if name is not None else None
+        return (cluster, "pronoun") if cluster is not None else None
 
     def nation(self, root: Token) -> Resolution | None:
         """ "The <nationality>s said" (a people as one side: "The Armenians claim ..."): the
@@ -451,7 +463,7 @@ class Resolver:
         longest = self.longest.get(tokens[-1].text)
         return longest if longest is not None and len(longest) > len(best) else best
 
-    def antecedent(self, mention: Span) -> str | None:
+    def antecedent(self, mention: Span, *, listed: bool = False) -> str | None:
         """The person a pronoun stands for: the last speaker if nobody else who agrees with it
         was named since, else the subject of the latest sentence with one; None for "they" (a
         group or a pair), when two subjects of that sentence tie, or when nobody agrees.
@@ -461,12 +473,10 @@ class Resolver:
         (`text_genders`), not by what earlier pronoun resolutions guessed: a wrong guess would
         spread to every later pronoun."""
         root = mention.root
-        if (
-            root.lower_ in ("they", "them", "who")
-            or root.dep_ == "conj"
-            or any(c.dep_ == "conj" for c in root.children)
+        if root.lower_ in ("they", "them", "who") or (
+            not listed and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children))
         ):
-            return None  # a group or a pair: "Both he and <name> ..."
+            return None  # a group or a pair: "Both he and <name> ..." (`group`, one by one)
         gender = GENDER_OF_PRONOUN.get(root.lower_)
         matrix = _matrix_subject(root)
         if matrix is not None:  # "<name> said he would ...": that subject, if a person
@@ -741,7 +751,7 @@ def _listed(root: Token) -> bool:
     """A name coordinated with other names or nouns ("<A> and <B>", "<A>, <B>, and <C>", "<A>
     and his supporters"), within the mention or past its end, and not one name holding "and"
     ("<A> & <B> Ltd")."""
-    if root.pos_ != "PROPN":
+    if root.pos_ != "PROPN" and root.lower_ not in PAIRED_PRONOUNS:
         return False
     # the parser reads "<A>, <B> and <C>" as <B> in apposition to <A>, and <C> joined to <B>
     beside = [root, *(c for c in root.children if _in_list(c))]
@@ -975,8 +985,9 @@ def text_genders(
     people: Sequence[Span], full_name: Callable[[Span], str], quoted_at: Callable[[int], bool]
 ) -> dict[str, str]:
     """Full name -> "m"/"f" where the text shows it: a sentence naming one person only, outside
-    quotation marks, then referring back with pronouns of one gender only ("<name> said she
-    would ..."). A name shown with both genders stays unknown."""
+    quotation marks, then referring back with subject or reflexive pronouns of one gender only
+    ("<name> said she would ..."; not "<name> asked to waive her immunity", whose "her" is
+    often another's). A name shown with both genders stays unknown."""
     votes: dict[str, set[str]] = {}
     by_sent: dict[int, list[Span]] = {}
     for person in people:
@@ -989,7 +1000,10 @@ def text_genders(
         shown = {
             GENDER_OF_PRONOUN[t.lower_]
             for t in sent
-            if t.i >= after and t.lower_ in GENDER_OF_PRONOUN and not quoted_at(t.idx)
+            if t.i >= after
+            and t.lower_ in GENDER_OF_PRONOUN
+            and (t.dep_ in SUBJECT_DEPS or t.lower_.endswith("self"))
+            and not quoted_at(t.idx)
         }
         if len(shown) == 1:
             votes.setdefault(names.pop(), set()).update(shown)
