@@ -238,6 +238,12 @@ HEAD_CASES = [
         "Tom Hale",
     ),
     (
+        "the-name-the-mention-ends-with",  # the parser takes the show's first word as head
+        "Radio host Don Imus died on Friday. Longtime Imus in the Morning writer and performer"
+        ' Rob Bartlett tweeted: "He was a rebel."',
+        "Rob Bartlett",
+    ),
+    (
         "a-hyphened-rank",
         "Vice-President Ada Quill spoke in Leth. The president said the vote mattered.",
         None,

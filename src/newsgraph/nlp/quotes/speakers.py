@@ -187,7 +187,7 @@ class Resolver:
         return Resolution(name, entity, found.via, found.confidence)
 
     def find(self, mention: Span) -> Resolution:
-        apposed = apposed_name(mention, self.words)
+        apposed = apposed_name(mention, self.words) or self.named_last(mention)
         if apposed is not None:
             mention = apposed
         root = mention.root
@@ -274,6 +274,19 @@ class Resolver:
         ):
             return Resolution()
         return resolved(name, None, "descriptor")
+
+    def named_last(self, mention: Span) -> Span | None:
+        """The person a mention ends with, right after a common noun, when the parser made
+        another word its head ("Longtime <show> writer and performer <name>": the show's
+        first word had become the head)."""
+        ents = self.ents_in(mention)
+        last = ents[-1] if ents else None
+        if last is None or last.label_ != "PERSON" or last.end != mention.end:
+            return None
+        if last.start <= mention.root.i < last.end or last.start == mention.start:
+            return None
+        before = mention.doc[last.start - 1]
+        return last if before.pos_ == "NOUN" else None
 
     def cluster_of(self, mention: Span, core: list[Token], chain: set[int]) -> Resolution | None:
         """The entity the mention's head names: the root's own, else a person in it, else (for a
