@@ -244,6 +244,18 @@ HEAD_CASES = [
         "Rob Bartlett",
     ),
     (
+        "both-of-a-named-pair",
+        "Lina Ortiz met officers Tom Hale and Ray Moss on Monday. Other officers went home. Both"
+        " officers said they would appeal.",
+        "Tom Hale and Ray Moss",
+    ),
+    (
+        "both-of-a-pair-brought-in-since",
+        "Officers Tom Hale and Ray Moss arrested him. Later two officers were hurt. Both officers"
+        " said they would return.",
+        None,
+    ),
+    (
         "a-hyphened-rank",
         "Vice-President Ada Quill spoke in Leth. The president said the vote mattered.",
         None,

@@ -196,6 +196,9 @@ class Resolver:
         pair = self.hyphened_pair(mention)
         if pair is not None:
             return pair
+        pair = self.pair_named(mention)
+        if pair is not None:  # "Both officers said" after "officers <A> and <B>"
+            return pair
         if _some_of(root):
             return Resolution()  # "some Democrats said": some of a group, not the group
         nation = self.nation(root)
@@ -377,6 +380,34 @@ class Resolver:
                 return Resolution()
             clusters.append(hit[0])
         return as_group(clusters) if len(clusters) > 1 else Resolution()
+
+    def pair_named(self, mention: Span) -> Resolution | None:
+        """ "Both <noun>s", "the two <noun>s": the two people named together before with that
+        noun written right before them ("officers <A> and <B>"), as a group; None when a pair
+        the text does not name was brought in since ("two officers were hurt")."""
+        root = mention.root
+        if root.tag_ != "NNS" or not _the_pair(root):
+            return None
+        lemma = root.lemma_.lower()
+        named = None
+        for t in reversed(self.doc[: mention.start]):
+            if t.lemma_.lower() != lemma or t.tag_ != "NNS" or _the_pair(t):
+                continue  # the pair named again ("Both officers ... the two officers")
+            if t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON":
+                named = t
+                break
+            if any(c.lower_ == "two" for c in t.children):
+                return None  # "two officers were hurt": a pair the text does not name
+        if named is None:
+            return None
+        first = self.doc[named.i + 1]
+        while first.dep_ == "compound" and first.head.ent_type_ == "PERSON":
+            first = first.head
+        hits = [self.member_cluster(m) for m in list_members(first)]
+        people = [h[0] for h in hits if h is not None and h[0].label == "PERSON"]
+        if len(people) != 2 or len(hits) != 2 or people[0] == people[1]:
+            return None
+        return as_group(people)
 
     def member_cluster(self, member: Token) -> tuple[EntityCluster, str] | None:
         """The entity a listed name is, or a listed "he"/"she" stands for ("Both he and
@@ -830,6 +861,12 @@ def _one_ent(a: Token, b: Token) -> bool:
 def _indefinite(root: Token) -> bool:
     """A head with an indefinite determiner: "a protester", "another", "one MP"."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in root.children)
+
+
+def _the_pair(noun: Token) -> bool:
+    """ "both <noun>s", "the two <noun>s": two known before, not two new ones ("two <noun>s")."""
+    words = {c.lower_ for c in noun.children}
+    return "both" in words or {"the", "two"} <= words
 
 
 def _some_of(root: Token) -> bool:
