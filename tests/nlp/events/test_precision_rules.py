@@ -47,6 +47,20 @@ def test_an_act_not_yet_done_or_looked_forward_to_has_not_happened(nlp, sentence
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind", "status"),
+    [
+        ("Prime Minister Jon Marlow is to step down today.", "RETREAT", "planned"),
+        ("Jon Marlow is to be sentenced in June.", "COERCE", "planned"),
+        ("Acme Rescue requested support and equipment from Globex.", "SUPPORT", "hypothetical"),
+        ("Maria Lopez asked for support from Jon Marlow.", "SUPPORT", "hypothetical"),
+    ],
+    ids=["is-to", "is-to-be", "requested-noun", "asked-for-noun"],
+)
+def test_an_act_arranged_or_asked_for_has_not_happened(nlp, sentence, kind, status) -> None:  # type: ignore[no-untyped-def]
+    assert [e.status for e in nlp(sentence)._.events if e.type == kind] == [status]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "After asking for his release, Jon Marlow signed with Acme Wrestling this year.",

@@ -27,6 +27,9 @@ INTENT = {"plan": "planned", "intend": "planned", "aim": "planned", "prepare": "
           "threaten": "hypothetical", "hope": "hypothetical", "want": "hypothetical",
           "seek": "hypothetical", "consider": "hypothetical"}  # fmt: skip
 DENIALS = ("deny",)  # what is denied is said not to have happened
+# "requested support", "called for talks": what is asked for is not yet given or held
+DIRECTIVES = ("request", "demand", "seek", "ask", "urge", "want", "need")
+ASKED_FOR = ("call", "ask", "appeal", "push", "press", "plead")
 VERBAL = ("REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "AGREE", "REJECT")  # happened once said
 
 
@@ -57,6 +60,29 @@ def not_yet(verb: Token) -> bool:
     return any(c.lower_ == "yet" for c in (*verb.children, *above.children))
 
 
+def scheduled(verb: Token) -> bool:
+    """ "is to step down", "are to meet next week": an act arranged to come."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.lower_ == "yet" for c in verb.head.children)
+    )
+
+
+def asked_for(head: Token) -> bool:
+    """A noun trigger someone asks for ("requested support and equipment", "called for
+    talks"): the act is wanted, not done."""
+    if head.pos_ != "NOUN":
+        return False
+    while head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        head = head.head
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in DIRECTIVES
+    above = head.head
+    return head.dep_ == "pobj" and above.lower_ == "for" and above.head.lemma_.lower() in ASKED_FOR
+
+
 def looked_forward(head: Token) -> bool:
     """ "look forward to holding talks", "looks forward to the meeting": an act to come. The
     trigger (or the verb whose object it is) hangs on "to" of a verb with "forward"."""
@@ -77,6 +103,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "negated"  # "no support will come", "no arrests were reported"
     if looked_forward(head):
         return "planned"
+    if asked_for(head):
+        return "hypothetical"
     if private_state(head) is not None:
         return "hypothetical"  # "believe he ordered it": believed, even of a verbal act
     verb = clause_of(head)
@@ -84,6 +112,8 @@ def status_of(head: Token, future_cues: frozenset[str], kind: str = "") -> str:
         return "happened"
     if not_yet(verb):
         return "negated"
+    if scheduled(verb):
+        return "planned"
     mood = mood_of(verb) if kind not in VERBAL or verb != head else None
     if mood is not None:
         return mood
