@@ -53,8 +53,10 @@ def test_an_act_not_yet_done_or_looked_forward_to_has_not_happened(nlp, sentence
         ("Jon Marlow is to be sentenced in June.", "COERCE", "planned"),
         ("Acme Rescue requested support and equipment from Globex.", "SUPPORT", "hypothetical"),
         ("Maria Lopez asked for support from Jon Marlow.", "SUPPORT", "hypothetical"),
+        ("Prime Minister Jon Marlow urged residents to evacuate.", "RETREAT", "hypothetical"),
+        ("As they tried to storm parliament, police fired tear gas.", "ASSAULT", "hypothetical"),
     ],
-    ids=["is-to", "is-to-be", "requested-noun", "asked-for-noun"],
+    ids=["is-to", "is-to-be", "requested-noun", "asked-for-noun", "urged-to", "tried-to"],
 )
 def test_an_act_arranged_or_asked_for_has_not_happened(nlp, sentence, kind, status) -> None:  # type: ignore[no-untyped-def]
     assert [e.status for e in nlp(sentence)._.events if e.type == kind] == [status]

@@ -27,6 +27,10 @@ INTENT = {"plan": "planned", "intend": "planned", "aim": "planned", "prepare": "
           "threaten": "hypothetical", "hope": "hypothetical", "want": "hypothetical",
           "seek": "hypothetical", "consider": "hypothetical"}  # fmt: skip
 DENIALS = ("deny",)  # what is denied is said not to have happened
+# "urged residents to evacuate", "tried to pressure": the act in the infinitive is asked for or
+# attempted, not done
+URGED = ("ask", "urge", "request", "pressure", "press", "encourage", "invite", "advise", "beg")
+URGED += ("implore", "call", "try", "attempt")
 # "requested support", "called for talks": what is asked for is not yet given or held
 DIRECTIVES = ("request", "demand", "seek", "ask", "urge", "want", "need")
 ASKED_FOR = ("call", "ask", "appeal", "push", "press", "plead")
@@ -47,6 +51,8 @@ def mood_of(verb: Token) -> str | None:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in INTENT:
         return INTENT[verb.head.lemma_.lower()]  # "want him to resign": a wish
+    if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in URGED:
+        return "hypothetical"  # "urged residents to evacuate": asked, not yet done
     if infinitive and verb.head.pos_ in ("ADJ", "NOUN") and verb.head != verb:
         return "hypothetical"  # "eligible to appeal", "a bid to host", "the right to protest"
     return None
