@@ -256,6 +256,23 @@ HEAD_CASES = [
         None,
     ),
     (
+        "an-honorific-before-the-apposed-name",
+        "The director of the Acme Institute, Dr Ada Quill, said the fatalities rose.",
+        "Ada Quill",
+    ),
+    (
+        "a-descriptor-naming-another-body",
+        "Tom Hale, a director of Globex Holdings, died on Monday. The director of Acme Health said"
+        " the fatalities rose.",
+        None,
+    ),
+    (
+        "a-descriptor-naming-the-same-body",
+        "Tom Hale, the director of Acme Health, spoke on Monday. The director of Acme Health said"
+        " the fatalities rose.",
+        "Tom Hale",
+    ),
+    (
         "a-hyphened-rank",
         "Vice-President Ada Quill spoke in Leth. The president said the vote mattered.",
         None,

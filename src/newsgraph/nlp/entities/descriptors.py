@@ -12,7 +12,7 @@ from newsgraph.nlp.entities.drafts import (
     DraftState,
 )
 from newsgraph.nlp.entities.modifiers import POSSESSIVE_TOKENS
-from newsgraph.nlp.entities.titles import SOFT_MODIFIERS, title_matches
+from newsgraph.nlp.entities.titles import SOFT_MODIFIERS, Title, title_matches
 
 
 class Descriptors(DraftState):
@@ -59,7 +59,7 @@ class Descriptors(DraftState):
             return
         words = tuple(t.lower_ for t in doc[head:end])
         label, targets = self.lexicon.targets(words)
-        draft = self.referent(label, targets, country, start)
+        draft = self.referent(label, targets, country, start, self.body_after(end))
         if draft is None:
             return
         if seat is not None:
@@ -79,17 +79,34 @@ class Descriptors(DraftState):
                 m for m in draft.mentions if (m.span.start, m.span.end) != (span.start, span.end)
             ]
 
+    def body_after(self, end: int) -> str | None:
+        """The body a descriptor names after "of" ("the director of <body>"), lower case."""
+        doc = self.doc
+        at = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if end >= len(doc) or doc[end].lower_ != "of" or at >= len(doc):
+            return None
+        ent = next((e for e in doc.ents if e.start == at), None)
+        return ent.text.lower() if ent is not None and ent.label_ in ("ORG", "GPE") else None
+
     def referent(
-        self, label: str, targets: frozenset[str], country: str | None, token: int
+        self,
+        label: str,
+        targets: frozenset[str],
+        country: str | None,
+        token: int,
+        body: str | None = None,
     ) -> Draft | None:
         """The holder of a matching role (or the body of a matching name): the last mentioned
-        before `token`, else the first after it."""
+        before `token`, else the first after it. A descriptor naming its body ("the director
+        of <body>") is only a holder whose title names that body."""
         if label == "PERSON":  # "the Egyptian president" needs a president known to be Egyptian
             found = [
                 p
                 for p in self.persons
                 for t in p.titles
-                if title_matches(targets, t.title) and country in (None, t.country)
+                if title_matches(targets, t.title)
+                and country in (None, t.country)
+                and (body is None or body in _named_in(t))
             ]
         else:
             found = [
@@ -126,3 +143,8 @@ class Descriptors(DraftState):
                 adjective = self.gazetteer.adjectives.get(code) if code else None
                 if code and adjective:
                     draft.name, draft.country = f"{adjective} {draft.name}", code
+
+
+def _named_in(title: Title) -> str:
+    """What a title says of its office, lower case: its words, complements and body."""
+    return " ".join([title.span.text, *title.complements, title.body or ""]).lower()

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp import EntityCluster, EntityIndex
 from newsgraph.nlp.entities.titles import HARD_RANKS
 from newsgraph.nlp.quotes.cues import mention_span, speaker_of
-from newsgraph.nlp.quotes.names import SpeakerWords, capitalised_words
+from newsgraph.nlp.quotes.names import HONORIFICS, SpeakerWords, capitalised_words
 from newsgraph.nlp.spans import headed_by
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -665,6 +665,8 @@ def apposed_name(mention: Span, words: SpeakerWords) -> Span | None:
     while at < len(doc) and doc[at].text in (")", "]"):  # "... (<long form>), <name>"
         at += 1
     at += at < len(doc) and doc[at].text == ","
+    while at + 1 < len(doc) and doc[at].lower_.rstrip(".") in HONORIFICS:
+        at += 1  # "the director of <body>, Dr <name>, said": the model left "Dr" out
     if root.ent_type_ == "PERSON" or at >= len(doc):
         return None
     if doc[at].ent_iob_ == "B" and doc[at].ent_type_ in ("ORG", "GPE"):
