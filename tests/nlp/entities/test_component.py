@@ -889,3 +889,36 @@ def test_a_lower_rank_is_part_of_the_title(
     ents[-4:-2] = ["B-PERSON", "I-PERSON"]
     doc = blank(Doc(blank.vocab, words=words, spaces=spaces, ents=ents))
     assert entity(doc, "Dana Holt").roles == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "names"),
+    [
+        (
+            "Robert Lane died . Robert Gabriel Lane was born in 1924 .",
+            {"Robert Lane": "PERSON", "Robert Gabriel Lane": "PERSON"},
+            ["Robert Gabriel Lane"],
+        ),
+        (
+            "Mayor Bill de Vasio spoke . De Vasio said the city was safe .",
+            {"Bill de Vasio": "PERSON", "De Vasio": "PERSON"},
+            ["Bill de Vasio"],
+        ),
+        (
+            "Gloria Vale died . Her mother , Gloria Morgan Vale , sued .",
+            {"Gloria Vale": "PERSON", "Gloria Morgan Vale": "PERSON"},
+            ["Gloria Vale", "Gloria Morgan Vale"],
+        ),
+        (
+            "George H. W. Hale met George W. Hale .",
+            {"George H. W. Hale": "PERSON", "George W. Hale": "PERSON"},
+            ["George H. W. Hale", "George W. Hale"],
+        ),
+    ],
+    ids=["middle-name", "particle-at-sentence-start", "a-relative", "two-initials"],
+)
+def test_two_full_names_of_one_person_are_one_entity(
+    blank: Language, text: str, ents: dict[str, str], names: list[str]
+) -> None:
+    doc = run(blank, text, ents)
+    assert [c.name for c in doc._.entities if c.label == "PERSON"] == names

@@ -20,11 +20,19 @@ from newsgraph.nlp.entities.holders import fold
 from newsgraph.nlp.entities.offices import Offices
 from newsgraph.nlp.entities.titles import (
     Title,
+    sentence_start,
     title_after,
     title_before,
     title_in_apposition,
 )
 from newsgraph.nlp.quotes.names import HONORIFICS
+
+# Relatives, who may share a first and a last name: "her mother, <first> <middle> <last>".
+KIN = frozenset({"mother", "father", "son", "daughter", "wife", "husband", "sister", "brother"})
+KIN |= {"aunt", "uncle", "niece", "nephew", "cousin", "widow", "widower", "grandmother"}
+KIN |= {"grandfather", "grandson", "granddaughter", "mom", "dad", "parents", "sibling"}
+# Lower-case words that begin a surname ("de Blasio", "van Gogh", "al-<name>" aside).
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "du", "la", "le", "van", "von", "der"})
 
 
 class People(Offices):
@@ -52,7 +60,7 @@ class People(Offices):
         names = [s for s in names if s not in titled]
         for span in names:
             if len(clean_name(span).split()) > 1:
-                self.claim(self.person_named(clean_name(span)), span, "name")
+                self.claim(self.person_named(clean_name(span), span), span, "name")
         for span in titled:  # "Sheriff <surname>" after "county sheriff <first> <surname>"
             draft = self.surname_owner(span[-1].text, span.start)
             if draft is not None:
@@ -289,13 +297,31 @@ class People(Offices):
                         return True
         return False
 
-    def person_named(self, name: str) -> Draft:
+    def person_named(self, name: str, span: Span | None = None) -> Draft:
         for draft in self.persons:
             if draft.name == name:
                 return draft
+        words = name.split()
+        same = [
+            d
+            for d in self.persons
+            if one_name(d.words, words) and not (self.kin(span) or self.kin(d.mentions[0].span))
+        ]
+        if len(same) == 1:  # "<first> <middle> <last>" after "<first> <last>": one person
+            if len(name) > len(same[0].name):
+                same[0].name = name  # the fullest name is the entity's
+            return same[0]
         draft = Draft(label="PERSON", name=name)
         self.persons.append(draft)
         return draft
+
+    def kin(self, span: Span | None) -> bool:
+        """A name introduced as someone's relative ("her mother, <first> <middle> <last>"):
+        the same first and last name may be another of the family."""
+        if span is None:
+            return False
+        before = self.doc[max(sentence_start(self.doc, span.start), span.start - 3) : span.start]
+        return any(t.lower_ in KIN for t in before)
 
     def surname_owner(self, word: str, token: int) -> Draft | None:
         """The person whose surname `word` is (one word, or the last words of a longer name: "La
@@ -370,3 +396,18 @@ class People(Offices):
             in_head = title.head_start <= ent.start < title.head_end
             if in_head or ent.label_ not in ("GPE", "ORG", "LOC"):
                 self.dropped.add((ent.start, ent.end))
+
+
+def one_name(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: the same first and last word, one with middle names the
+    other leaves out ("<first> <middle> <last>", "<first> <last>"; a shorter name of three
+    words is not extended: "<first> <initial>. <last>" is another than "<first> <initial>.
+    <initial>. <last>"), or a surname with its particle capitalised at a sentence's start
+    ("De <last>" of "<first> de <last>")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) <= len(short):
+        return False
+    if len(short) == 2 and short[0] == long[0] and short[-1] == long[-1]:
+        return True
+    folded = [w.lower() for w in short]
+    return folded[0] in PARTICLES and folded == [w.lower() for w in long[-len(short) :]]
