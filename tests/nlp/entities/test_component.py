@@ -922,3 +922,26 @@ def test_two_full_names_of_one_person_are_one_entity(
 ) -> None:
     doc = run(blank, text, ents)
     assert [c.name for c in doc._.entities if c.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "names"),
+    [
+        (
+            "The U.S. Navy said the ship sank . The United States Navy denied it . The Navy left .",
+            {"United States Navy": "ORG", "U.S. Navy": "ORG", "Navy": "ORG"},
+            ["U.S. Navy"],
+        ),
+        (
+            "The state 's Supreme Court ruled . The United States Supreme Court later ruled .",
+            {"United States Supreme Court": "ORG", "Supreme Court": "ORG"},
+            ["Supreme Court", "United States Supreme Court"],
+        ),
+    ],
+    ids=["with-and-without-the-country", "an-owner-s-court-before"],
+)
+def test_an_organisation_named_with_its_country_is_one_entity(
+    blank: Language, text: str, ents: dict[str, str], names: list[str]
+) -> None:
+    doc = run(blank, text, ents)
+    assert [c.name for c in doc._.entities if c.label == "ORG"] == names

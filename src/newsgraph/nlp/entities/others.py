@@ -79,6 +79,7 @@ class Others(DraftState):
             or self.abbreviated(ent, text)
             or self.inverted(ent, text)
             or self.first_word(ent, text)
+            or self.country_variant(ent, text)
         )
         if named is not None:
             self.claim(named, ent, "name")  # a short name of it
@@ -197,6 +198,36 @@ class Others(DraftState):
             return not before or self.gazetteer.country_of(before) is not None
 
         return self.only_org(fits)
+
+    def country_variant(self, ent: Span, text: str) -> Draft | None:
+        """The organisation named before with its country, as the same name without it or
+        with the country written otherwise: "the Supreme Court" after "the US Supreme Court",
+        "the United States Navy" after "the U.S. Navy"; when only one organisation named
+        before fits. Not the other way: "the state's Supreme Court" before "the <country>
+        Supreme Court" is another."""
+        if ent.label_ != "ORG" or (ent.start > 0 and self.doc[ent.start - 1].tag_ == "POS"):
+            return None  # "the state's Supreme Court": an owner's, whatever was named before
+        code, rest = self.country_split(text)
+
+        def fits(draft: Draft) -> bool:
+            other_code, other_rest = self.country_split(draft.name)
+            if other_rest != rest or other_code is None or draft.last_before(ent.start) < 0:
+                return False
+            return code in (None, other_code)
+
+        return self.only_org(fits) if rest else None
+
+    def country_split(self, name: str) -> tuple[str | None, str]:
+        """A name's leading country ("U.S.", "United States"; a state or city is no country:
+        "<state> Supreme Court") as its code, and the rest, lower case; (None, the name) when
+        it begins with none or is nothing but one."""
+        words = name.split()
+        for size in (3, 2, 1):
+            if len(words) > size:
+                place = self.gazetteer.resolve(" ".join(words[:size]))
+                if place is not None and place.kind == "country" and place.country:
+                    return place.country, " ".join(words[size:]).lower()
+        return None, name.lower()
 
     def only_org(self, fits: Callable[[Draft], bool]) -> Draft | None:
         """The one organisation drafted so far that `fits`; None when none or several do."""
