@@ -945,3 +945,11 @@ def test_an_organisation_named_with_its_country_is_one_entity(
 ) -> None:
     doc = run(blank, text, ents)
     assert [c.name for c in doc._.entities if c.label == "ORG"] == names
+
+
+def test_an_ent_run_into_the_next_phrase_ends_at_the_name(blank: Language) -> None:
+    """The model's "<first> <last> of" ("Presidents <A> of <country> and <B> of <country2>")
+    is the name without the preposition, in the entities and in doc.ents."""
+    doc = run(blank, "Lina Ortiz of Peru signed .", {"Lina Ortiz of": "ORG", "Peru": "GPE"})
+    assert [e.text for e in doc.ents] == ["Lina Ortiz", "Peru"]
+    assert "Lina Ortiz" in [c.name for c in doc._.entities]

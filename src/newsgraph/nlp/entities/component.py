@@ -33,6 +33,19 @@ from newsgraph.nlp.entities.titles import (
 )
 from newsgraph.nlp.readers import load_words
 
+# Words no name ends with: an ent the model ran into the next phrase ("<first> <last> of")
+TRAILING = frozenset({"of", "and", "the", "for", "in", "at", "to", "on", "with", "&", ","})
+
+
+def untrailed(ent: Span) -> Span | None:
+    """The ent without the function words the model left at its end; None when none is left."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].lower_ in TRAILING:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, ent.label_) if end > ent.start else None
+
 
 @dataclass
 class EntitiesFinder:
@@ -46,6 +59,7 @@ class EntitiesFinder:
     platforms: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [e for e in map(untrailed, doc.ents) if e is not None]
         drafts = Drafts(
             doc=doc,
             lexicon=self.lexicon,
